@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
+
+// `site` and `base` come from the environment or from Astro's own flags
+// (`npm run build -- --site https://example.org --base /sub/`), so one checkout
+// can publish at a domain root or under a project subfolder.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  integrations: [mdx(), pagefind()],
+});
