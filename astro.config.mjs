@@ -10,5 +10,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Separate caches let tests and benchmarks build several archives from one checkout.
+  cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), pagefind()],
 });

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const LOCK = join(tmpdir(), 'arkhiv-build.lock');
+
+export interface BuildOptions {
+  /** Archive folder (holding `articles/` and `topics.yaml`). */
+  content: string;
+  /** Where the site goes. Emptied first. */
+  outDir: string;
+  /** Astro `base`, e.g. `/sub/`. */
+  base?: string;
+  /** Astro `site`, e.g. `https://example.org`. */
+  site?: string;
+}
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((done) => setTimeout(done, ms));
+}
+
+/** Serialises builds across test workers: two Astro builds share `.astro/` and two cores. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (await stat(LOCK).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 15 * 60_000) await rm(LOCK, { recursive: true, force: true });
+      await sleep(200);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Runs the real `astro build` (site and search index) for an archive; never throws on a failed build. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const args = [ASTRO, 'build', '--outDir', resolve(options.outDir)];
+  if (options.base) args.push('--base', options.base);
+  if (options.site) args.push('--site', options.site);
+  return withBuildLock(async () => {
+    await rm(options.outDir, { recursive: true, force: true });
+    return new Promise<BuildResult>((done, fail) => {
+      const child = spawn(process.execPath, args, {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          ARKHIV_CONTENT: resolve(options.content),
+          ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    });
+  });
+}
