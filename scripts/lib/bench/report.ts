@@ -1,0 +1,58 @@
+import { formatBytes, formatSeconds, growthExponent } from './stats.ts';
+import type { SizeResult } from './run-size.ts';
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
+
+/** The benchmark table as Markdown, one row per archive size. */
+export function formatTable(rows: readonly SizeResult[]): string {
+  const header = [
+    'articles', 'ingest', 'articles/s', 'site build', 'index', 'total', 'peak memory',
+    'output (files)', 'index size', 'add one + rebuild', 'cold query: bytes', 'cold query: time', 'warm query (median)',
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  for (const row of rows) {
+    lines.push(
+      `| ${[
+        row.articles.toLocaleString('en-US'),
+        formatSeconds(row.ingestMs),
+        Math.round(row.articles / (row.ingestMs / 1000)).toLocaleString('en-US'),
+        formatSeconds(row.buildMs),
+        formatSeconds(row.indexMs),
+        formatSeconds(row.totalMs),
+        formatBytes(row.peakMemory),
+        `${formatBytes(row.outputBytes)} (${row.outputFiles.toLocaleString('en-US')})`,
+        formatBytes(row.indexBytes),
+        row.incrementalMs === undefined ? '—' : `${formatSeconds(row.incrementalMs)} (${Math.round((100 * row.incrementalMs) / row.totalMs)}% of total)`,
+        row.search ? formatBytes(row.search.coldBytes) : '—',
+        ms(row.search?.coldMs),
+        ms(row.search?.warmMedianMs),
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface Growth {
+  time: number | null;
+  memory: number | null;
+  build: number | null;
+  index: number | null;
+  ingest: number | null;
+}
+
+/** Growth exponents (log–log slopes) of time and memory against archive size. */
+export function growth(rows: readonly SizeResult[]): Growth {
+  const of = (pick: (row: SizeResult) => number) => growthExponent(rows.map((row) => ({ x: row.articles, y: pick(row) })));
+  return {
+    time: of((r) => r.totalMs),
+    memory: of((r) => r.peakMemory),
+    ingest: of((r) => r.ingestMs),
+    build: of((r) => r.buildMs),
+    index: of((r) => r.indexMs),
+  };
+}
+
+export function formatGrowth(g: Growth): string {
+  const f = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  return `Growth exponents (slope on log–log; 1.00 = linear): total time ${f(g.time)}, peak memory ${f(g.memory)}; ingest ${f(g.ingest)}, site build ${f(g.build)}, index ${f(g.index)}.`;
+}

@@ -1,0 +1,137 @@
+import { createWriteStream } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { folderSize } from './folder-size.ts';
+import { generateArticles, type GeneratedItem } from './generate-articles.ts';
+import { measureRun, type RunMeasure } from './process-tree.ts';
+import { measureSearch, type SearchTiming } from './search-timing.ts';
+import { serveStatic } from '../serve-static.ts';
+
+export interface SizeOptions {
+  articles: number;
+  seed: number;
+  projectRoot: string;
+  workDir: string;
+  corpusSentences?: readonly string[];
+  /** Also time adding one article and rebuilding. */
+  incremental: boolean;
+  /** Measure search in Chromium. */
+  search: boolean;
+  echo: boolean;
+}
+
+export interface SizeResult {
+  articles: number;
+  written: number;
+  ingestMs: number;
+  ingestPeak: number;
+  buildMs: number;
+  buildPeak: number;
+  indexMs: number;
+  indexPeak: number;
+  totalMs: number;
+  peakMemory: number;
+  outputBytes: number;
+  outputFiles: number;
+  indexBytes: number;
+  indexFiles: number;
+  incrementalMs?: number;
+  search?: SearchTiming;
+}
+
+/** Words that the generated archive certainly contains, in inflected forms a reader would type. */
+export const COLD_QUERY = 'енергосистема';
+export const WARM_QUERIES = ['мости', 'Харків', 'переселенців', 'бюджету', 'залізниця', 'лікарні', 'фермерам', 'укриття', 'зерно', 'театр'];
+
+const ITEMS_PER_FILE = 5_000;
+
+async function writeInputs(items: Iterable<GeneratedItem>, folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  let file: ReturnType<typeof createWriteStream> | undefined;
+  let count = 0;
+  for (const item of items) {
+    if (count % ITEMS_PER_FILE === 0) {
+      file?.end();
+      if (file) await once(file, 'finish');
+      file = createWriteStream(join(folder, `items-${String(count / ITEMS_PER_FILE).padStart(3, '0')}.jsonl`));
+    }
+    if (!file!.write(`${JSON.stringify(item)}\n`)) await once(file!, 'drain');
+    count += 1;
+  }
+  file?.end();
+  if (file) await once(file, 'finish');
+}
+
+function check(step: string, run: RunMeasure): RunMeasure {
+  if (run.code !== 0) {
+    const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-30).join('\n');
+    throw new Error(`Benchmark step "${step}" failed with exit code ${run.code}:\n${tail}`);
+  }
+  return run;
+}
+
+/** One row of the benchmark: generate, ingest, build, index and search an archive of one size. */
+export async function runSize(options: SizeOptions): Promise<SizeResult> {
+  const { projectRoot, workDir } = options;
+  const node = process.execPath;
+  const input = join(workDir, 'input');
+  const archive = join(workDir, 'archive');
+  const site = join(workDir, 'site');
+  const cache = join(workDir, 'cache');
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(join(archive, 'articles'), { recursive: true });
+  await copyFile(join(projectRoot, 'content/topics.yaml'), join(archive, 'topics.yaml'));
+  await writeInputs(generateArticles({ count: options.articles, seed: options.seed, corpusSentences: options.corpusSentences }), input);
+
+  const env = { ...process.env, ARKHIV_CONTENT: archive, ARKHIV_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
+  const run = (step: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    measureRun(node, args, { cwd: projectRoot, env: { ...env, ...extraEnv }, echo: options.echo }).then((r) => check(step, r));
+
+  const reportFile = join(workDir, 'ingest-report.json');
+  const ingest = await run('ingest', ['scripts/ingest.ts', '--content', archive, '--report', reportFile, input]);
+  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const build = await run('build', [astro, 'build', '--outDir', site], { ARKHIV_SEARCH_INDEX: 'skip' });
+  const index = await run('index', ['scripts/index-search.ts', site]);
+  const output = await folderSize(site);
+  const indexSize = await folderSize(join(site, 'pagefind'));
+  const { default: report } = (await import(reportFile, { with: { type: 'json' } })) as { default: { items?: Array<{ outcome: string }> } };
+  const written = report.items?.filter((item) => item.outcome === 'written').length ?? 0;
+
+  const result: SizeResult = {
+    articles: options.articles,
+    written,
+    ingestMs: ingest.wallMs,
+    ingestPeak: ingest.peakTreeRss,
+    buildMs: build.wallMs,
+    buildPeak: build.peakTreeRss,
+    indexMs: index.wallMs,
+    indexPeak: index.peakTreeRss,
+    totalMs: ingest.wallMs + build.wallMs + index.wallMs,
+    peakMemory: Math.max(ingest.peakTreeRss, build.peakTreeRss, index.peakTreeRss),
+    outputBytes: output.bytes,
+    outputFiles: output.files,
+    indexBytes: indexSize.bytes,
+    indexFiles: indexSize.files,
+  };
+
+  if (options.incremental) {
+    const extra = join(workDir, 'one-more');
+    await writeInputs(generateArticles({ count: 1, seed: options.seed + 1_000_003 }), extra);
+    const started = performance.now();
+    await run('ingest one more', ['scripts/ingest.ts', '--content', archive, extra]);
+    await run('rebuild', [astro, 'build', '--outDir', site], { ARKHIV_SEARCH_INDEX: 'skip' });
+    await run('reindex', ['scripts/index-search.ts', site]);
+    result.incrementalMs = performance.now() - started;
+  }
+
+  if (options.search) {
+    const server = await serveStatic(site, '/');
+    try {
+      result.search = await measureSearch(server.url, COLD_QUERY, WARM_QUERIES);
+    } finally {
+      await server.close();
+    }
+  }
+  return result;
+}
