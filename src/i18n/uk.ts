@@ -1,0 +1,180 @@
+/**
+ * Every interface string of the site, in Ukrainian, under flat dotted keys.
+ * `{name}` marks a parameter; keys ending in `.one`, `.few`, `.many` are the
+ * plural forms of one message (see `tn`).
+ */
+const strings = {
+  'site.name': 'Архів',
+  'site.tagline': 'україномовні новини',
+  'site.description': 'Відкритий архів україномовних новин: статті за темами й датами, RSS-стрічки та пошук.',
+  'site.publisher': 'Архів',
+
+  'skip.main': 'Перейти до змісту',
+  'nav.label': 'Головне меню',
+  'nav.home': 'Головна',
+  'nav.topics': 'Теми',
+  'nav.archive': 'Архів',
+  'nav.search': 'Пошук',
+  'searchForm.label': 'Пошук в архіві',
+  'searchForm.submit': 'Шукати',
+  'breadcrumbs.label': 'Навігаційний ланцюжок',
+  'footer.label': 'Про сайт',
+  'footer.about': 'Архів україномовних новин. Сайт працює без JavaScript.',
+  'footer.feed': 'RSS-стрічка',
+  'footer.sitemap': 'Мапа сайту',
+
+  'home.title': 'Архів україномовних новин',
+  'home.intro': 'Новини, зібрані за темами й датами. Читайте найновіше, гортайте архів або шукайте за словом.',
+  'home.latest': 'Найновіші статті',
+  'home.allLatest': 'Усі статті за {date}',
+  'home.topics': 'Найбільші теми',
+  'home.allTopics': 'Усі теми',
+  'home.archive': 'Архів за роками',
+  'home.empty': 'В архіві ще немає статей.',
+
+  'article.published': 'Опубліковано',
+  'article.updated': 'Оновлено {date}',
+  'article.correctionTitle': 'Виправлення від {date}',
+  'article.source': 'Джерело',
+  'article.topics': 'Теми',
+  'article.related': 'Схожі статті',
+  'article.sequence': 'Сусідні статті',
+  'article.previous': 'Попередня стаття',
+  'article.next': 'Наступна стаття',
+  'article.dayArchive': 'Усі статті за {date}',
+  'article.readingTime.one': '{count} хвилина читання',
+  'article.readingTime.few': '{count} хвилини читання',
+  'article.readingTime.many': '{count} хвилин читання',
+
+  'count.articles.one': '{count} стаття',
+  'count.articles.few': '{count} статті',
+  'count.articles.many': '{count} статей',
+  'count.days.one': '{count} день',
+  'count.days.few': '{count} дні',
+  'count.days.many': '{count} днів',
+  'count.minutes.one': '{count} хвилина',
+  'count.minutes.few': '{count} хвилини',
+  'count.minutes.many': '{count} хвилин',
+  'count.topics.one': '{count} тема',
+  'count.topics.few': '{count} теми',
+  'count.topics.many': '{count} тем',
+
+  'topics.title': 'Теми',
+  'topics.intro': 'Усі теми архіву з кількістю статей. Кожна тема має власну RSS-стрічку.',
+  'topics.kind.subject': 'Сюжети',
+  'topics.kind.country': 'Країни',
+  'topics.kind.organisation': 'Організації',
+  'topics.kind.person': 'Особи',
+  'topic.pageTitle': '{name}, сторінка {page}',
+  'topic.feed': 'RSS-стрічка теми «{name}»',
+  'topic.pagination': 'Сторінки теми',
+  'topic.newer': 'Новіші',
+  'topic.older': 'Давніші',
+  'topic.latest': 'Найновіші',
+  'topic.page': 'Сторінка {page}',
+  'topic.range': 'Статті з {from} до {to}',
+  'topic.empty': 'У цій темі ще немає статей.',
+
+  'archive.title': 'Архів',
+  'archive.intro': 'Усі статті архіву за роками й місяцями.',
+  'archive.year': '{year} рік',
+  'archive.yearShort': '{year}',
+  'archive.periods': 'Сусідні періоди',
+  'archive.earlier': 'Раніше: {label}',
+  'archive.later': 'Пізніше: {label}',
+  'archive.months': 'Місяці {year} року',
+  'archive.days': 'Дні',
+  'archive.calendar': 'Календар: {label}',
+  'archive.noArticles': 'немає статей',
+
+  'feed.title': '{site}: найновіші статті',
+  'feed.topicTitle': '{site}: {topic}',
+  'feed.description': 'Найновіші статті архіву україномовних новин.',
+  'feed.topicDescription': 'Найновіші статті на тему «{topic}».',
+
+  'notFound.title': 'Сторінку не знайдено',
+  'notFound.text': 'За цією адресою нічого немає: можливо, в адресі помилка або сторінку перенесено.',
+  'notFound.search': 'Спробуйте знайти потрібне пошуком або перейдіть:',
+
+  'redirect.title': 'Статтю перенесено',
+  'redirect.text': 'Ця стаття тепер за новою адресою:',
+
+  'month.nominative.1': 'січень',
+  'month.nominative.2': 'лютий',
+  'month.nominative.3': 'березень',
+  'month.nominative.4': 'квітень',
+  'month.nominative.5': 'травень',
+  'month.nominative.6': 'червень',
+  'month.nominative.7': 'липень',
+  'month.nominative.8': 'серпень',
+  'month.nominative.9': 'вересень',
+  'month.nominative.10': 'жовтень',
+  'month.nominative.11': 'листопад',
+  'month.nominative.12': 'грудень',
+  'month.genitive.1': 'січня',
+  'month.genitive.2': 'лютого',
+  'month.genitive.3': 'березня',
+  'month.genitive.4': 'квітня',
+  'month.genitive.5': 'травня',
+  'month.genitive.6': 'червня',
+  'month.genitive.7': 'липня',
+  'month.genitive.8': 'серпня',
+  'month.genitive.9': 'вересня',
+  'month.genitive.10': 'жовтня',
+  'month.genitive.11': 'листопада',
+  'month.genitive.12': 'грудня',
+  'weekday.short.1': 'пн',
+  'weekday.short.2': 'вт',
+  'weekday.short.3': 'ср',
+  'weekday.short.4': 'чт',
+  'weekday.short.5': 'пт',
+  'weekday.short.6': 'сб',
+  'weekday.short.7': 'нд',
+  'weekday.long.1': 'понеділок',
+  'weekday.long.2': 'вівторок',
+  'weekday.long.3': 'середа',
+  'weekday.long.4': 'четвер',
+  'weekday.long.5': 'пʼятниця',
+  'weekday.long.6': 'субота',
+  'weekday.long.7': 'неділя',
+} as const;
+
+export type StringKey = keyof typeof strings;
+export type Params = Record<string, string | number>;
+/** Keys of plural messages, without the `.one`/`.few`/`.many` ending. */
+export type PluralKey = StringKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+export type PluralCategory = 'one' | 'few' | 'many';
+
+const numberFormat = new Intl.NumberFormat('uk-UA');
+
+/** Formats a count as Ukrainians write it: `1 234` with a no-break space. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/**
+ * The Ukrainian plural form of a whole number: 1, 21, 101 → `one` (стаття);
+ * 2–4, 22–24 → `few` (статті); 0, 5–20, 25–30, 11–14 → `many` (статей).
+ */
+export function pluralCategory(count: number): PluralCategory {
+  const n = Math.abs(Math.trunc(count));
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return 'one';
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
+  return 'many';
+}
+
+/** The string under `key` with `{param}` placeholders filled; a placeholder without a value is an error. */
+export function t(key: StringKey, params: Params = {}): string {
+  return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`String "${key}" needs the parameter {${name}}.`);
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** The plural form of `key` that agrees with `count`, with `{count}` and other parameters filled: `tn('count.articles', 5)` is «5 статей». */
+export function tn(key: PluralKey, count: number, params: Params = {}): string {
+  return t(`${key}.${pluralCategory(count)}` as StringKey, { ...params, count });
+}
