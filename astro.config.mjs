@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import siteSitemap from './src/integrations/sitemap.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -12,5 +13,5 @@ export default defineConfig({
   trailingSlash: 'always',
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), ...siteSitemap(), pagefind()],
 });

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Gives each run an id so test files can share the fixture sites built earlier in the same run.
+    globalSetup: ['tests/global-setup.ts'],
     // Integration and browser tests build real sites; they share two cores.
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -1,0 +1,28 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { t } from '../../../i18n/uk.ts';
+import { getArchive, topicsOf, type SiteTopic } from '../../../lib/archive.ts';
+import { feedOptions } from '../../../lib/feed.ts';
+import { FEED_ITEMS } from '../../../lib/site-config.ts';
+import { urls } from '../../../lib/urls.ts';
+
+/** One feed per topic: its newest articles. */
+export const getStaticPaths = (async () => {
+  const { topics } = await getArchive();
+  return topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ topic: SiteTopic }> = async ({ site, props: { topic } }) => {
+  const archive = await getArchive();
+  return rss(
+    feedOptions({
+      title: t('feed.topicTitle', { site: t('site.name'), topic: topic.name }),
+      description: topic.description ?? t('feed.topicDescription', { topic: topic.name }),
+      site,
+      self: urls.topicFeed(topic.slug),
+      page: urls.topic(topic.slug),
+      articles: (archive.byTopic.get(topic.slug) ?? []).slice(-FEED_ITEMS).reverse(),
+      categories: (article) => topicsOf(archive, article).map((tp) => tp.name),
+    }),
+  );
+};

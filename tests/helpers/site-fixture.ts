@@ -1,0 +1,94 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildSite, PROJECT_ROOT } from './build-site.ts';
+
+/** The site's test archive: handwritten articles in tests/fixtures/archive. */
+export const FIXTURE_ARCHIVE = join(PROJECT_ROOT, 'tests/fixtures/archive');
+/** Articles per topic page in fixture builds, so that a topic of 21 articles spans four pages. */
+export const FIXTURE_PAGE_SIZE = 5;
+
+export const VARIANTS = {
+  /** Published at a domain root. */
+  root: { base: '/', site: 'https://arkhiv.example' },
+  /** Published under a subfolder, as `npm run build -- --base /sub/ --site https://example.org`. */
+  sub: { base: '/sub/', site: 'https://example.org' },
+} as const;
+
+export type Variant = keyof typeof VARIANTS;
+
+export interface FixtureSite {
+  outDir: string;
+  base: string;
+  site: string;
+  /** Wall time of the build that produced `outDir`, in milliseconds (waiting for other builds included). */
+  buildMs: number;
+  /** Astro's own figure for the build ("N page(s) built in …"), in milliseconds. */
+  astroMs: number;
+  pages: number;
+}
+
+const OUTPUT = join(PROJECT_ROOT, 'tests/.output/site');
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((done) => setTimeout(done, ms));
+}
+
+/** One builder per variant across test workers. */
+async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(OUTPUT, `${name}.lock`);
+  await mkdir(OUTPUT, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The fixture archive built for `variant`, once per test run: the first test
+ * file that asks builds it, later ones (in any worker) reuse that output.
+ */
+export async function fixtureSite(variant: Variant): Promise<FixtureSite> {
+  const { base, site } = VARIANTS[variant];
+  const outDir = join(OUTPUT, variant);
+  const marker = join(OUTPUT, `${variant}.json`);
+  const runId = inject('arkhivRunId');
+  return withLock(variant, async () => {
+    const previous = JSON.parse(await readFile(marker, 'utf8').catch(() => '{}')) as Partial<FixtureSite & { runId: string }>;
+    if (runId && previous.runId === runId && previous.buildMs !== undefined) return { ...(previous as FixtureSite), outDir, base, site };
+    const pageSize = process.env.ARKHIV_TOPIC_PAGE_SIZE;
+    process.env.ARKHIV_TOPIC_PAGE_SIZE = String(FIXTURE_PAGE_SIZE);
+    const started = performance.now();
+    let stdout: string;
+    try {
+      const result = await buildSite({ content: FIXTURE_ARCHIVE, outDir, base, site });
+      if (result.code !== 0) throw new Error(`The fixture archive did not build (${variant}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+      stdout = result.stdout;
+    } finally {
+      if (pageSize === undefined) delete process.env.ARKHIV_TOPIC_PAGE_SIZE;
+      else process.env.ARKHIV_TOPIC_PAGE_SIZE = pageSize;
+    }
+    const [, pages = '0', amount = '0', unit = 's'] = /(\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(stdout) ?? [];
+    const built: FixtureSite = {
+      outDir,
+      base,
+      site,
+      buildMs: Math.round(performance.now() - started),
+      astroMs: Math.round(Number(amount) * (unit === 's' ? 1000 : 1)),
+      pages: Number(pages),
+    };
+    await writeFile(marker, JSON.stringify({ ...built, runId }));
+    return built;
+  });
+}
