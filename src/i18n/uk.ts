@@ -99,6 +99,13 @@ const strings = {
   'redirect.title': 'Статтю перенесено',
   'redirect.text': 'Ця стаття тепер за новою адресою:',
 
+  'figure.credit': 'Фото: {credit}',
+  'sourceDocument.label': 'Документ',
+  'embed.label': '{provider}: {title}',
+  'embed.notice': 'Цей вміст зберігається на {provider}. Його завантажимо лише тоді, коли ви попросите: {provider} може збирати дані про перегляд.',
+  'embed.load': 'Показати з {provider}',
+  'embed.open': 'Відкрити на {provider}',
+
   'month.nominative.1': 'січень',
   'month.nominative.2': 'лютий',
   'month.nominative.3': 'березень',

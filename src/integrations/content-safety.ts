@@ -1,0 +1,136 @@
+import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdownToMdast, mdxToMdast, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
+import { ARTICLE_MODULE } from '../components/article/catalogue.ts';
+import { listArticleFiles } from '../../scripts/lib/check/archive-files.ts';
+import { formatProblem, problem } from '../../scripts/lib/check/problem.ts';
+import { createInspector, inspectTree, PARSE_FEATURES, type ContentNode, type Finding, type SourceFormat } from '../../scripts/lib/check/unsafe-content.ts';
+
+/** Thrown by the build when an article body breaks the content rules; its message lists every finding. */
+export class UnsafeContentError extends Error {
+  override name = 'UnsafeContentError';
+}
+
+/** Line offset of `body` inside its file: Astro hands `.md` bodies to the processor without front matter. */
+function bodyLineOffset(file: string | undefined, body: string): number {
+  if (!file) return 0;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const probe = body.trimStart().slice(0, 200);
+    const at = probe ? text.indexOf(probe) : -1;
+    if (at < 0) return 0;
+    const bodyStartLine = text.slice(0, at).split('\n').length;
+    const probeLineInBody = body.slice(0, body.indexOf(probe)).split('\n').length;
+    return bodyStartLine - probeLineInBody;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Every finding with its position in the file, for the error message.
+ * `bodyOnly`: the source is what Astro gives the renderer, for `.md` the text after the front matter.
+ */
+export function locateFindings(source: string, format: SourceFormat, file: string | undefined, bodyOnly: boolean): string[] {
+  const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: true }) as ContentNode;
+  const offset = bodyOnly && format === 'markdown' ? bodyLineOffset(file, source) : 0;
+  const shown = file ? relative(process.cwd(), file) : '(без назви)';
+  return inspectTree(tree, format).map((finding: Finding) => {
+    const place = finding.place ? { line: finding.place.line + offset, column: finding.place.column } : undefined;
+    return formatProblem(problem(shown, place, finding.rule, finding.message, finding.fix));
+  });
+}
+
+/**
+ * Every finding in every article of an archive folder, formatted. The build
+ * runs this before rendering because Astro's content layer only logs a
+ * failed `.md` render and caches the entry, so a render-time error alone
+ * would not stop the next build.
+ */
+export async function scanArticles(articlesDir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await listArticleFiles(articlesDir)) {
+    const file = join(articlesDir, entry);
+    const format: SourceFormat = entry.endsWith('.mdx') ? 'mdx' : 'markdown';
+    const source = await readFile(file, 'utf8');
+    try {
+      const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: false }) as ContentNode;
+      if (inspectTree(tree, format).length > 0) found.push(...locateFindings(source, format, file, false));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const located = /^(\d+):(\d+): /.exec(message);
+      const place = located ? { line: Number(located[1]), column: Number(located[2]) } : undefined;
+      found.push(formatProblem(problem(relative(process.cwd(), file), place, 'mdx-syntax', `MDX не читається: ${message.replace(/^\d+:\d+: /, '')}`)));
+    }
+  }
+  return found;
+}
+
+/**
+ * A Sätteri mdast plugin that fails the render of any Markdown or MDX
+ * document the content rules reject. The visitors run without positions
+ * (parsing is faster that way); a rejected document is parsed once more with
+ * positions so the error names every `file:line:col`.
+ */
+export function contentSafetyPlugin(context: PluginFactoryContext): MdastPluginDefinition {
+  const format: SourceFormat = context.sourceFormat === 'mdx' ? 'mdx' : 'markdown';
+  const inspector = createInspector(format);
+  const visit = (node: unknown) => inspector.visit(node as ContentNode);
+  return {
+    name: 'arkhiv:content-safety',
+    html: visit,
+    link: visit,
+    image: visit,
+    definition: visit,
+    mdxjsEsm: visit,
+    mdxJsxFlowElement: visit,
+    mdxJsxTextElement: visit,
+    mdxFlowExpression: visit,
+    mdxTextExpression: visit,
+    after() {
+      if (inspector.finish().length === 0) return;
+      const file = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
+      const lines = locateFindings(context.source, format, file, true);
+      throw new UnsafeContentError(`Стаття містить заборонений вміст (${lines.length}); виправте його, перевірте командою npm run check:\n${lines.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * Registers the content rules with the Markdown processor (MDX inherits it)
+ * and the `@arkhiv/article` import path of the article components, so every
+ * `.md` and `.mdx` entry is checked by every build, wherever the archive
+ * (`options.content`, the folder of `src/content.config.ts`) lives;
+ * and keeps every script an external file, as the Content Security Policy
+ * (`src/lib/csp.ts`) requires.
+ */
+export default function contentSafety(options: { content: string }): AstroIntegration {
+  let articlesDir = '';
+  return {
+    name: 'arkhiv:content-safety',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: unknown[] } };
+        if (processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins)) {
+          throw new Error(`Content safety runs as a Sätteri plugin, but markdown.processor is "${processor.name}". Keep the default processor or port src/integrations/content-safety.ts to it.`);
+        }
+        processor.options.mdastPlugins.push(contentSafetyPlugin);
+        articlesDir = fileURLToPath(new URL(`${options.content.replace(/\/?$/, '/')}articles/`, config.root));
+        updateConfig({
+          vite: {
+            resolve: { alias: { [ARTICLE_MODULE]: fileURLToPath(new URL('../components/article/index.ts', import.meta.url)) } },
+            // Vite would inline small scripts into the page, which the policy (`script-src 'self'`) blocks.
+            build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) },
+          },
+        });
+      },
+      'astro:build:start': async () => {
+        const found = await scanArticles(articlesDir);
+        if (found.length > 0) throw new UnsafeContentError(`Статті містять заборонений вміст (${found.length}); виправте його, перевірте командою npm run check:\n${found.join('\n')}`);
+      },
+    },
+  };
+}
