@@ -7,7 +7,9 @@ import { archiveRules, type CheckedArticle } from './archive-rules.ts';
 import { bodyRules } from './body-rules.ts';
 import type { Edit } from './edits.ts';
 import { frontMatterProblems } from './front-matter-rules.ts';
+import { placeholderProblems } from './placeholder.ts';
 import { problem, sortProblems, type Problem } from './problem.ts';
+import { todayInKyiv } from './today.ts';
 import { frontMatterTypography } from './typography-rule.ts';
 
 /**
@@ -50,14 +52,14 @@ async function readTopics(file: string, cwd: string): Promise<{ topics: Set<stri
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInKyiv();
   const { archive, problems } = await readArchive(options.root, cwd);
   const { topics, problems: topicProblems } = await readTopics(archive.topicsFile, cwd);
   problems.push(...topicProblems);
   const edits: Edit[] = [];
   const checked: CheckedArticle[] = [];
   for (const file of archive.articles) {
-    problems.push(...frontMatterProblems(file, topics, today));
+    problems.push(...frontMatterProblems(file, topics, today), ...placeholderProblems(file));
     const typography = frontMatterTypography(file);
     problems.push(...typography.problems);
     edits.push(...typography.edits);
