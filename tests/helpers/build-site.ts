@@ -47,6 +47,16 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The environment of the test process without what Vitest adds to mirror
+ * `import.meta.env` (`BASE_URL=/`, `MODE`, `DEV`, `PROD`, `SSR`, `NODE_ENV=test`):
+ * a child build would take `BASE_URL` over its `--base` flag.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...env } = process.env;
+  return env;
+}
+
 /** Runs the real `astro build` (site and search index) for an archive; never throws on a failed build. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const args = [ASTRO, 'build', '--outDir', resolve(options.outDir)];
@@ -58,7 +68,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const child = spawn(process.execPath, args, {
         cwd: PROJECT_ROOT,
         env: {
-          ...process.env,
+          ...buildEnvironment(),
           ARKHIV_CONTENT: resolve(options.content),
           ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
           ASTRO_TELEMETRY_DISABLED: '1',
