@@ -1,16 +1,17 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
-function assertNoErrors(step: string, errors: readonly string[]): void {
+export function assertNoErrors(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/` after every
  * `astro build`, so the site and its index are always produced together.
- * Only `data-pagefind-body` regions are indexed (the article pages).
+ * Only pages with a `data-pagefind-body` element (the articles) are indexed:
+ * once one page has it, Pagefind leaves out every page without it.
  */
 export default function pagefind(): AstroIntegration {
   return {
@@ -23,20 +24,34 @@ export default function pagefind(): AstroIntegration {
   };
 }
 
-export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
+/**
+ * Creates a Ukrainian index, lets `add` fill it (returning the number of pages
+ * added), writes it to `outputPath` and always stops Pagefind's service.
+ */
+export async function writeIndex(outputPath: string, add: (index: PagefindIndex) => Promise<number>): Promise<number> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'uk' });
     assertNoErrors('start', errors);
     if (!index) throw new Error('Pagefind returned no index.');
-    const added = await index.addDirectory({ path: outDir });
-    assertNoErrors('index the built site', added.errors);
-    const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+    const pages = await add(index);
+    const written = await index.writeFiles({ outputPath });
     assertNoErrors('write the index', written.errors);
-    logger.info(`Indexed ${added.page_count} pages for search.`);
-    return added.page_count;
+    return pages;
   } catch (cause) {
     throw new Error('Failed to build the search index with Pagefind.', { cause });
   } finally {
     await close();
   }
+}
+
+/** Indexes every HTML page of a built site into `<outDir>/pagefind/`. */
+export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
+  const root = outDir.replace(/\/$/, '');
+  const pages = await writeIndex(`${root}/pagefind`, async (index) => {
+    const added = await index.addDirectory({ path: root });
+    assertNoErrors('index the built site', added.errors);
+    return added.page_count;
+  });
+  logger.info(`Indexed ${pages} pages for search.`);
+  return pages;
 }

@@ -1,8 +1,14 @@
 /**
  * The contract between article pages and the search index: the attributes
- * that the article page puts on its `<article data-pagefind-body>` element
- * and on a hidden metadata element inside it. Search filters on `topic` and
- * `year`, sorts on `date`, and shows `title`, `date`, `summary`, `topics`.
+ * that the article page puts on its `<article>` element and on one hidden,
+ * empty metadata element inside it. Search filters on `topic` and `year`,
+ * sorts on `date`, and shows `title`, `date`, `summary` and the topics.
+ *
+ * Pagefind 1.6 does not split `data-pagefind-meta="a:1, b:2"` into two
+ * fields: everything after the first colon becomes the value of `a`. Its
+ * `key[attribute]` form does take a comma-separated list, and reads each
+ * value from its own attribute, so values may hold commas, quotes and colons,
+ * and one filter key may be listed several times (one topic per attribute).
  */
 export interface SearchIndexInput {
   title: string;
@@ -13,9 +19,8 @@ export interface SearchIndexInput {
   topicNames: readonly string[];
 }
 
-/** Pagefind separates `key:value` pairs with commas, so values must not carry them raw. */
-function safe(value: string): string {
-  return value.replace(/,/g, '\u201A').replace(/\s+/g, ' ').trim();
+function clean(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
 }
 
 /** Attributes for the `<article>` element (spread them: `<article {...articleAttributes(x)}>`). */
@@ -26,15 +31,21 @@ export function articleAttributes(input: SearchIndexInput): Record<string, strin
   };
 }
 
-/** Attributes for one hidden element inside the article that carries metadata and filters. */
+/**
+ * Attributes for one hidden, empty element inside the article
+ * (`<div {...metadataAttributes(x)}></div>`) that carries metadata and filters.
+ */
 export function metadataAttributes(input: SearchIndexInput): Record<string, string> {
-  const year = input.date.slice(0, 4);
-  const meta = [`title:${safe(input.title)}`, `date:${input.date}`, `summary:${safe(input.summary)}`];
-  if (input.topicNames.length > 0) meta.push(`topics:${input.topicNames.map(safe).join(' · ')}`);
-  const filters = [`year:${year}`, ...input.topicNames.map((name) => `topic:${safe(name)}`)];
-  return {
+  const topics = [...new Set(input.topicNames.map(clean).filter(Boolean))];
+  const attributes: Record<string, string> = {
     hidden: '',
-    'data-pagefind-meta': meta.join(', '),
-    'data-pagefind-filter': filters.join(', '),
+    'data-pagefind-meta': 'title[data-search-title], date[data-search-date], summary[data-search-summary]',
+    'data-pagefind-filter': ['year[data-search-year]', ...topics.map((_, i) => `topic[data-search-topic-${i}]`)].join(', '),
+    'data-search-title': clean(input.title),
+    'data-search-date': input.date,
+    'data-search-summary': clean(input.summary),
+    'data-search-year': input.date.slice(0, 4),
   };
+  topics.forEach((name, i) => (attributes[`data-search-topic-${i}`] = name));
+  return attributes;
 }
