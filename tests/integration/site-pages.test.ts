@@ -1,0 +1,250 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { attr, loadPage, meta, text, within, type Page } from '../helpers/html.ts';
+import { fixtureSite, type FixtureSite } from '../helpers/site-fixture.ts';
+import { listFiles } from '../helpers/site-links.ts';
+
+const HOSTILE_TITLE = '</script><script>alert(1)</script> і "><img src=x onerror=alert(1)> у заголовку';
+const HOSTILE_SUMMARY = 'Лід із <b>тегами</b> та "лапками" & амперсандом </script>.';
+
+let site: FixtureSite;
+const page = (path: string): Promise<Page> => loadPage(site.outDir, path);
+const hrefs = (p: Page, scope?: string): string[] => {
+  const root = scope ? p.one(scope) : undefined;
+  return (root ? within(root, 'a') : p.all('a')).map((a) => attr(a, 'href') ?? '');
+};
+const jsonLd = (p: Page): Record<string, unknown> => JSON.parse(text(p.one('script', { type: 'application/ld+json' }))) as Record<string, unknown>;
+
+beforeAll(async () => {
+  site = await fixtureSite('root');
+});
+
+describe('article page', () => {
+  test('shows headline, lead, Ukrainian date, reading time, source, topics and the day archive', async () => {
+    const p = await page('2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/');
+    expect(attr(p.one('html'), 'lang')).toBe('uk');
+    expect(text(p.one('h1'))).toBe('Росія розпочала повномасштабне вторгнення в Україну');
+    expect(text(p.one('p', { class: 'lede' }))).toBe('Уночі ракетних ударів зазнали міста по всій країні.');
+    const byline = text(p.one('ul', { class: 'byline meta' }));
+    expect(byline).toContain('24 лютого 2022');
+    expect(byline).toMatch(/\d+ хвилин[аи]? читання/);
+    expect(hrefs(p, 'article')).toContain('https://example.net/2022/02/24/invasion');
+    expect(hrefs(p)).toEqual(expect.arrayContaining(['/topics/viina/', '/2022/02/24/']));
+    expect(within(p.one('ul', { class: 'byline meta' }), 'time').map((el) => attr(el, 'datetime'))).toEqual(['2022-02-24T03:00:00Z']);
+  });
+
+  test('has canonical, Open Graph, Twitter card and NewsArticle data', async () => {
+    const p = await page('2022/10/10/masovanyi-obstril-enerhetyky/');
+    const url = 'https://arkhiv.example/2022/10/10/masovanyi-obstril-enerhetyky/';
+    expect(attr(p.one('link', { rel: 'canonical' }), 'href')).toBe(url);
+    expect(meta(p, 'og:type')).toBe('article');
+    expect(meta(p, 'og:url')).toBe(url);
+    expect(meta(p, 'og:title')).toBe('Масований обстріл пошкодив енергетичні обʼєкти');
+    expect(meta(p, 'twitter:card')).toBe('summary');
+    expect(meta(p, 'article:modified_time')).toBe('2022-10-12');
+    expect(jsonLd(p)).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Масований обстріл пошкодив енергетичні обʼєкти',
+      datePublished: '2022-10-10',
+      dateModified: '2022-10-12',
+      articleSection: 'Війна',
+      keywords: 'Війна, Енергетика',
+      url,
+      publisher: { '@type': 'Organization', name: 'Архів' },
+    });
+  });
+
+  test('shows a correction with its date', async () => {
+    const p = await page('2022/10/10/masovanyi-obstril-enerhetyky/');
+    const note = text(p.one('aside', { class: 'correction' }));
+    expect(note).toContain('Виправлення від 12 жовтня 2022');
+    expect(note).toContain('кількість пошкоджених обʼєктів була завищена');
+  });
+
+  test('an update without a correction is a line in the byline', async () => {
+    const p = await page('2023/12/15/zymova-pidhotovka-enerhetykiv/');
+    expect(p.all('aside', { class: 'correction' })).toHaveLength(0);
+    expect(text(p.one('ul', { class: 'byline meta' }))).toContain('Оновлено 18 грудня 2023');
+  });
+
+  test('takes <html lang> from the article', async () => {
+    expect(attr((await page('2023/11/09/statement-in-english/')).one('html'), 'lang')).toBe('en');
+  });
+
+  test('links related articles and the previous and next article in time', async () => {
+    const p = await page('2022/02/25/radbez-oon-zasidannia/');
+    const sequence = p.one('nav', { class: 'sequence' });
+    expect(within(sequence, 'a', { rel: 'prev' }).map((a) => attr(a, 'href'))).toEqual(['/2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/']);
+    expect(within(sequence, 'a', { rel: 'next' }).map((a) => attr(a, 'href'))).toEqual(['/2022/02/28/pershyi-raund-perehovoriv/']);
+    const relatedList = within(p.all('section', { 'aria-labelledby': 'related-title' })[0]!, 'a').map((a) => attr(a, 'href'));
+    expect(relatedList).toHaveLength(5);
+    expect(relatedList).not.toContain('/2022/02/25/radbez-oon-zasidannia/');
+    expect(relatedList[0]).toBe('/2021/09/02/oon-obhovoryla-stanovyshche-na-okupovanykh-terytoriiakh/');
+  });
+
+  test('marks only the headline, lead and body for the search index', async () => {
+    const p = await page('2022/01/05/u-kazakhstani-tryvaiut-protesty/');
+    const body = p.one('article', { 'data-pagefind-body': true });
+    expect(within(body, 'h1')).toHaveLength(1);
+    expect(within(body, 'nav')).toHaveLength(0);
+    expect(within(body, 'span', { 'data-pagefind-meta': true })).toHaveLength(1);
+    expect(p.all('footer', { class: 'article-footer' })).toHaveLength(1);
+  });
+});
+
+describe('escaping of hostile text', () => {
+  test('HTML shows the title as text and runs nothing', async () => {
+    const p = await page('2022/01/11/nebezpechnyi-zaholovok/');
+    expect(text(p.one('h1'))).toBe(HOSTILE_TITLE);
+    expect(text(p.one('title'))).toBe(`${HOSTILE_TITLE} — Архів`);
+    expect(text(p.one('p', { class: 'lede' }))).toBe(HOSTILE_SUMMARY);
+    expect(p.all('img')).toHaveLength(0);
+    expect(p.all('b')).toHaveLength(0);
+    expect(p.all('script').map((s) => attr(s, 'type'))).toEqual(['application/ld+json']);
+    expect(meta(p, 'og:title')).toBe(HOSTILE_TITLE);
+    expect(meta(p, 'description')).toBe(HOSTILE_SUMMARY);
+    expect(jsonLd(p)).toMatchObject({ headline: HOSTILE_TITLE, description: HOSTILE_SUMMARY });
+  });
+
+  test('lists that show the title escape it too', async () => {
+    for (const path of ['2022/01/11/', '2022/01/', 'topics/viina/1/']) {
+      const p = await page(path);
+      expect(p.all('img'), path).toHaveLength(0);
+      expect(p.all('script'), path).toHaveLength(0);
+      expect(p.all('a').some((a) => text(a) === HOSTILE_TITLE), path).toBe(true);
+    }
+  });
+});
+
+describe('redirects from former addresses', () => {
+  test.each(['2023/02/24/richnytsia-viiny/', '2023/02/23/rik-viiny/'])('%s points at the article and stays out of search engines', async (alias) => {
+    const p = await page(alias);
+    const target = '/2023/02/24/rik-povnomasshtabnoi-viiny/';
+    expect(attr(p.one('meta', { 'http-equiv': 'refresh' }), 'content')).toBe(`0; url=${target}`);
+    expect(attr(p.one('link', { rel: 'canonical' }), 'href')).toBe(`https://arkhiv.example${target}`);
+    expect(meta(p, 'robots')).toBe('noindex');
+    expect(hrefs(p, 'main')).toContain(target);
+  });
+});
+
+describe('topic pages', () => {
+  test('the index groups topics by kind with counts in Ukrainian', async () => {
+    const p = await page('topics/');
+    expect(p.all('h2').map(text)).toEqual(['Сюжети (5 тем)', 'Країни (2 теми)', 'Організації (1 тема)', 'Особи (1 тема)']);
+    const items = text(p.one('main'));
+    expect(items).toContain('Війна 21 стаття');
+    expect(items).toContain('Енергетика 6 статей');
+    expect(items).toContain('Спорт 0 статей');
+  });
+
+  test('a topic front page shows its newest articles, the remainder included, and links its feed', async () => {
+    const p = await page('topics/viina/');
+    const items = p.one('ul', { class: 'article-list' });
+    expect(within(items, 'li')).toHaveLength(6);
+    expect(attr(within(items, 'a')[0]!, 'href')).toBe('/2023/12/15/zymova-pidhotovka-enerhetykiv/');
+    expect(attr(p.one('link', { type: 'application/rss+xml', href: '/topics/viina/rss.xml' }), 'title')).toContain('Війна');
+    const pager = p.one('nav', { class: 'pager' });
+    expect(within(pager, 'a').map((a) => [text(a), attr(a, 'href')])).toEqual([
+      ['3', '/topics/viina/3/'],
+      ['2', '/topics/viina/2/'],
+      ['1', '/topics/viina/1/'],
+      ['Давніші →', '/topics/viina/3/'],
+    ]);
+  });
+
+  test('numbered pages count from the oldest article', async () => {
+    const first = await page('topics/viina/1/');
+    const links = within(first.one('ul', { class: 'article-list' }), 'h2').map(text);
+    expect(links).toHaveLength(5);
+    expect(links.at(-1)).toBe('ООН обговорила становище на окупованих територіях');
+    expect(text(first.one('h1'))).toBe('Війна, сторінка 1');
+    expect(text(first.all('p', { class: 'meta' })[0]!)).toContain('Статті з 2 вересня 2021 до 24 лютого 2022');
+    const files = await listFiles(join(site.outDir, 'topics/viina'));
+    expect(files.filter((f) => f.endsWith('index.html')).sort()).toEqual(['1/index.html', '2/index.html', '3/index.html', 'index.html']);
+  });
+
+  test('a topic without articles still has a page', async () => {
+    expect(text((await page('topics/sport/')).one('main'))).toContain('У цій темі ще немає статей.');
+  });
+});
+
+describe('date archive', () => {
+  test('the overview lists years with months', async () => {
+    const p = await page('archive/');
+    expect(p.all('h2').map(text)).toEqual(['2023 7 статей', '2022 15 статей', '2021 4 статті']);
+  });
+
+  test('a year shows all twelve months and links those with articles', async () => {
+    const p = await page('2021/');
+    expect(text(p.one('h1'))).toBe('2021 рік');
+    const grid = p.one('ul', { class: 'month-grid' });
+    expect(within(grid, 'li')).toHaveLength(12);
+    expect(within(grid, 'a').map((a) => attr(a, 'href'))).toEqual(['/2021/03/', '/2021/09/', '/2021/12/']);
+    expect(text(grid)).toContain('Грудень 2 статті');
+    expect(within(p.one('nav', { class: 'periods' }), 'a').map((a) => [attr(a, 'rel'), attr(a, 'href')])).toEqual([['next', '/2022/']]);
+  });
+
+  test('a month shows a calendar with links on days that have articles', async () => {
+    const p = await page('2022/01/');
+    expect(text(p.one('h1'))).toBe('Січень 2022');
+    const calendar = p.one('table', { class: 'calendar' });
+    expect(within(calendar, 'th').map(text)).toEqual(['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд']);
+    expect(within(calendar, 'a').map((a) => [attr(a, 'href'), attr(a, 'aria-label')])).toEqual([
+      ['/2022/01/05/', '5 січня: 1 стаття'],
+      ['/2022/01/11/', '11 січня: 3 статті'],
+      ['/2022/01/20/', '20 січня: 1 стаття'],
+    ]);
+    expect(within(p.one('nav', { class: 'periods' }), 'a').map((a) => attr(a, 'href'))).toEqual(['/2021/12/', '/2022/02/']);
+  });
+
+  test('a day lists its articles and links the neighbouring days that have articles', async () => {
+    const p = await page('2022/01/11/');
+    expect(text(p.one('h1'))).toBe('11 січня 2022');
+    expect(text(p.all('p', { class: 'meta' })[0]!)).toBe('вівторок · 3 статті');
+    expect(within(p.one('ul', { class: 'article-list' }), 'li')).toHaveLength(3);
+    expect(within(p.one('nav', { class: 'periods' }), 'a').map((a) => text(a))).toEqual(['← Раніше: 5 січня 2022', 'Пізніше: 20 січня 2022 →']);
+  });
+
+  test('breadcrumbs lead from the home page down to the page', async () => {
+    const p = await page('2022/01/11/');
+    expect(within(p.one('nav', { class: 'breadcrumbs' }), 'li').map(text)).toEqual(['Головна', 'Архів', '2022', 'Січень 2022', '11 січня 2022']);
+  });
+});
+
+describe('home and 404', () => {
+  test('home shows the latest articles, the busiest topics and the years', async () => {
+    const p = await page('');
+    expect(within(p.all('section', { 'aria-labelledby': 'latest-title' })[0]!, 'h3')).toHaveLength(12);
+    expect(text(p.all('section', { 'aria-labelledby': 'topics-title' })[0]!)).toContain('Війна 21 стаття');
+    expect(hrefs(p)).toEqual(expect.arrayContaining(['/2023/', '/2022/', '/2021/', '/archive/', '/topics/', '/search/']));
+    expect(p.one('form', { role: 'search' })).toBeDefined();
+  });
+
+  test('the 404 page offers search and ways back, and is not indexed', async () => {
+    const p = await page('404.html');
+    expect(text(p.one('h1'))).toBe('Сторінку не знайдено');
+    expect(p.all('form', { role: 'search', action: '/search/' }).length).toBeGreaterThanOrEqual(1);
+    expect(hrefs(p, 'main')).toEqual(expect.arrayContaining(['/', '/topics/', '/archive/']));
+    expect(meta(p, 'robots')).toBe('noindex');
+  });
+});
+
+describe('every page', () => {
+  test('has landmarks, a skip link, one h1, a title and no script but structured data', async () => {
+    const files = (await listFiles(site.outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+    expect(files.length).toBeGreaterThan(80);
+    for (const file of files) {
+      const html = await readFile(join(site.outDir, file), 'utf8');
+      const p = await loadPage(site.outDir, file);
+      expect(p.all('main', { id: 'main' }), file).toHaveLength(1);
+      expect(p.all('header', { class: 'site-header' }), file).toHaveLength(1);
+      expect(p.all('footer', { class: 'site-footer' }), file).toHaveLength(1);
+      expect(attr(p.all('a')[0]!, 'href'), file).toBe('#main');
+      expect(p.all('h1'), file).toHaveLength(1);
+      expect(text(p.one('title')).length, file).toBeGreaterThan(0);
+      expect(p.all('script').filter((s) => attr(s, 'type') !== 'application/ld+json'), file).toHaveLength(0);
+      expect(html.includes('data-pagefind-body'), file).toBe(p.all('article', { 'data-pagefind-body': true }).length === 1);
+    }
+  });
+});
