@@ -77,6 +77,12 @@ export function frontMatterProblems(file: ArticleFile, topics: ReadonlySet<strin
   if (updated && updated > today) problems.push(problem(file.shown, at(['updated']), 'future-date', `Дата оновлення ${updated} ще не настала`, 'Вкажіть дату, коли статтю справді виправили.'));
   if (updated && day && updated < day) problems.push(problem(file.shown, at(['updated']), 'updated-date', `Дата оновлення ${updated} раніша за дату публікації ${day}`, 'updated — це день виправлення, він не може бути раніше за date.'));
 
+  const sourceUrl = (data.source as { url?: unknown } | undefined)?.url;
+  // The schema accepts any URL, `javascript:` included; a source link on the page must be a web address.
+  if (typeof sourceUrl === 'string' && !/^https?:\/\//i.test(sourceUrl.trim())) {
+    problems.push(problem(file.shown, at(['source', 'url']), 'unsafe-url', `Адреса джерела має починатися з https:// (тут «${String(sourceUrl).slice(0, 40)}»)`, 'Вкажіть повну адресу оригіналу: https://…'));
+  }
+
   if (Array.isArray(data.topics)) {
     data.topics.forEach((topic, index) => {
       if (typeof topic !== 'string' || topics.has(topic)) return;

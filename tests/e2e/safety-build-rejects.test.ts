@@ -1,0 +1,75 @@
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+/**
+ * The build is the last gate before publication: content that `npm run check`
+ * would reject stops `astro build` with every finding located, whether or not
+ * anyone ran the check.
+ */
+
+const OUT = join(PROJECT_ROOT, 'tests/.output/safety-build-rejects');
+const TOPICS = '- slug: media\n  name: Медіа\n  match: [медіа]\n';
+
+async function archiveWith(name: string, file: string, text: string): Promise<string> {
+  const root = join(OUT, name);
+  await rm(root, { recursive: true, force: true });
+  await mkdir(join(root, 'articles/2022/01/11'), { recursive: true });
+  await writeFile(join(root, 'topics.yaml'), TOPICS);
+  await writeFile(join(root, 'articles/2022/01/11', file), text);
+  return root;
+}
+
+const FRONT = '---\ntitle: Ворожа стаття\ndate: 2022-01-11\ntopics: []\nsummary: Лід.\nid: sha256:00000000000000aa\n---\n';
+
+/** Problem lines of the build's error (`path:line:col  message  (rule)`), as `entry:line:col rule`. */
+function problemLines(log: string): string[] {
+  const error = log.slice(log.lastIndexOf('Статті містять заборонений вміст'));
+  return [...error.matchAll(/^(tests\/\.output\/\S+:\d+:\d+)  .*\(([a-z-]+)\)$/gm)].map((match) => `${match[1]!.replace(/^.*articles\//, '')} ${match[2]}`);
+}
+
+test('a hostile .mdx entry stops the build, every finding located', async () => {
+  const body = [
+    "import fs from 'node:fs';",
+    "export const secret = fs.readFileSync('/etc/hostname', 'utf8');",
+    '',
+    'Текст {secret} і <script>alert(1)</script>',
+    '',
+    '<iframe src="https://example.org/"></iframe>',
+    '',
+    '<b onClick="alert(2)">жирний</b> [посилання](javascript:alert(3))',
+  ].join('\n');
+  const root = await archiveWith('mdx', 'vorozha.mdx', `${FRONT}${body}\n`);
+  const outDir = join(OUT, 'mdx-site');
+  const result = await buildSite({ content: root, outDir });
+  const log = `${result.stdout}\n${result.stderr}`;
+  expect(result.code).not.toBe(0);
+  expect(log).toContain('Статті містять заборонений вміст (7)');
+  expect(problemLines(log)).toEqual([
+    '2022/01/11/vorozha.mdx:8:1 unsafe-import',
+    '2022/01/11/vorozha.mdx:9:1 unsafe-export',
+    '2022/01/11/vorozha.mdx:11:7 unsafe-expression',
+    '2022/01/11/vorozha.mdx:11:18 unsafe-element',
+    '2022/01/11/vorozha.mdx:13:1 unsafe-element',
+    '2022/01/11/vorozha.mdx:15:1 unsafe-attribute',
+    '2022/01/11/vorozha.mdx:15:34 unsafe-url',
+  ]);
+  await expect(stat(join(outDir, '2022/01/11/vorozha/index.html'))).rejects.toThrow();
+});
+
+test('raw HTML that would run in a .md entry stops the build, even with a warm cache', async () => {
+  const root = await archiveWith('md', 'vorozha.md', `${FRONT}Текст <img src=x onerror=alert(1)> і <b onclick="alert(2)">x</b>.\n\n<script>alert(3)</script>\n\n<style>body{display:none}</style>\n`);
+  const outDir = join(OUT, 'md-site');
+  for (const attempt of ['cold', 'warm']) {
+    const result = await buildSite({ content: root, outDir });
+    const log = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, attempt).not.toBe(0);
+    expect(problemLines(log), attempt).toEqual([
+      '2022/01/11/vorozha.md:8:7 unsafe-html',
+      '2022/01/11/vorozha.md:8:38 unsafe-html',
+      '2022/01/11/vorozha.md:10:1 unsafe-html',
+      '2022/01/11/vorozha.md:12:1 unsafe-html',
+    ]);
+  }
+});
