@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import contentSafety from './src/integrations/content-safety.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
@@ -15,5 +16,5 @@ export default defineConfig({
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
-  integrations: [contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), mdx(), ...siteSitemap(), pagefind()],
+  integrations: [contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
 });

@@ -52,6 +52,6 @@ export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLo
     assertNoErrors('index the built site', added.errors);
     return added.page_count;
   });
-  logger.info(`Indexed ${pages} pages for search.`);
+  logger.info(`Pagefind read ${pages} pages and indexed those with data-pagefind-body (the articles).`);
   return pages;
 }

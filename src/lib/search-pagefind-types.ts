@@ -23,7 +23,8 @@ export interface PagefindRanking {
   termFrequency?: number;
 }
 
-export type PagefindFilters = Record<string, string | string[]>;
+/** A filter value, several values all required, or `{ any: [...] }` for any one of them. */
+export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }>;
 
 export interface PagefindSearchOptions {
   filters?: PagefindFilters;

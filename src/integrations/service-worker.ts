@@ -1,0 +1,66 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Makes the built archive usable offline. Every build gets an id: pages see
+ * it as `__ARKHIV_BUILD_ID__` (the search page passes it to Pagefind as
+ * `metaCacheTag`, so the index entry file can be cached), and the service
+ * worker `<base>sw.js`, written after the search index, names its cache after
+ * it, so a new build replaces the old caches. Must run after `pagefind()`.
+ */
+export default function serviceWorker(): AstroIntegration {
+  const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  let base = '/';
+  return {
+    name: 'arkhiv:service-worker',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { __ARKHIV_BUILD_ID__: JSON.stringify(buildId) } } });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeServiceWorker(fileURLToPath(dir), base, buildId, logger);
+      },
+    },
+  };
+}
+
+/** File kinds of `_astro/` that the shell needs; images and media are cached when used. */
+const SHELL_ASSET = /\.(?:js|css|woff2?|svg)$/;
+
+async function filesIn(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true })).map((f) => f.replace(/\\/g, '/')).sort();
+}
+
+/** The URLs cached at install: the shell of the site and the search index's entry files. */
+export async function precacheList(outDir: string, base: string, buildId: string): Promise<string[]> {
+  const bundle = join(outDir, 'pagefind');
+  const entryFile = join(bundle, 'pagefind-entry.json');
+  if (!existsSync(entryFile)) throw new Error(`${entryFile} is missing: the search index must be built before the service worker (list pagefind() before serviceWorker() in astro.config.mjs).`);
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string | null }> };
+  const pages = ['', 'search/'].filter((page) => existsSync(join(outDir, page, 'index.html')));
+  const assets = (await filesIn(join(outDir, '_astro'))).filter((f) => SHELL_ASSET.test(f)).map((f) => `_astro/${f}`);
+  const pagefindFiles = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', `pagefind-entry.json?ts=${buildId}`];
+  for (const language of Object.values(entry.languages)) {
+    pagefindFiles.push(`pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`);
+  }
+  const filters = (await filesIn(join(bundle, 'filter'))).map((f) => `filter/${f}`);
+  return [...pages, ...assets, ...[...pagefindFiles, ...filters].map((f) => `pagefind/${f}`)].map((path) => `${base}${path}`);
+}
+
+/** Writes `<outDir>/sw.js` atomically. */
+export async function writeServiceWorker(outDir: string, base: string, buildId: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+  const precache = await precacheList(outDir, base, buildId);
+  const source = await readFile(fileURLToPath(new URL('../scripts/service-worker.js', import.meta.url)), 'utf8');
+  const target = join(outDir, 'sw.js');
+  await writeFile(`${target}.tmp`, `self.ARKHIV_SW = ${JSON.stringify({ buildId, base, precache }, null, 2)};\n${source}`);
+  await rename(`${target}.tmp`, target);
+  logger.info(`Service worker for build ${buildId}: ${precache.length} files cached at install.`);
+}

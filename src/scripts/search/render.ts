@@ -1,0 +1,76 @@
+import type { FilterCounts, PagefindFragment } from '../../lib/search-pagefind-types.ts';
+import type { SearchState } from '../../lib/search-url-state.ts';
+import type { Text } from './config.ts';
+
+/** Rendering of the search page's dynamic parts; DOM only, no searching. */
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A result link that asks the article page to mark the searched words. */
+export function highlightUrl(url: string, words: readonly string[]): string {
+  const target = new URL(url, window.location.href);
+  for (const word of words) target.searchParams.append('pagefind-highlight', word);
+  return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : target.href;
+}
+
+/** One result: title link, date and topics, excerpt with the matched words marked. */
+export function resultItem(fragment: PagefindFragment, words: readonly string[], text: Text): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const heading = element('h2');
+  const link = element('a', undefined, fragment.meta.title ?? fragment.url);
+  link.href = highlightUrl(fragment.url, words);
+  heading.append(link);
+  const meta = element('p', 'search-result__meta');
+  const date = fragment.meta.date;
+  if (date) {
+    const time = element('time', undefined, text.date(date));
+    time.dateTime = date;
+    meta.append(time);
+  }
+  const topics = fragment.filters.topic ?? [];
+  if (topics.length > 0) meta.append(`${date ? ' · ' : ''}${text.text('search.topics')}: ${topics.join(', ')}`);
+  const excerpt = element('p', 'search-result__excerpt');
+  // Pagefind escapes `<` and `>` of the page text and adds only <mark> elements.
+  excerpt.innerHTML = fragment.excerpt;
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+/** Filter values in display order: topics by count, years newest first; selected values always shown. */
+function filterValues(name: string, counts: Record<string, number>, selected: readonly string[]): Array<[string, number]> {
+  const values = new Map(Object.entries(counts).filter(([, count]) => count > 0));
+  for (const value of selected) if (!values.has(value)) values.set(value, counts[value] ?? 0);
+  const entries = [...values];
+  return name === 'year' ? entries.sort((a, b) => b[0].localeCompare(a[0])) : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'uk'));
+}
+
+/** The topic and year checkboxes, each with its number of results. */
+export function renderFilters(container: HTMLElement, counts: FilterCounts, state: SearchState, text: Text): void {
+  const groups: Array<{ name: 'topic' | 'year'; legend: string; selected: string[] }> = [
+    { name: 'topic', legend: text.text('search.filter.topic'), selected: state.topics },
+    { name: 'year', legend: text.text('search.filter.year'), selected: state.years },
+  ];
+  const fieldsets = groups.flatMap(({ name, legend, selected }) => {
+    const values = filterValues(name, counts[name] ?? {}, selected);
+    if (values.length === 0) return [];
+    const fieldset = element('fieldset', 'search-filter');
+    fieldset.append(element('legend', undefined, legend));
+    for (const [value, count] of values) {
+      const label = element('label');
+      const box = element('input');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      box.checked = selected.includes(value);
+      label.append(box, ` ${value} (${count})`);
+      fieldset.append(label);
+    }
+    return [fieldset];
+  });
+  container.replaceChildren(...fieldsets);
+}

@@ -1,0 +1,73 @@
+/**
+ * The archive's service worker (plain JavaScript, no imports). The build
+ * (`src/integrations/service-worker.ts`) writes it to `<base>sw.js` with
+ * `self.ARKHIV_SW = { buildId, base, precache }` in front of this code.
+ *
+ * - Install: caches the shell (home and search pages, scripts and styles,
+ *   Pagefind's code, WebAssembly, entry and metadata files, filter chunks).
+ * - Index chunks and fragments (content-addressed, never change within a
+ *   build): served from the cache, fetched and cached on first use.
+ * - Pages and other files: from the network, cached as they are visited,
+ *   served from the cache when the network fails.
+ * - Activate: deletes the caches of every other build.
+ */
+const { buildId, base, precache } = self.ARKHIV_SW;
+const CACHE = `arkhiv-${buildId}`;
+const IMMUTABLE = [`${base}pagefind/index/`, `${base}pagefind/fragment/`, `${base}pagefind/filter/`, `${base}_astro/`];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(precache))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('arkhiv-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** Pages are stored without their query (`?pagefind-highlight=…` marks words, it is the same page). */
+function cacheKey(request) {
+  const url = new URL(request.url);
+  if (request.mode === 'navigate') url.search = '';
+  return url.href;
+}
+
+async function fromCacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function fromNetworkFirst(request) {
+  const cache = await caches.open(CACHE);
+  const key = cacheKey(request);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(key)) ?? (await cache.match(key, { ignoreSearch: true }));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
+  const immutable = IMMUTABLE.some((prefix) => url.pathname.startsWith(prefix)) || url.search === `?ts=${buildId}`;
+  event.respondWith(immutable ? fromCacheFirst(request) : fromNetworkFirst(request));
+});
