@@ -31,7 +31,7 @@ import { writeRecordIndex, type ArticleRecord } from '../src/lib/search-record-i
 import { normalizeText } from '../src/lib/typography.ts';
 
 /** A search method: what it sends to Pagefind, and whether it reorders the first results (see search-rerank.ts). */
-interface Method {
+export interface Method {
   rewrite(query: string): string;
   rerank?: boolean;
 }
@@ -45,7 +45,7 @@ export const METHODS: Record<string, Method> = {
 };
 
 /** Ids of the first ten results of one method, as the search page would show them. */
-async function runMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
+export async function runMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
   if (!method.rerank) return (await index.results(method.rewrite(query), 10)).map((r) => r.id);
   const results = await index.results(method.rewrite(query), RERANK_WINDOW);
   return rerank(results, (r) => r.content, queryStems(query)).slice(0, 10).map((r) => r.id);
