@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import contentSafety from './src/integrations/content-safety.ts';
+import validateContent from './src/integrations/validate-content.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
@@ -16,5 +17,6 @@ export default defineConfig({
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
-  integrations: [contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
+  // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
+  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
 });

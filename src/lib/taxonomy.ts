@@ -9,8 +9,10 @@ export function parseTaxonomy(text: string): TopicData[] {
   return list as TopicData[];
 }
 
-interface CompiledTopic {
+export interface CompiledTopic {
   slug: string;
+  name: string;
+  /** Global regular expressions, one per match rule. */
   rules: RegExp[];
 }
 
@@ -25,12 +27,36 @@ function compileRule(rule: string): RegExp {
       return prefix ? `${stem}${WORD_CHAR}*` : stem;
     })
     .join('[\\s\\-–—]+');
-  return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'u');
+  return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'gu');
 }
 
 /** Compiles match rules once; reuse the result for many articles. */
 export function compileTaxonomy(topics: readonly TopicData[]): CompiledTopic[] {
-  return topics.map((topic) => ({ slug: topic.slug, rules: topic.match.map(compileRule) }));
+  return topics.map((topic) => ({ slug: topic.slug, name: topic.name, rules: topic.match.map(compileRule) }));
+}
+
+export interface TopicScore {
+  slug: string;
+  /** Matches of all the topic's rules in the text. */
+  hits: number;
+}
+
+/**
+ * Every topic that matches the text at least once, with its number of
+ * matches, most first (ties keep taxonomy order). Rules of one topic that
+ * match the same words (`військ*` and `військов*`) count them once.
+ */
+export function scoreTopics(text: string, taxonomy: readonly CompiledTopic[]): TopicScore[] {
+  const folded = foldText(text);
+  const scored: Array<TopicScore & { order: number }> = [];
+  taxonomy.forEach((topic, order) => {
+    const ends = new Set<number>();
+    for (const rule of topic.rules) {
+      for (const match of folded.matchAll(rule)) ends.add(match.index + match[0].length);
+    }
+    if (ends.size > 0) scored.push({ slug: topic.slug, hits: ends.size, order });
+  });
+  return scored.sort((a, b) => b.hits - a.hits || a.order - b.order).map(({ slug, hits }) => ({ slug, hits }));
 }
 
 /**
@@ -38,15 +64,7 @@ export function compileTaxonomy(topics: readonly TopicData[]): CompiledTopic[] {
  * (ties keep taxonomy order). `minHits` drops topics mentioned in passing.
  */
 export function matchTopics(text: string, taxonomy: readonly CompiledTopic[], minHits = 1): string[] {
-  const folded = foldText(text);
-  const scored: Array<{ slug: string; hits: number; order: number }> = [];
-  taxonomy.forEach((topic, order) => {
-    let hits = 0;
-    for (const rule of topic.rules) {
-      const global = new RegExp(rule.source, 'gu');
-      hits += folded.match(global)?.length ?? 0;
-    }
-    if (hits >= minHits) scored.push({ slug: topic.slug, hits, order });
-  });
-  return scored.sort((a, b) => b.hits - a.hits || a.order - b.order).map((t) => t.slug);
+  return scoreTopics(text, taxonomy)
+    .filter((topic) => topic.hits >= minHits)
+    .map((topic) => topic.slug);
 }

@@ -31,38 +31,81 @@ function fixLookalikes(text: string): string {
   });
 }
 
-function fixQuotes(text: string): string {
-  // Straight and curly double quotes become «outer» and „inner“ by nesting depth.
-  let depth = 0;
-  return text.replace(/"|“|”|„/g, (mark, offset: number) => {
-    const before = offset === 0 ? ' ' : text[offset - 1]!;
-    const opening = /[\s([{\u2014\u2013-]/.test(before) || offset === 0;
-    if (opening && !(mark === '”' && depth > 0)) {
-      depth += 1;
-      return depth === 1 ? '«' : '„';
-    }
-    if (depth === 0) return '»';
-    depth -= 1;
-    return depth === 0 ? '»' : '“';
-  });
+/** Quote nesting carried from one piece of a block to the next (see `normalizeTextParts`). */
+interface QuoteState {
+  depth: number;
+  /** The character before the piece being normalised; a space at the start of a block. */
+  before: string;
 }
 
-/** Normalises typography of one paragraph or title; idempotent. */
-export function normalizeText(input: string): string {
+// A quote mark after one of these (or at the start) opens a quotation.
+const OPENS_AFTER = /[\s([{\u2014\u2013\-«„/]/;
+
+function fixQuotes(text: string, state: QuoteState): string {
+  // Every double quote becomes «outer» or „inner“ by nesting depth; «» already
+  // present count towards the depth, so a second pass changes nothing.
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const mark = text[i]!;
+    const before = i === 0 ? state.before : text[i - 1]!;
+    let opening: boolean;
+    if (mark === '«' || mark === '„') opening = true;
+    else if (mark === '»') opening = false;
+    else if (mark === '"' || mark === '“' || mark === '”') opening = OPENS_AFTER.test(before) && !(mark === '”' && state.depth > 0);
+    else {
+      out += mark;
+      continue;
+    }
+    if (opening) {
+      state.depth += 1;
+      out += state.depth === 1 ? '«' : '„';
+    } else {
+      out += state.depth <= 1 ? '»' : '“';
+      state.depth = Math.max(0, state.depth - 1);
+    }
+  }
+  if (text.length > 0) state.before = text[text.length - 1]!;
+  return text.length > 0 ? out : text;
+}
+
+/** All rules on one piece; edges are left to the caller, which knows what surrounds the piece. */
+function normalizePiece(input: string, state: QuoteState, blockStart: boolean): string {
   let text = input.normalize('NFC');
   text = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''); // soft hyphens, zero-width marks
   text = text.replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
   text = fixLookalikes(text);
   text = text.replace(APOSTROPHE_IN_WORD, APOSTROPHE);
-  text = fixQuotes(text);
+  text = fixQuotes(text, state);
   // A dash between spaces is the Ukrainian тире; between digits it is a range.
   text = text.replace(/ +(?:-{1,3}|\u2013|\u2014|\u2012|\u2015) +/g, ' — ');
-  text = text.replace(/^(?:-{1,2}|\u2013|\u2014) +/, '— ');
-  text = text.replace(/(\d)\s?(?:-|\u2013|\u2014)\s?(\d)/g, '$1–$2');
+  if (blockStart) text = text.replace(/^ *(?:-{1,2}|\u2013|\u2014) +/, '— ');
+  text = text.replace(/(\d) ?(?:-|\u2013|\u2014) ?(\d)/g, '$1–$2');
   text = text.replace(/\.\.\./g, '…');
   text = text.replace(/ {2,}/g, ' ');
   text = text.replace(/ +([,.;:!?…»)])/g, '$1').replace(/([«(]) +/g, '$1');
-  return text.trim();
+  return text;
+}
+
+/** Normalises typography of one paragraph or title; idempotent. */
+export function normalizeText(input: string): string {
+  return normalizePiece(input, { depth: 0, before: ' ' }, true).trim();
+}
+
+/**
+ * Normalises the text pieces of one block (a paragraph split by emphasis,
+ * links or code) as one text: quotes pair across pieces, a space at a
+ * piece's edge stays one space, and the block's outer edges are trimmed.
+ * Idempotent like `normalizeText`.
+ */
+export function normalizeTextParts(parts: readonly string[]): string[] {
+  const state: QuoteState = { depth: 0, before: ' ' };
+  return parts.map((part, index) => {
+    const lead = /^\s/.test(part) && index > 0 ? ' ' : '';
+    const trail = /\s$/.test(part) && index < parts.length - 1 ? ' ' : '';
+    const body = normalizePiece(part, state, index === 0).trim();
+    if (body === '') return lead || trail;
+    return `${lead}${body}${trail}`;
+  });
 }
 
 /**

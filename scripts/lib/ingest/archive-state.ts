@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticlePath, splitFrontMatter } from '../archive/article-file.ts';
+import { bodyTextForComparison, listArchive, readArchivedArticle } from '../archive/archive-files.ts';
+import { NearDuplicateIndex, type DuplicateMatch } from './near-duplicates.ts';
+import { SlugRegistry } from './slug-registry.ts';
+
+/** An article known to this run: archived on disk, or new from the input. */
+export interface KnownArticle {
+  /** `file:line` of a new item, or the archive path of an archived one. */
+  label: string;
+  /** Archive path (relative to the content folder), when it has one. */
+  path?: string;
+  archived: boolean;
+  /** For an archived article: the first input item of this run found to be it (later ones are duplicates). */
+  seenBy?: string;
+}
+
+/**
+ * What the ingest knows of the archive while it runs: ids (an item already
+ * archived is `unchanged`), slugs (new ones must be unique), and a
+ * near-duplicate index over archived and new bodies. Archived bodies are not
+ * kept in memory; a candidate's text is read again from disk.
+ */
+export class ArchiveState {
+  readonly slugs: SlugRegistry;
+  private readonly contentDir: string;
+  private readonly byId = new Map<string, KnownArticle>();
+  private readonly newTexts = new Map<KnownArticle, string>();
+  private readonly index: NearDuplicateIndex<KnownArticle>;
+
+  private constructor(contentDir: string, slugs: string[]) {
+    this.contentDir = contentDir;
+    this.slugs = new SlugRegistry(slugs);
+    this.index = new NearDuplicateIndex<KnownArticle>((known) => this.textOf(known));
+  }
+
+  /** Reads every article of the archive once (id, slug, comparison text). */
+  static async load(contentDir: string, onProgress?: (done: number, total: number) => void): Promise<ArchiveState> {
+    const listing = await listArchive(contentDir);
+    const slugs = listing.articles.map((path) => parseArticlePath(path)?.slug).filter((slug): slug is string => Boolean(slug));
+    const state = new ArchiveState(contentDir, slugs);
+    for (const [n, path] of listing.articles.entries()) {
+      const article = await readArchivedArticle(contentDir, path);
+      const known: KnownArticle = { label: path, path, archived: true };
+      if (article.id && !state.byId.has(article.id)) state.byId.set(article.id, known);
+      state.index.add(known, article.text);
+      onProgress?.(n + 1, listing.articles.length);
+    }
+    return state;
+  }
+
+  private textOf(known: KnownArticle): string {
+    if (!known.archived) return this.newTexts.get(known) ?? '';
+    const text = readFileSync(join(this.contentDir, known.path!), 'utf8');
+    const split = splitFrontMatter(text);
+    return bodyTextForComparison(split && !('error' in split) ? split.body : text);
+  }
+
+  /** The article (archived or new in this run) with this id. */
+  byArticleId(id: string): KnownArticle | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The most similar known article that `text` nearly duplicates. */
+  nearDuplicate(text: string): DuplicateMatch<KnownArticle> | undefined {
+    return this.index.find(text);
+  }
+
+  /** Registers a new article of this run, so later items are compared with it too. */
+  addNew(known: KnownArticle, id: string, text: string): void {
+    this.byId.set(id, known);
+    this.newTexts.set(known, text);
+    this.index.add(known, text);
+  }
+}

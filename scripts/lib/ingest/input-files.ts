@@ -1,0 +1,121 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import type { InputError, InputFormat } from './types.ts';
+
+/** File extensions the ingest reads, and the reader each selects. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.json': 'json',
+  '.jsonl': 'json',
+  '.ndjson': 'json',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdx': 'mdx',
+  '.xml': 'feed',
+  '.rss': 'feed',
+  '.atom': 'feed',
+};
+
+const SUPPORTED = Object.keys(FORMAT_BY_EXTENSION).join(', ');
+
+export interface InputFile {
+  /** Path as shown in messages and `origin`: relative to the working folder. */
+  path: string;
+  absolute: string;
+  format: InputFormat;
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile() && FORMAT_BY_EXTENSION[extname(entry.name).toLowerCase()]) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * The files named on the command line, folders expanded (recursively, in name
+ * order, hidden entries and unknown extensions skipped). A missing path or a
+ * file of unknown type is an error; the rest are still read.
+ */
+export async function collectInputFiles(paths: readonly string[], cwd: string): Promise<{ files: InputFile[]; errors: InputError[] }> {
+  const files: InputFile[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  const add = (absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ path: relative(cwd, absolute) || absolute, absolute, format: FORMAT_BY_EXTENSION[extname(absolute).toLowerCase()]! });
+  };
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    const place = { file: given, line: 1 };
+    if (!info) errors.push({ place, message: 'файл або теку не знайдено. Перевірте шлях.' });
+    else if (info.isDirectory()) (await walk(absolute)).forEach(add);
+    else if (!FORMAT_BY_EXTENSION[extname(absolute).toLowerCase()]) errors.push({ place, message: `невідомий формат файлу. Підтримуються ${SUPPORTED}; перейменуйте файл відповідно до його вмісту.` });
+    else add(absolute);
+  }
+  return { files, errors };
+}
+
+/** Line of a byte offset: the number of newline bytes before it, plus one. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) if (bytes[i] === 0x0a) line += 1;
+  return line;
+}
+
+/** Offset of the first byte that does not start or continue a UTF-8 sequence (0 if none is found). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const extra = lead < 0x80 ? 0 : lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return 0;
+}
+
+/**
+ * The text of an input file, or why it cannot be read: unreadable, empty,
+ * binary, UTF-16, or not valid UTF-8 (with the line of the first bad byte).
+ */
+export async function readInputText(file: InputFile): Promise<{ text: string } | { error: InputError }> {
+  const place = { file: file.path, line: 1 };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file.absolute);
+  } catch (error) {
+    return { error: { place, message: `файл не вдалося прочитати (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Перевірте права доступу.` } };
+  }
+  if (bytes.length === 0 || bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
+    return { error: { place, message: 'файл порожній. Видаліть його або додайте текст.' } };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { error: { place, message: 'файл у кодуванні UTF-16. Збережіть його як UTF-8.' } };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { error: { place: { ...place, line: lineOfByte(bytes, nul) }, message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.' } };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, '') };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    return {
+      error: {
+        place: { ...place, line: lineOfByte(bytes, offset) },
+        message: `файл не в UTF-8 (неправильний байт 0x${bytes[offset]?.toString(16).padStart(2, '0')} у цьому рядку; можливо, це Windows-1251). Перекодуйте його, наприклад: iconv -f WINDOWS-1251 -t UTF-8 файл > файл.utf8`,
+      },
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { foldText } from '../../../src/lib/typography.ts';
+
+/**
+ * Near-duplicate detection that stays near-linear in the archive size.
+ *
+ * Similarity is measured on character 5-grams of the folded text: two items
+ * are the same story republished when their Jaccard similarity is at least
+ * `JACCARD_MIN` or one is contained in the other at `CONTAINMENT_MIN` (reposts
+ * measure 0.93–1.0, different items on one topic 0.03–0.45).
+ *
+ * Exact comparison of every pair would be quadratic, so candidates come from an
+ * inverted index of word trigrams: each document is indexed under the trigrams
+ * whose hash falls in a fixed 1-in-`SAMPLE_RATE` sample (the same trigrams in
+ * every document, so a shared passage shares its sample) plus its
+ * `ANCHORS` smallest hashes (so short items are indexed too). Only documents
+ * that share enough sampled trigrams are compared exactly.
+ */
+
+export const JACCARD_MIN = 0.8;
+export const CONTAINMENT_MIN = 0.9;
+export const SAMPLE_RATE = 8;
+export const ANCHORS = 2;
+/** Trigrams found in more documents than this are stock phrases and find no candidates. */
+export const MAX_POSTINGS = 5000;
+/** Candidates compared exactly per lookup, best first. */
+export const MAX_CANDIDATES = 20;
+/** Containment needs this many shingles in the smaller text, so a short phrase is never «contained» by chance. */
+export const MIN_SHINGLES_FOR_CONTAINMENT = 40;
+
+/** FNV-1a, 32 bits: a fast stable hash for shingles. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Text reduced to lower-case words separated by single spaces. */
+export function comparableText(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Hashes of the character 5-grams of a text. */
+export function shingles(text: string): Set<number> {
+  const plain = comparableText(text);
+  const set = new Set<number>();
+  for (let i = 0; i + 5 <= plain.length; i += 1) set.add(hash(plain.slice(i, i + 5)));
+  if (set.size === 0 && plain) set.add(hash(plain));
+  return set;
+}
+
+export interface Similarity {
+  jaccard: number;
+  containment: number;
+}
+
+export function similarity(a: Set<number>, b: Set<number>): Similarity {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const value of small) if (large.has(value)) shared += 1;
+  const union = a.size + b.size - shared;
+  return { jaccard: union === 0 ? 1 : shared / union, containment: small.size === 0 ? 0 : shared / small.size };
+}
+
+export function isNearDuplicate(s: Similarity, smallerSize: number): boolean {
+  return s.jaccard >= JACCARD_MIN || (smallerSize >= MIN_SHINGLES_FOR_CONTAINMENT && s.containment >= CONTAINMENT_MIN);
+}
+
+function sampleKeys(text: string): number[] {
+  const words = comparableText(text).split(' ').filter(Boolean);
+  const hashes = new Set<number>();
+  if (words.length < 3) hashes.add(hash(words.join(' ')));
+  for (let i = 0; i + 3 <= words.length; i += 1) hashes.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  const all = [...hashes];
+  const keys = new Set(all.filter((h) => h % SAMPLE_RATE === 0));
+  for (const anchor of all.sort((a, b) => a - b).slice(0, ANCHORS)) keys.add(anchor);
+  return [...keys];
+}
+
+export interface DuplicateMatch<Key> extends Similarity {
+  key: Key;
+}
+
+/**
+ * Documents added so far, searchable for near duplicates of a new text. The
+ * index keeps only hashes; the text of a candidate is asked of `textOf`
+ * (in memory for new items, read from disk for archived ones).
+ */
+export class NearDuplicateIndex<Key> {
+  private readonly keys: Key[] = [];
+  private readonly sampleCounts: number[] = [];
+  private readonly postings = new Map<number, number[]>();
+  private readonly textOf: (key: Key) => string;
+
+  constructor(textOf: (key: Key) => string) {
+    this.textOf = textOf;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  add(key: Key, text: string): void {
+    const doc = this.keys.length;
+    const samples = sampleKeys(text);
+    this.keys.push(key);
+    this.sampleCounts.push(samples.length);
+    for (const sample of samples) {
+      const list = this.postings.get(sample);
+      if (list) list.push(doc);
+      else this.postings.set(sample, [doc]);
+    }
+  }
+
+  /** The most similar earlier document that is a near duplicate of `text`, if any. */
+  find(text: string): DuplicateMatch<Key> | undefined {
+    const samples = sampleKeys(text);
+    const shared = new Map<number, number>();
+    for (const sample of samples) {
+      const list = this.postings.get(sample);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const doc of list) shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    }
+    const candidates = [...shared.entries()]
+      .filter(([doc, count]) => count >= Math.max(1, Math.ceil(0.3 * Math.min(samples.length, this.sampleCounts[doc]!))))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return undefined;
+    const mine = shingles(text);
+    let best: DuplicateMatch<Key> | undefined;
+    for (const [doc] of candidates) {
+      const theirs = shingles(this.textOf(this.keys[doc]!));
+      const s = similarity(mine, theirs);
+      if (isNearDuplicate(s, Math.min(mine.size, theirs.size)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
+    }
+    return best;
+  }
+}

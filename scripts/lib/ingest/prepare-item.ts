@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { CompiledTopic } from '../../../src/lib/taxonomy.ts';
+import { normalizeText } from '../../../src/lib/typography.ts';
+import type { ArticleExtension, ArticleFrontMatter } from '../archive/article-file.ts';
+import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
+import { blockTexts, firstParagraphText, needsMdx, processBody, stringifyBody } from './article-body.ts';
+import { resolveDate, type ResolvedDate } from './dates.ts';
+import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
+import { assignTopics } from './topics.ts';
+import { formatPlace, type RawItem } from './types.ts';
+
+/** An item ready to be placed in the archive: front matter (without a path yet) and the serialised body. */
+export interface PreparedArticle {
+  item: RawItem;
+  data: ArticleFrontMatter;
+  body: string;
+  extension: ArticleExtension;
+  /** Plain text of the body: what the id, duplicates and topics are computed from. */
+  text: string;
+  dateSource: ResolvedDate['source'];
+  /** For the report: what a person should check (a date not from metadata, changed markup, unknown topics). */
+  notes: string[];
+  /** For the report: how the item was read, nothing to check (e.g. a title derived from the lead). */
+  info: string[];
+}
+
+export interface PrepareContext {
+  taxonomy: readonly CompiledTopic[];
+  /** `--date`, for items without a date of their own. */
+  fallbackDate?: string;
+  sanitize?: SanitizeOptions;
+}
+
+/** `sha256:` and the first 16 hex digits of the hash of the normalised body text. */
+export function articleId(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Normalises one item: body through the remark plugins, title (given or
+ * derived from the lead), summary (given or the lead), date, topics, id.
+ * Returns a message instead when the item cannot become an article.
+ */
+export async function prepareItem(item: RawItem, context: PrepareContext): Promise<PreparedArticle | { error: string }> {
+  const { tree, notes: bodyNotes } = await processBody(item.body, context.sanitize);
+  const blocks = blockTexts(tree);
+  if (blocks.length === 0) return { error: 'у новини немає тексту. Додайте текст або приберіть порожній запис.' };
+  const text = blocks.join('\n\n');
+  const lead = firstParagraphText(tree);
+  const title = item.title ? cleanTitle(normalizeText(item.title)) : titleFromLead(lead);
+  if (!title) return { error: 'не вдалося визначити заголовок. Додайте заголовок першим рядком або в поле title.' };
+  const date = resolveDate({
+    ...(item.date !== undefined ? { metadata: item.date } : {}),
+    fileName: item.place.file,
+    paragraphs: blocks,
+    ...(context.fallbackDate ? { fallback: context.fallbackDate } : {}),
+  });
+  if ('error' in date) return date;
+  const summary = item.summary ? summaryFromLead(normalizeText(item.summary.replace(/<[^>]*>/g, ' '))) : summaryFromLead(lead);
+  const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
+  const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
+  const source = item.source?.name || item.source?.url ? { ...(item.source.name ? { name: normalizeText(item.source.name) } : {}), ...(item.source.url ? { url: item.source.url } : {}) } : undefined;
+  const data: ArticleFrontMatter = {
+    title,
+    date: date.date,
+    topics: topics.topics,
+    summary,
+    ...(source ? { source } : {}),
+    lang: item.lang?.toLowerCase().startsWith('uk') || !item.lang ? 'uk' : item.lang,
+    id: articleId(text),
+    origin: formatPlace(item.place),
+  };
+  const notes = [
+    ...item.notes,
+    ...(date.source === 'metadata' || date.source === 'file-name' ? [] : [date.detail]),
+    ...topics.notes,
+    ...bodyNotes.map((note) => (note.line ? `рядок ${note.line}: ${note.message}` : note.message)),
+  ];
+  const info = item.title ? [] : ['заголовок утворено з ліду'];
+  return { item, data, body: stringifyBody(tree, extension), extension, text, dateSource: date.source, notes, info };
+}

@@ -1,0 +1,50 @@
+import { slugify } from '../../../src/lib/slug.ts';
+import { scoreTopics, type CompiledTopic } from '../../../src/lib/taxonomy.ts';
+import { foldText } from '../../../src/lib/typography.ts';
+
+/** Most topics an article gets: more would make every topic page a list of everything. */
+export const MAX_TOPICS = 5;
+/** A title match counts this many times: the headline says what the article is about. */
+export const TITLE_WEIGHT = 3;
+/** Words of text per required match: a long piece must mention a topic more often than a short item. */
+export const WORDS_PER_REQUIRED_HIT = 250;
+/** A topic must score at least this share of the best topic's score. */
+export const MIN_SHARE_OF_BEST = 0.2;
+
+export interface TopicAssignment {
+  topics: string[];
+  notes: string[];
+}
+
+/**
+ * Topics of an article: the source's own topics that name a taxonomy topic
+ * (by slug or name) first, then topics whose rules match often enough, by
+ * score, up to `MAX_TOPICS`. The threshold grows with length (one match per
+ * `WORDS_PER_REQUIRED_HIT` words, at least one) and with the best topic's
+ * score, so topics mentioned in passing in a long piece are left out.
+ */
+export function assignTopics(input: { title: string; text: string; explicit?: readonly string[] }, taxonomy: readonly CompiledTopic[]): TopicAssignment {
+  const notes: string[] = [];
+  const chosen: string[] = [];
+  for (const given of input.explicit ?? []) {
+    const key = foldText(given);
+    const topic = taxonomy.find((t) => t.slug === given.trim() || foldText(t.name) === key || t.slug === slugify(given));
+    if (topic) {
+      if (!chosen.includes(topic.slug)) chosen.push(topic.slug);
+    } else notes.push(`тему «${given}» не знайдено в topics.yaml (не додано)`);
+  }
+  if (chosen.length > MAX_TOPICS) notes.push(`джерело дає ${chosen.length} тем: залишено перші ${MAX_TOPICS}`);
+  const scores = new Map<string, number>();
+  for (const { slug, hits } of scoreTopics(input.title, taxonomy)) scores.set(slug, hits * TITLE_WEIGHT);
+  for (const { slug, hits } of scoreTopics(input.text, taxonomy)) scores.set(slug, (scores.get(slug) ?? 0) + hits);
+  const words = input.text.split(/\s+/).filter(Boolean).length;
+  const best = Math.max(0, ...scores.values());
+  const threshold = Math.max(1, Math.ceil(words / WORDS_PER_REQUIRED_HIT), best * MIN_SHARE_OF_BEST);
+  const order = taxonomy.map((t) => t.slug);
+  const ranked = [...scores.entries()]
+    .filter(([, score]) => score >= threshold)
+    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([slug]) => slug);
+  for (const slug of ranked) if (!chosen.includes(slug)) chosen.push(slug);
+  return { topics: chosen.slice(0, MAX_TOPICS), notes };
+}

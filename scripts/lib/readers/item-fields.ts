@@ -1,0 +1,89 @@
+import type { Root } from 'mdast';
+import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
+import { blocksToMdast } from './read-plain-text.ts';
+import { segmentOnePiece, splitParagraphs } from './segment-text.ts';
+import type { RawItem } from '../ingest/types.ts';
+import { foldText } from '../../../src/lib/typography.ts';
+
+/**
+ * The metadata fields the ingest understands in JSON items and front matter,
+ * under the names other tools use for them. Shared by the JSON and Markdown readers.
+ */
+export const FIELD_NAMES = {
+  title: ['title', 'headline'],
+  date: ['date', 'published', 'pubDate', 'publishDate', 'datePublished', 'created'],
+  topics: ['topics', 'tags', 'categories', 'keywords'],
+  summary: ['summary', 'description', 'lead', 'excerpt', 'subtitle'],
+  sourceName: ['source', 'publisher', 'outlet', 'author', 'authors'],
+  sourceUrl: ['url', 'link', 'canonical', 'canonicalURL', 'canonical_url', 'source_url', 'original_url'],
+  lang: ['lang', 'language', 'locale'],
+} as const;
+
+type Record_ = Record<string, unknown>;
+
+function first(record: Record_, names: readonly string[]): unknown {
+  for (const name of names) if (record[name] !== undefined && record[name] !== null && record[name] !== '') return record[name];
+  return undefined;
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  return undefined;
+}
+
+function asList(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [];
+  return values.map((v) => (typeof v === 'object' && v !== null ? asText((v as Record_).name ?? (v as Record_).term) : asText(v))).filter((v): v is string => Boolean(v));
+}
+
+function nameOf(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.map(nameOf).filter(Boolean).join(', ') || undefined;
+  if (typeof value === 'object' && value !== null) return asText((value as Record_).name ?? (value as Record_).title);
+  return asText(value);
+}
+
+/** A YAML timestamp: a bare date (`2022-01-11`) parses as UTC midnight and stays a bare date. */
+function dateValue(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** Item metadata from a JSON object or front matter; `url`-like fields count only when absolute. */
+export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'lang'> {
+  const source = record.source;
+  const sourceRecord = typeof source === 'object' && source !== null && !Array.isArray(source) ? (source as Record_) : undefined;
+  const name = sourceRecord ? asText(sourceRecord.name) : nameOf(first(record, FIELD_NAMES.sourceName));
+  const urlValue = sourceRecord?.url ?? first(record, FIELD_NAMES.sourceUrl);
+  const url = typeof urlValue === 'string' && /^https?:\/\//i.test(urlValue.trim()) ? urlValue.trim() : undefined;
+  const topics = FIELD_NAMES.topics.flatMap((field) => asList(record[field]));
+  const result: ReturnType<typeof itemMetadata> = {};
+  const title = asText(first(record, FIELD_NAMES.title));
+  const date = first(record, FIELD_NAMES.date);
+  const summary = asText(first(record, FIELD_NAMES.summary));
+  const lang = asText(first(record, FIELD_NAMES.lang));
+  if (title) result.title = title;
+  if (date !== undefined) result.date = date instanceof Date ? dateValue(date) : String(date);
+  if (topics.length > 0) result.topics = topics;
+  if (summary) result.summary = summary;
+  if (name || url) result.source = { ...(name ? { name } : {}), ...(url ? { url } : {}) };
+  if (lang) result.lang = lang;
+  return result;
+}
+
+/**
+ * A body given as a string: HTML when it carries markup, otherwise plain text
+ * with one paragraph per line (subheadings as in `segmentOnePiece`). A
+ * headline on the first line becomes the title when the item has none, is
+ * dropped when it repeats the title, and is a subheading otherwise.
+ */
+export function bodyFromString(text: string, title: string | undefined): { body: Root; headline?: string } {
+  if (looksLikeHtml(text)) return { body: htmlToMdast(text) };
+  const piece = segmentOnePiece(splitParagraphs(text));
+  if (!piece) return { body: { type: 'root', children: [] } };
+  if (!piece.headline) return { body: blocksToMdast(piece.blocks) };
+  if (title === undefined) return { body: blocksToMdast(piece.blocks), headline: piece.headline.text };
+  if (foldText(piece.headline.text) === foldText(title)) return { body: blocksToMdast(piece.blocks) };
+  return { body: blocksToMdast([{ ...piece.headline, kind: 'heading' }, ...piece.blocks]) };
+}

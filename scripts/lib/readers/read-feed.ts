@@ -1,0 +1,63 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import type { Root } from 'mdast';
+import { lineIndex } from '../ingest/line-index.ts';
+import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
+import { bodyFromString } from './item-fields.ts';
+
+/** 1-based lines of each `<item>` (RSS) or `<entry>` (Atom) start tag, in document order. */
+function itemLines(xml: string): number[] {
+  const lineAt = lineIndex(xml);
+  return [...xml.matchAll(/<(?:[\w-]+:)?(?:item|entry)[\s>/]/g)].map((match) => lineAt(match.index));
+}
+
+/**
+ * RSS 2.0 and Atom feeds (`.xml`, `.rss`, `.atom`) as news sites publish
+ * them: one article per item, HTML content turned into Markdown, the feed's
+ * title as the source name. Nothing is fetched: the file is the feed.
+ */
+export function readFeed(xml: string, file: string): ReadResult {
+  if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(xml)) {
+    return { items: [], errors: [{ place: { file, line: 1 }, message: 'файл не є стрічкою RSS чи Atom: він не починається з <rss> або <feed>. Збережіть саму стрічку (XML), а не сторінку сайту.' }] };
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return { items: [], errors: [{ place: { file, line: valid.err.line }, message: `стрічка не є коректним XML: ${valid.err.msg} (стовпець ${valid.err.col}). Виправте XML або завантажте стрічку з сайту ще раз.` }] };
+  }
+  let feed: ReturnType<typeof parseFeed>;
+  try {
+    feed = parseFeed(xml);
+  } catch (error) {
+    return { items: [], errors: [{ place: { file, line: 1 }, message: `стрічку не вдалося прочитати (${(error as Error).message}). Перевірте, що XML цілий і коректний.` }] };
+  }
+  const lines = itemLines(xml);
+  const items: RawItem[] = [];
+  const errors: InputError[] = [];
+  feed.items.forEach((entry, index) => {
+    const place = { file, line: lines[index] ?? 1 };
+    const html = entry.content ?? entry.description ?? '';
+    if (!html.trim()) {
+      errors.push({ place, message: 'у записі стрічки немає тексту (ні content, ні description). Такий запис нема що архівувати.' });
+      return;
+    }
+    const title = entry.title?.trim() || undefined;
+    const { body, headline } = bodyFromString(html, title) as { body: Root; headline?: string };
+    const summary = entry.content && entry.description ? entry.description : undefined;
+    const date = entry.published ?? entry.updated;
+    const name = feed.title?.trim() || undefined;
+    const url = entry.url ?? undefined;
+    items.push({
+      place,
+      format: 'feed',
+      ...(title ?? headline ? { title: (title ?? headline)! } : {}),
+      body,
+      ...(date ? { date: date.toISOString() } : {}),
+      topics: entry.categories.map((category) => category.label ?? category.term).filter((t): t is string => Boolean(t)),
+      ...(summary ? { summary } : {}),
+      ...(name || url ? { source: { ...(name ? { name } : {}), ...(url ? { url } : {}) } } : {}),
+      ...(feed.language ? { lang: feed.language } : {}),
+      notes: [],
+    });
+  });
+  return { items, errors };
+}

@@ -1,0 +1,79 @@
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { parse as parseToml } from 'smol-toml';
+import { unified } from 'unified';
+import { foldText } from '../../../src/lib/typography.ts';
+import { parseYamlFrontMatter, splitFrontMatter } from '../archive/article-file.ts';
+import type { ReadResult } from '../ingest/types.ts';
+import { itemMetadata } from './item-fields.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+function readFrontMatter(text: string, file: string): { data: Record<string, unknown> } | { error: string; line: number } {
+  const split = splitFrontMatter(text);
+  if (split === undefined) return { data: {} };
+  if ('error' in split) return split;
+  if (split.language === 'yaml') {
+    const parsed = parseYamlFrontMatter(split.frontMatter, split.frontMatterLine);
+    return 'error' in parsed ? parsed : { data: parsed.data };
+  }
+  try {
+    return { data: parseToml(split.frontMatter) as Record<string, unknown> };
+  } catch (error) {
+    const line = (error as { line?: number }).line ?? 1;
+    return { error: (error as Error).message.split('\n')[0]!, line: line + split.frontMatterLine - 1 };
+  }
+}
+
+/** Takes the title heading out of the body: a leading `#` heading that is the title or stands in for it. */
+function takeTitleHeading(tree: Root, title: string | undefined): string | undefined {
+  const index = tree.children.findIndex((node) => node.type !== 'yaml' && node.type !== 'toml' && node.type !== 'mdxjsEsm');
+  const first = tree.children[index];
+  if (first?.type !== 'heading' || (first as Heading).depth !== 1) return undefined;
+  const text = toString(first).trim();
+  if (title !== undefined && foldText(text) !== foldText(title)) return undefined;
+  tree.children.splice(index, 1);
+  return text;
+}
+
+/**
+ * Markdown and MDX with front matter (`.md`, `.markdown`, `.mdx`): one
+ * article per file, as other site generators store them (Hugo, Jekyll,
+ * Astro, Eleventy). YAML (`---`) and TOML (`+++`) front matter are read;
+ * the body is parsed, never copied as text, so the sanitiser sees every node.
+ */
+export function readMarkdown(text: string, file: string, format: 'markdown' | 'mdx'): ReadResult {
+  const frontMatter = readFrontMatter(text, file);
+  if ('error' in frontMatter) {
+    return {
+      items: [],
+      errors: [{ place: { file, line: frontMatter.line }, message: `front matter не розбирається: ${frontMatter.error}. Виправте метадані між рядками «---» (YAML) або «+++» (TOML).` }],
+    };
+  }
+  const { data } = frontMatter;
+  if (data.draft === true) {
+    return { items: [], errors: [{ place: { file, line: 1 }, message: 'чернетка (draft: true) не потрапляє до архіву. Приберіть draft або поставте draft: false, щоб її опублікувати.' }] };
+  }
+  let tree: Root;
+  try {
+    tree = (format === 'mdx' ? mdxParser : markdownParser).parse(text) as Root;
+  } catch (error) {
+    // Parse errors are vfile messages that carry the line.
+    const line = typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : 1;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { items: [], errors: [{ place: { file, line }, message: `MDX не розбирається: ${reason}. Виправте синтаксис або перейменуйте файл на .md, якщо це звичайний Markdown.` }] };
+  }
+  tree.children = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'toml');
+  const metadata = itemMetadata(data);
+  const heading = takeTitleHeading(tree, metadata.title);
+  const title = metadata.title ?? heading;
+  return {
+    items: [{ place: { file, line: 1 }, format, ...metadata, ...(title ? { title } : {}), body: tree, notes: [] }],
+    errors: [],
+  };
+}

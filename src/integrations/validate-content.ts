@@ -1,0 +1,35 @@
+import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatArchiveProblem, InvalidArchiveError } from '../../scripts/lib/archive/archive-problem.ts';
+import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
+
+export interface ValidateContentOptions {
+  /** The archive folder; default `ARKHIV_CONTENT` or `content`, relative to the project root. */
+  contentDir?: string;
+}
+
+/**
+ * Validates the whole archive before Astro loads it (`astro:config:setup`),
+ * so an invalid build fails with one error that lists every bad entry with
+ * its file, line and field; Astro alone would stop at the first. In
+ * `astro dev` the problems are logged and the server keeps running.
+ */
+export default function validateContent(options: ValidateContentOptions = {}): AstroIntegration {
+  return {
+    name: 'arkhiv:validate-content',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
+        const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
+        const problems = await validateArchive(contentDir, { relativeTo: root });
+        const errors = problems.filter((p) => p.severity === 'error');
+        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatArchiveProblem(warning));
+        if (errors.length === 0) return;
+        const error = new InvalidArchiveError(errors);
+        if (command === 'build') throw error;
+        logger.error(error.message);
+      },
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { APOSTROPHE, foldText, normalizeText, normalizeTextParts } from '../../src/lib/typography.ts';
+
+describe('normalizeText', () => {
+  test.each([
+    ['every apostrophe form becomes U+02BC inside Cyrillic words', "об'єднаного, пам’ять, сім`я", 'обʼєднаного, памʼять, сімʼя'],
+    ['straight double quotes become «»', 'він сказав: "так"', 'він сказав: «так»'],
+    ['nested quotes become „“ inside «»', 'a "b "c" d" e', 'a «b „c“ d» e'],
+    ['straight quotes inside «» become „“', '«"вкладені"»', '«„вкладені“»'],
+    ['curly English quotes become «»', '“Київ”', '«Київ»'],
+    ['a hyphen between spaces becomes an em dash', 'Сумщини - усіх', 'Сумщини — усіх'],
+    ['an en dash between spaces becomes an em dash', 'Сумщини – усіх', 'Сумщини — усіх'],
+    ['a dialogue dash opens a line as an em dash', '- Так, це було.', '— Так, це було.'],
+    ['a dash between digits is an en-dash range', '2004-2005', '2004–2005'],
+    ['three dots become an ellipsis', 'і далі...', 'і далі…'],
+    ['no-break and thin spaces become spaces', '5\u00A0000\u2009грн', '5 000 грн'],
+    ['soft hyphens and zero-width marks vanish', 'ін\u00ADфор\u200Bмація', 'інформація'],
+    ['spaces before punctuation vanish', 'Тест , ось .', 'Тест, ось.'],
+    ['Latin look-alikes inside a Cyrillic word become Cyrillic', 'Kиїв і Xарків', 'Київ і Харків'],
+    ['a Latin word mixed with Cyrillic that is not a look-alike stays', 'СхідSide', 'СхідSide'],
+    ['Latin words stay as they are', "Heaven's Voice у Telegram", "Heaven's Voice у Telegram"],
+    ['decomposed letters are composed (NFC)', 'Ї', 'Ї'],
+  ])('%s', (_, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  test.each([
+    'a "b "c" d" e',
+    '«"вкладені"» і "ще"',
+    '"Посилюємо РЕБ і звʼязок на фронті", - прокоментував',
+    '„x“ та "y" та «z»',
+    '- Так. - Ні...',
+    'незакрита "лапка',
+    '""',
+  ])('is idempotent on %j', (input) => {
+    const once = normalizeText(input);
+    expect(normalizeText(once)).toBe(once);
+  });
+});
+
+describe('normalizeTextParts', () => {
+  test('pairs quotes across the pieces of one block', () => {
+    // «"*слово*"»: the quotes sit in text nodes around an emphasis node.
+    expect(normalizeTextParts(['Він сказав "', 'слово', '" і пішов'])).toEqual(['Він сказав «', 'слово', '» і пішов']);
+  });
+
+  test('keeps one space at the edges between pieces and trims the block edges', () => {
+    expect(normalizeTextParts(['  Текст  ', 'жирний', '  кінець  '])).toEqual(['Текст ', 'жирний', ' кінець']);
+  });
+
+  test('gives the same text as normalizeText for a single piece', () => {
+    const input = '"Посилюємо РЕБ", - сказав він...';
+    expect(normalizeTextParts([input])).toEqual([normalizeText(input)]);
+  });
+
+  test('is idempotent', () => {
+    const once = normalizeTextParts(['a "b ', 'c', '" d - e']);
+    expect(normalizeTextParts(once)).toEqual(once);
+  });
+});
+
+describe('foldText', () => {
+  test('lower-cases and unifies every apostrophe, also in Latin words', () => {
+    expect(foldText("Пам'ять Heaven's")).toBe(`памʼять heaven${APOSTROPHE}s`);
+  });
+});
