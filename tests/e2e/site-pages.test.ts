@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { fixtureSite } from '../helpers/site-fixture.ts';
+
+const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** One page of each type the site generates. */
+const PAGES: Record<string, string> = {
+  home: '',
+  article: '2022/10/10/masovanyi-obstril-enerhetyky/',
+  'article with a hostile title': '2022/01/11/nebezpechnyi-zaholovok/',
+  'topic index': 'topics/',
+  topic: 'topics/viina/',
+  'topic page': 'topics/viina/2/',
+  archive: 'archive/',
+  year: '2022/',
+  month: '2022/01/',
+  day: '2022/01/11/',
+  '404': 'no/such/page/',
+};
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe.runIf(browserAvailable())('the site in a real browser', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    const site = await fixtureSite('root');
+    server = await serveStatic(site.outDir, site.base);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(context: BrowserContext, path: string): Promise<{ page: Page; requests: string[] }> {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    return { page, requests };
+  }
+
+  describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
+    test.each(Object.entries(PAGES))('%s page has no accessibility violations', async (_, path) => {
+      // axe is injected as an inline script, which the page's own policy forbids.
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      try {
+        const { page } = await open(context, path);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  /**
+   * The reading pages run no script of their own and work with JavaScript off
+   * (see the keyboard and search-form tests below). The one script allowed is
+   * the site's shared enhancement (offline support, search highlighting): a
+   * deferred same-origin module, within a small budget.
+   */
+  const SCRIPT_BUDGET_BYTES = 3 * 1024;
+
+  test.each(Object.entries(PAGES))('%s page loads no third-party resources and at most the small shared module script', async (_, path) => {
+    const context = await browser.newContext();
+    try {
+      const { page, requests } = await open(context, path);
+      expect(requests.filter((r) => !r.split(' ')[1]!.startsWith(server.origin))).toEqual([]);
+      const scripts = await page.$$eval('script', (list) => list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: s.textContent!.trim().length > 0 })));
+      expect(scripts.filter((s) => s.type !== 'application/ld+json' && (s.type !== 'module' || !s.src || s.inline))).toEqual([]);
+      const scriptBytes = await page.evaluate(() =>
+        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
+      );
+      expect(scriptBytes).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each(Object.entries(PAGES))('%s page fits a 390 px wide phone without sideways scrolling', async (_, path) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the skip link is the first stop and moves focus into the main content', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, PAGES.article!);
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const box = el.getBoundingClientRect();
+        return { text: el.textContent, href: el.getAttribute('href'), visible: box.top >= 0 && box.height > 0, outline: getComputedStyle(el).outlineStyle };
+      });
+      expect(skip).toEqual({ text: 'Перейти до змісту', href: '#main', visible: true, outline: 'solid' });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => ({ inMain: document.querySelector('main')!.contains(document.activeElement), text: document.activeElement?.textContent }));
+      expect(next).toEqual({ inMain: true, text: 'Головна' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('tabbing from the top passes the header and reaches the article in order', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, '2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/');
+      const stops: string[] = [];
+      while (!stops.at(-1)?.startsWith('footer') && stops.length < 200) {
+        await page.keyboard.press('Tab');
+        stops.push(await page.evaluate(() => {
+          const el = document.activeElement!;
+          const region = el.closest('header.site-header') ? 'header' : el.closest('main') ? 'main' : el.closest('footer.site-footer') ? 'footer' : 'body';
+          return `${region}:${el.tagName.toLowerCase()}:${el.closest('article') ? 'article' : ''}`;
+        }));
+      }
+      const regions = stops.map((s) => s.split(':')[0]).filter((region, i, all) => region !== all[i - 1]);
+      expect(regions).toEqual(['body', 'header', 'main', 'footer']);
+      expect(stops.some((s) => s.startsWith('main:a:article'))).toBe(true);
+      expect(stops).toContain('header:input:');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the search form works without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, PAGES.home!);
+      await page.fill('header input[type=search]', 'обстріл енергетики');
+      await page.press('header input[type=search]', 'Enter');
+      await page.waitForURL(/\/search\/\?q=/);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('обстріл енергетики');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('printing an article leaves out the site chrome', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, PAGES.article!);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() =>
+        ['.site-header', '.site-footer', '.breadcrumbs', '.article-footer', 'article h1'].map((s) => getComputedStyle(document.querySelector(s)!).display !== 'none'),
+      );
+      expect(shown).toEqual([false, false, false, false, true]);
+    } finally {
+      await context.close();
+    }
+  });
+});
