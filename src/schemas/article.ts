@@ -26,7 +26,7 @@ export const articleSchema = z
         /** Outlet or author as it should be credited. */
         name: z.string().trim().min(1).optional(),
         /** Address of the original publication. */
-        url: z.string().url('Адреса джерела має бути повною URL-адресою (https://…).').optional(),
+        url: z.string().url('Адреса джерела має бути повною URL-адресою (https://…).').regex(/^https?:\/\//i, 'Адреса джерела має починатися з https://: інші схеми (javascript:, data:) не є вебадресами.').optional(),
       })
       .optional(),
     /** BCP 47 language of the text; `<html lang>` of the page. */

@@ -73,3 +73,12 @@ test('raw HTML that would run in a .md entry stops the build, even with a warm c
     ]);
   }
 });
+
+test('a javascript: source address in front matter stops the build', async () => {
+  const front = FRONT.replace('summary: Лід.\n', 'summary: Лід.\nsource: { name: Видання, url: "javascript:alert(1)" }\n');
+  const root = await archiveWith('source-url', 'dzherelo.md', `${front}Текст.\n`);
+  const result = await buildSite({ content: root, outDir: join(OUT, 'source-url-site') });
+  const log = `${result.stdout}\n${result.stderr}`;
+  expect(result.code).not.toBe(0);
+  expect(log).toMatch(/articles\/2022\/01\/11\/dzherelo\.md:6:1 {2}source\.url: .*https:\/\/.*\(schema\)/);
+});

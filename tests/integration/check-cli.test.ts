@@ -67,10 +67,10 @@ test('finds near duplicates, clashing addresses and broken internal links across
   expect(result.code).toBe(1);
   const lines = result.out.split('\n').filter((line) => /^\S.*\(\S+\)$/.test(line)).map((line) => line.replace(/^.*?articles\//, '').replace(/  .*\(/, ' ('));
   expect(lines).toEqual([
-    '2022/01/11/nadzvychainyi-stan-2.md:7:11 (slug-clash)',
+    '2022/01/11/nadzvychainyi-stan-2.md:7:1 (alias-clash)',
+    '2022/01/11/nadzvychainyi-stan.md:1:1 (duplicate-path)',
     '2022/01/11/nadzvychainyi-stan.md:1:1 (near-duplicate)',
-    '2022/01/11/nadzvychainyi-stan.md:1:1 (slug-clash)',
-    '2022/01/11/nadzvychainyi-stan.mdx:1:1 (slug-clash)',
+    '2022/01/11/nadzvychainyi-stan.mdx:1:1 (duplicate-path)',
     '2022/01/11/nadzvychainyi-stan.mdx:10:6 (broken-link)',
     '2022/01/11/nadzvychainyi-stan.mdx:10:39 (broken-link)',
     '2022/01/11/nadzvychainyi-stan.mdx:10:66 (broken-link)',

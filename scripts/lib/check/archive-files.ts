@@ -5,9 +5,9 @@ import { problem, type Place, type Problem } from './problem.ts';
 
 /**
  * One file of `content/articles/`, read and split but not yet judged:
- * the rules in this folder take it from here. Reading never throws on bad
- * content; what cannot be read becomes a problem and the file is skipped by
- * the rules that need its text.
+ * the rules in this folder take it from here, with the positions they need
+ * for columns and fixes. Reading never throws on bad content: a file that is
+ * not UTF-8 text is an `encoding` problem and is skipped.
  */
 export interface ArticleFile {
   /** Absolute path. */
@@ -33,11 +33,10 @@ export interface ArticleFile {
   bodyStart: number;
 }
 
-/** An archive folder: `articles/…` and `topics.yaml`. */
+/** The articles of an archive folder. */
 export interface Archive {
   root: string;
   articles: ArticleFile[];
-  topicsFile: string;
 }
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
@@ -101,21 +100,13 @@ export async function readArticle(path: string, shown: string, entry: string): P
     text,
     lineCounter,
   };
-  if (!match) {
-    problems.push(problem(shown, { line: 1, column: 1 }, 'front-matter', 'Немає front matter: файл має починатися з рядка --- і полів статті', 'Додайте на початок блок між рядками --- з полями title, date, topics, summary, id (див. CONTRIBUTING.md).'));
-    return { file: { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 }, problems };
-  }
+  // A missing or unreadable front matter is the archive validator's finding; the rules here only skip it.
+  if (!match) return { file: { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 }, problems };
   const yamlStart = match[0].indexOf('\n') + 1;
   const yaml = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
   const file: ArticleFile = { ...base, data: undefined, yaml, yamlStart, yamlEnd: yamlStart + (match[1]?.length ?? 0), bodyStart: match[0].length };
-  for (const error of yaml.errors) {
-    problems.push(problem(shown, yamlPlace(file, error.pos[0]), 'front-matter', `Помилка YAML у front matter: ${error.message.split('\n')[0]}`, 'Перевірте відступи, двокрапки й лапки; текст із двокрапкою беріть у лапки.'));
-  }
-  if (yaml.errors.length === 0) {
-    const data: unknown = yaml.toJS();
-    if (data && typeof data === 'object' && !Array.isArray(data)) file.data = data as Record<string, unknown>;
-    else problems.push(problem(shown, { line: 2, column: 1 }, 'front-matter', 'Front matter має бути набором полів «назва: значення»', 'Запишіть поля як title: …, date: … (див. CONTRIBUTING.md).'));
-  }
+  const data: unknown = yaml.errors.length === 0 ? yaml.toJS() : undefined;
+  if (data && typeof data === 'object' && !Array.isArray(data)) file.data = data as Record<string, unknown>;
   return { file, problems };
 }
 
@@ -144,5 +135,5 @@ export async function readArchive(root: string, cwd = process.cwd()): Promise<{ 
     if (result.file) articles.push(result.file);
     problems.push(...result.problems);
   }
-  return { archive: { root, articles, topicsFile: join(root, 'topics.yaml') }, problems };
+  return { archive: { root, articles }, problems };
 }

@@ -1,12 +1,14 @@
-import { keyPlace, type ArticleFile } from './archive-files.ts';
+import type { ArticleFile } from './archive-files.ts';
 import type { InternalLink } from './body-rules.ts';
-import { findNearDuplicates } from './near-duplicates.ts';
+import { NearDuplicateIndex } from '../ingest/near-duplicates.ts';
 import { PLACEHOLDER_MARK } from './placeholder.ts';
 import { problem, type Problem } from './problem.ts';
 
 /**
- * Rules that need the whole archive: two articles with one id, one address
- * or one alias; near-duplicate texts; internal links to pages that do not exist.
+ * Rules that need the whole archive: near-duplicate texts (with the ingest's
+ * index, so check and ingest agree on what a repost is) and internal links to
+ * pages that do not exist. Clashing ids, addresses and aliases are the archive
+ * validator's (`scripts/lib/archive/validate-archive.ts`).
  */
 
 export interface CheckedArticle {
@@ -19,43 +21,20 @@ const ARTICLE_LINK = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)(\/?)$/;
 const PERIOD_LINK = /^\/(\d{4})\/(?:(\d{2})\/(?:(\d{2})\/)?)?$/;
 const TOPIC_LINK = /^\/topics\/([^/]+)(\/?)(?:\d+\/|rss\.xml)?$/;
 
-function listOthers(files: readonly ArticleFile[], self: ArticleFile): string {
-  return files.filter((other) => other !== self).map((other) => other.shown).join(', ');
-}
-
-function clashes(articles: readonly CheckedArticle[]): Problem[] {
+function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
   const problems: Problem[] = [];
-  const byKey = (key: (file: ArticleFile) => string[]) => {
-    const map = new Map<string, ArticleFile[]>();
-    for (const { file } of articles) for (const value of key(file)) map.set(value, [...(map.get(value) ?? []), file]);
-    return map;
-  };
-  for (const [id, files] of byKey((file) => (typeof file.data?.id === 'string' ? [file.data.id] : []))) {
-    if (files.length < 2) continue;
-    for (const file of files) problems.push(problem(file.shown, keyPlace(file, ['id']), 'duplicate-id', `Той самий id ${id} має й ${listOthers(files, file)}`, 'Це та сама стаття двічі: залиште один файл, а адресу іншого додайте до його aliases.'));
-  }
-  for (const [id, files] of byKey((file) => [file.id])) {
-    if (files.length < 2) continue;
-    for (const file of files) problems.push(problem(file.shown, undefined, 'slug-clash', `Адресу /${id}/ має й ${listOthers(files, file)}`, 'Залиште один файл (.md або .mdx) або змініть слаг одного з них.'));
-  }
-  const ids = new Set(articles.map(({ file }) => `/${file.id}/`));
-  for (const [alias, files] of byKey((file) => (Array.isArray(file.data?.aliases) ? file.data.aliases.filter((a): a is string => typeof a === 'string') : []))) {
-    for (const file of files) {
-      const index = (file.data!.aliases as unknown[]).indexOf(alias);
-      if (ids.has(alias)) problems.push(problem(file.shown, keyPlace(file, ['aliases', index]), 'slug-clash', `Стара адреса ${alias} належить чинній статті`, 'Приберіть її з aliases: перенаправлення затулило б справжню статтю.'));
-      else if (files.length > 1) problems.push(problem(file.shown, keyPlace(file, ['aliases', index]), 'slug-clash', `Стару адресу ${alias} мають у aliases і ${listOthers(files, file)}`, 'Стара адреса веде лише на одну статтю: залиште її в одному файлі.'));
+  const index = new NearDuplicateIndex<number>((at) => articles[at]!.plainText);
+  articles.forEach((article, at) => {
+    // Fresh articles from `npm run new` share their placeholder text; the placeholder rule reports them.
+    if (article.plainText.includes(PLACEHOLDER_MARK) || article.plainText.trim() === '') return;
+    const match = index.find(article.plainText);
+    if (match) {
+      const similarity = Math.max(match.jaccard, match.containment);
+      problems.push(problem(article.file.shown, undefined, 'near-duplicate', `Текст майже збігається (${Math.round(similarity * 100)} %) з ${articles[match.key]!.file.shown}`, 'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.'));
     }
-  }
-  return problems;
-}
-
-function nearDuplicates(all: readonly CheckedArticle[]): Problem[] {
-  // Fresh articles from `npm run new` share their placeholder text; the placeholder rule reports them.
-  const articles = all.filter((article) => !article.plainText.includes(PLACEHOLDER_MARK));
-  return findNearDuplicates(articles.map((article) => article.plainText)).map(({ a, b, similarity }) => {
-    const [first, second] = [articles[a]!.file, articles[b]!.file];
-    return problem(second.shown, undefined, 'near-duplicate', `Текст майже збігається (${Math.round(similarity * 100)} %) з ${first.shown}`, 'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.');
+    index.add(at, article.plainText);
   });
+  return problems;
 }
 
 function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<string>): Problem[] {
@@ -92,5 +71,5 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
 }
 
 export function archiveRules(articles: readonly CheckedArticle[], topics: ReadonlySet<string>): Problem[] {
-  return [...clashes(articles), ...nearDuplicates(articles), ...brokenLinks(articles, topics)];
+  return [...nearDuplicates(articles), ...brokenLinks(articles, topics)];
 }

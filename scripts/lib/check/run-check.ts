@@ -1,21 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { topicSchema } from '../../../src/schemas/topic.ts';
-import { parseTaxonomy } from '../../../src/lib/taxonomy.ts';
+import { join, relative } from 'node:path';
+import type { ArchiveProblem } from '../archive/archive-problem.ts';
+import { validateArchive } from '../archive/validate-archive.ts';
+import { validateTopics } from '../archive/validate-topics.ts';
 import { readArchive } from './archive-files.ts';
 import { archiveRules, type CheckedArticle } from './archive-rules.ts';
 import { bodyRules } from './body-rules.ts';
+import { dateProblems } from './date-rules.ts';
 import type { Edit } from './edits.ts';
-import { frontMatterProblems } from './front-matter-rules.ts';
 import { placeholderProblems } from './placeholder.ts';
-import { problem, sortProblems, type Problem } from './problem.ts';
+import { sortProblems, type Problem } from './problem.ts';
 import { todayInKyiv } from './today.ts';
 import { frontMatterTypography } from './typography-rule.ts';
 
 /**
- * The whole of `npm run check` without the printing: every rule over every
- * article of one archive folder, in one pass. Returns all problems (sorted)
- * and the edits that `--fix` may apply.
+ * The whole of `npm run check` without the printing: the archive validator
+ * shared with the build (front matter, schema, topics, paths, ids, aliases)
+ * and the contributor rules of this folder (safety, typography, links,
+ * dates, empty bodies, near duplicates), over every article, in one pass.
+ * Returns all problems (sorted) and the edits that `--fix` may apply.
  */
 export interface CheckResult {
   problems: Problem[];
@@ -26,48 +29,38 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Archive folder holding `articles/` and `topics.yaml`. */
   root: string;
-  /** Today as `YYYY-MM-DD` (dates after it are in the future). */
+  /** Today as `YYYY-MM-DD` (dates after it are in the future); the day in Kyiv by default. */
   today?: string;
   /** Paths in problems are shown relative to this folder. */
   cwd?: string;
 }
 
-async function readTopics(file: string, cwd: string): Promise<{ topics: Set<string>; problems: Problem[] }> {
-  const shown = relative(cwd, file);
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) return { topics: new Set(), problems: [problem(shown, undefined, 'topics-file', 'Немає файлу тем topics.yaml', 'Архів потребує content/topics.yaml зі списком тем.')] };
-  try {
-    const problems: Problem[] = [];
-    const topics = new Set<string>();
-    parseTaxonomy(text).forEach((topic, index) => {
-      const parsed = topicSchema.safeParse(topic);
-      if (parsed.success) topics.add(parsed.data.slug);
-      else problems.push(problem(shown, undefined, 'topics-file', `Тема №${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`, 'Кожна тема має slug, name, match (див. src/schemas/topic.ts).'));
-    });
-    return { topics, problems };
-  } catch (error) {
-    return { topics: new Set(), problems: [problem(shown, undefined, 'topics-file', `topics.yaml не читається: ${error instanceof Error ? error.message.split('\n')[0] : error}`, 'Виправте YAML у content/topics.yaml.')] };
-  }
+function fromValidator(p: ArchiveProblem): Problem {
+  return { file: p.file, line: p.line, column: p.column, message: p.field ? `${p.field}: ${p.message}` : p.message, fix: p.fix, rule: p.rule, severity: p.severity };
+}
+
+async function topicSlugs(root: string, cwd: string): Promise<Set<string>> {
+  const file = join(root, 'topics.yaml');
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return validateTopics(text, relative(cwd, file)).slugs;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? todayInKyiv();
-  const { archive, problems } = await readArchive(options.root, cwd);
-  const { topics, problems: topicProblems } = await readTopics(archive.topicsFile, cwd);
-  problems.push(...topicProblems);
+  const problems: Problem[] = (await validateArchive(options.root, { relativeTo: cwd })).map(fromValidator);
+  const { archive, problems: readProblems } = await readArchive(options.root, cwd);
+  problems.push(...readProblems);
   const edits: Edit[] = [];
   const checked: CheckedArticle[] = [];
   for (const file of archive.articles) {
-    problems.push(...frontMatterProblems(file, topics, today), ...placeholderProblems(file));
+    problems.push(...dateProblems(file, today), ...placeholderProblems(file));
     const typography = frontMatterTypography(file);
-    problems.push(...typography.problems);
-    edits.push(...typography.edits);
     const body = bodyRules(file);
-    problems.push(...body.problems);
-    edits.push(...body.edits);
+    problems.push(...typography.problems, ...body.problems);
+    edits.push(...typography.edits, ...body.edits);
     checked.push({ file, links: body.links, plainText: body.plainText });
   }
-  problems.push(...archiveRules(checked, topics));
+  problems.push(...archiveRules(checked, await topicSlugs(options.root, cwd)));
   return { problems: sortProblems(problems), edits, articleCount: archive.articles.length };
 }
