@@ -1,8 +1,9 @@
 /**
  * The search page: Pagefind's JS API with the site's own query rewriting,
  * ranking, filters, plurals and markup. The query, filters and sort live in
- * the URL; typing replaces the history entry, submitting or changing a filter
- * or the sort adds one, and the back button restores the earlier search.
+ * the URL; the first keystroke of a new query adds a history entry and the
+ * next ones replace it, changing a filter or the sort adds one, and the back
+ * button restores the earlier search.
  * Pagefind itself is loaded on first use only.
  */
 import type { PagefindApi, PagefindFragment, PagefindResult } from '../../lib/search-pagefind-types.ts';
@@ -35,6 +36,8 @@ let searchId = 0;
 let ordered: Array<{ result: PagefindResult; data?: PagefindFragment }> = [];
 let shown = 0;
 let highlightWords: string[] = [];
+/** Whether the current history entry was made by typing: the next keystrokes replace it instead of adding more. */
+let typingEntry = false;
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
@@ -126,12 +129,13 @@ async function run(typing = false): Promise<void> {
 
 function update(next: SearchState, mode: 'push' | 'replace', typing = false): void {
   if (sameState(next, state)) return;
+  typingEntry = typing;
   state = next;
   setUrl(mode);
   void run(typing);
 }
 
-input.addEventListener('input', () => update({ ...state, query: input.value.trim() }, 'replace', true));
+input.addEventListener('input', () => update({ ...state, query: input.value.trim() }, typingEntry ? 'replace' : 'push', true));
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -153,6 +157,7 @@ clearButton.addEventListener('click', () => {
 moreButton.addEventListener('click', () => void showMore(true));
 window.addEventListener('popstate', () => {
   state = parseState(window.location.search);
+  typingEntry = false;
   void run();
 });
 

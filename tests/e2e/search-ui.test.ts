@@ -1,0 +1,178 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tn } from '../../src/i18n/uk.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
+
+const STATUS = '[data-search-status]';
+
+describe.runIf(browserAvailable())('the search page in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let axeSource: string;
+
+  beforeAll(async () => {
+    server = await serveStatic(await searchSite(), SEARCH_BASE);
+    browser = await launchBrowser();
+    axeSource = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page whose console errors and policy violations fail the test that opened it. */
+  async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.url}${path}`);
+    return { page, problems, requests };
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    // Evaluated through the debugging protocol, so the page's policy (no inline scripts) still holds for the page itself.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      return (await axe.run(document)).violations;
+    });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function resultTitles(page: Page): Promise<string[]> {
+    return page.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent ?? ''));
+  }
+
+  async function waitForCount(page: Page): Promise<number> {
+    await page.waitForFunction((selector) => /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
+    return page.$$eval('.search-result', (items) => items.length);
+  }
+
+  test('loads no search code until the reader starts, then shows results as they type', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const { page, problems, requests } = await open(context, 'search/');
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+    expect(requests.every((path) => path.startsWith(SEARCH_BASE))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('#search-query').pressSequentially('Казахстані', { delay: 30 });
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0);
+    const shown = await waitForCount(page);
+    expect(await page.textContent(STATUS)).toBe(tn('search.results', shown));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Казахстані');
+    expect(await resultTitles(page)).toContain('Уряд Казахстану пішов у відставку');
+    // The article that only has a derived word ranks after those that use the word itself.
+    expect((await resultTitles(page)).at(-1)).toBe('Казахстанське зерно пішло через Каспій');
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('time').textContent()).toMatch(/^\d{1,2} [а-яі]+ 20\d\d$/);
+    expect(await first.locator('.search-result__meta').textContent()).toContain('Казахстан');
+    expect(await first.locator('.search-result__excerpt mark').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('narrows by topic and year, with counts, and sorts newest first', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const { page, problems } = await open(context, `search/?q=${encodeURIComponent('допомогу')}`);
+    const all = await waitForCount(page);
+    const topic = page.getByLabel(/Допомога, волонтерство \(\d+\)$/);
+    const label = (await topic.locator('xpath=..').textContent())!.trim();
+    const count = Number(label.match(/\((\d+)\)$/)![1]);
+    await topic.check();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, count);
+    expect(count).toBeLessThan(all);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Допомога, волонтерство']);
+    for (const meta of await page.$$eval('.search-result__meta', (m) => m.map((x) => x.textContent ?? ''))) expect(meta).toContain('Допомога, волонтерство');
+    expect(await page.textContent(STATUS)).toBe(tn('search.results', count));
+
+    await page.getByLabel(/2022 \(\d+\)$/).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2022');
+    await waitForCount(page);
+    for (const date of await page.$$eval('.search-result time', (t) => t.map((x) => x.getAttribute('datetime') ?? ''))) expect(date.startsWith('2022')).toBe(true);
+
+    await page.getByRole('button', { name: 'Скинути фільтри' }).click();
+    await page.getByLabel('Порядок').selectOption('date');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === Math.min(n, 10), all);
+    const dates = await page.$$eval('.search-result time', (t) => t.map((x) => x.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('keeps the search in the URL: opening it runs the search, and the back button restores the previous one', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const { page } = await open(context, `search/?q=${encodeURIComponent('переговори')}&topic=${encodeURIComponent('Переговори')}&sort=date`);
+    await waitForCount(page);
+    expect(await page.inputValue('#search-query')).toBe('переговори');
+    expect(await page.getByLabel(/Переговори \(\d+\)$/).isChecked()).toBe(true);
+    expect(await page.getByLabel('Порядок').inputValue()).toBe('date');
+    const before = await resultTitles(page);
+
+    await page.fill('#search-query', 'вибори');
+    await page.press('#search-query', 'Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'вибори');
+    await waitForCount(page);
+    expect(await resultTitles(page)).not.toEqual(before);
+
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'переговори');
+    await page.waitForFunction((titles) => JSON.stringify([...document.querySelectorAll('.search-result h2 a')].map((a) => a.textContent)) === titles, JSON.stringify(before));
+    expect(await page.inputValue('#search-query')).toBe('переговори');
+    expect(await page.getByLabel(/Переговори \(\d+\)$/).isChecked()).toBe(true);
+    await context.close();
+  });
+
+  test('marks the searched word in every form on the article it opens', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const { page, problems } = await open(context, `search/?q=${encodeURIComponent('допомозі')}`);
+    await waitForCount(page);
+    await page.locator('.search-result h2 a').first().click();
+    await page.waitForURL(/pagefind-highlight=/);
+    await page.waitForSelector('mark.search-highlight');
+    const marked = await page.$$eval('mark.search-highlight', (marks) => marks.map((m) => m.textContent?.toLowerCase()));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(word).toMatch(/^допомо(га|ги|гу|зі|гою)$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('explains without JavaScript that search needs it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=test`);
+    expect(await page.locator('.search-noscript').isVisible()).toBe(true);
+    expect(await page.locator('.search-noscript').textContent()).toContain('потребує JavaScript');
+    expect(await page.isVisible('[data-search]')).toBe(false);
+    await context.close();
+  });
+
+  test('reports what a cold query transfers', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    await page.waitForLoadState('networkidle');
+    const transfers: Array<Promise<number>> = [];
+    page.on('requestfinished', (request) => transfers.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    await page.fill('#search-query', 'переговорів');
+    await waitForCount(page);
+    await page.waitForLoadState('networkidle');
+    const bytes = (await Promise.all(transfers)).reduce((sum, n) => sum + n, 0);
+    console.log(`Cold query «переговорів» on the fixture archive: ${transfers.length} requests, ${bytes} bytes`);
+    expect(bytes).toBeGreaterThan(0);
+    await context.close();
+  });
+});
