@@ -1,0 +1,26 @@
+import { expect, test } from 'vitest';
+import { articleAttributes, metadataAttributes } from '../../src/lib/pagefind-attributes.ts';
+
+const input = { title: 'Мир, війна: «так»', date: '2022-01-11', summary: 'Один,  два\nтри.', topicNames: ['Безпека, оборона', 'Переговори', 'Переговори'] };
+
+test('the article element is the indexed body, sorted by its ISO date', () => {
+  expect(articleAttributes(input)).toEqual({ 'data-pagefind-body': '', 'data-pagefind-sort': 'date:2022-01-11' });
+});
+
+test('metadata and filters read each value from its own attribute, so commas survive', () => {
+  expect(metadataAttributes(input)).toEqual({
+    hidden: '',
+    'data-pagefind-meta': 'title[data-search-title], date[data-search-date], summary[data-search-summary]',
+    'data-pagefind-filter': 'year[data-search-year], topic[data-search-topic-0], topic[data-search-topic-1]',
+    'data-search-title': 'Мир, війна: «так»',
+    'data-search-date': '2022-01-11',
+    'data-search-summary': 'Один, два три.',
+    'data-search-year': '2022',
+    'data-search-topic-0': 'Безпека, оборона',
+    'data-search-topic-1': 'Переговори',
+  });
+});
+
+test('an article without topics has only the year filter', () => {
+  expect(metadataAttributes({ ...input, topicNames: [] })['data-pagefind-filter']).toBe('year[data-search-year]');
+});
