@@ -3,9 +3,9 @@
  * precision@10 of plain Pagefind, of the `@orama/stemmers` Ukrainian stemmer,
  * and of the site's own query stemming, over a set of judged queries.
  *
- *   npm run eval:search                          # seed + press corpus, indexed directly
- *   npm run eval:search -- --content <archive>   # an archive folder (e.g. after `npm run ingest`)
- *   npm run eval:search -- --site dist           # a built site and its index
+ *   npm run eval:search                          # seed + press corpus through `npm run ingest`, indexed directly
+ *   npm run eval:search -- --content <archive>   # an archive folder, indexed directly
+ *   npm run eval:search -- --site dist           # a built site and its index (`npm run build` first)
  *
  * Options: --corpus <folder of .txt> (default ../shared/corpus/bruk-press),
  * --seed <file> (default ../shared/seed/000_62e7a2a410e01d5e.txt),
@@ -15,10 +15,12 @@
  * Relevance comes from the text Pagefind indexed: a page is relevant to a
  * query when it uses one of the listed forms of every query word.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
 import { readArchiveRecords } from '../src/lib/search-content-records.ts';
@@ -27,8 +29,7 @@ import { openSearchIndex, type NodeSearchIndex } from '../src/lib/search-node.ts
 import { rerank, queryStems, RERANK_WINDOW } from '../src/lib/search-rerank.ts';
 import { pagefindQuery, plainQuery, queryWords, SEARCH_RANKING } from '../src/lib/search-query.ts';
 import type { PagefindRanking } from '../src/lib/search-pagefind-types.ts';
-import { writeRecordIndex, type ArticleRecord } from '../src/lib/search-record-index.ts';
-import { normalizeText } from '../src/lib/typography.ts';
+import { writeRecordIndex } from '../src/lib/search-record-index.ts';
 
 /** A search method: what it sends to Pagefind, and whether it reorders the first results (see search-rerank.ts). */
 export interface Method {
@@ -51,31 +52,21 @@ export async function runMethod(index: NodeSearchIndex, method: Method, query: s
   return rerank(results, (r) => r.content, queryStems(query)).slice(0, 10).map((r) => r.id);
 }
 
-function slugOf(file: string): string {
-  return basename(file, '.txt').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+const INGEST = fileURLToPath(new URL('ingest.ts', import.meta.url));
 
-/** A press text (no headline, paragraphs split by blank lines; the year ends the file name) as a record. */
-function pressRecord(file: string, text: string): ArticleRecord {
-  const paragraphs = text.split(/\n\s*\n/).map(normalizeText).filter(Boolean);
-  const year = basename(file).match(/_(\d{4})\.txt$/)?.[1] ?? '2000';
-  const first = paragraphs[0] ?? '';
-  return { id: `${year}/01/01/${slugOf(file)}`, title: first.split(/(?<=[.!?])\s/)[0]!.slice(0, 120), date: `${year}-01-01`, summary: '', topicNames: [], paragraphs };
-}
-
-/** The seed's lines as separate items; repeated lines are indexed once. */
-function seedRecords(text: string): ArticleRecord[] {
-  const lines = [...new Set(text.split('\n').map(normalizeText).filter(Boolean))];
-  return lines.map((line, i) => ({ id: `2022/01/11/seed-${i + 1}`, title: line.slice(0, 80), date: '2022-01-11', summary: '', topicNames: [], paragraphs: [line] }));
-}
-
-async function corpusRecords(corpus: string, seed: string): Promise<ArticleRecord[]> {
+/** Runs the project's ingest (`npm run ingest`) on the seed and the press corpus into a new archive folder. */
+async function ingestCorpus(corpus: string, seed: string, contentDir: string): Promise<void> {
   for (const path of [corpus, seed]) {
     if (!existsSync(path)) throw new Error(`${path} does not exist: pass --corpus <folder> and --seed <file>, or --content / --site.`);
   }
-  const files = (await readdir(corpus)).filter((f) => f.endsWith('.txt')).sort();
-  const press = await Promise.all(files.map(async (f) => pressRecord(f, await readFile(join(corpus, f), 'utf8'))));
-  return [...seedRecords(await readFile(seed, 'utf8')), ...press];
+  await mkdir(contentDir, { recursive: true });
+  await copyFile(resolve('content/topics.yaml'), join(contentDir, 'topics.yaml'));
+  // Press texts carry only a year in their file names; the date does not matter to search.
+  const runs = [['--date', '2016-01-01', seed], ['--one-per-file', '--date', '2016-01-01', corpus]];
+  for (const args of runs) {
+    const result = spawnSync(process.execPath, [INGEST, '--content', contentDir, ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm run ingest failed on ${args.at(-1)}:\n${result.stderr || result.stdout.slice(-2000)}`);
+  }
 }
 
 /** Evaluates every method on the index of `siteDir`; prints and returns the scores. */
@@ -119,13 +110,14 @@ async function main(): Promise<void> {
     await evaluateSite(resolve(values.site), queries, values.verbose);
     return;
   }
-  const records = values.content ? await readArchiveRecords(resolve(values.content)) : await corpusRecords(resolve(values.corpus), resolve(values.seed));
-  const siteDir = await mkdtemp(join(tmpdir(), 'arkhiv-eval-'));
+  const work = await mkdtemp(join(tmpdir(), 'arkhiv-eval-'));
   try {
-    await writeRecordIndex(records, siteDir);
-    await evaluateSite(siteDir, queries, values.verbose);
+    const content = values.content ? resolve(values.content) : join(work, 'content');
+    if (!values.content) await ingestCorpus(resolve(values.corpus), resolve(values.seed), content);
+    await writeRecordIndex(await readArchiveRecords(content), join(work, 'site'));
+    await evaluateSite(join(work, 'site'), queries, values.verbose);
   } finally {
-    await rm(siteDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }
 
