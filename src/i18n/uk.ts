@@ -8,6 +8,7 @@ const strings = {
   'site.tagline': 'україномовні новини',
   'site.description': 'Відкритий архів україномовних новин: статті за темами й датами, RSS-стрічки та пошук.',
   'site.publisher': 'Архів',
+  'site.shareImageAlt': 'Архів: україномовні новини за темами й датами',
 
   'skip.main': 'Перейти до змісту',
   'nav.label': 'Головне меню',
@@ -199,7 +200,9 @@ export function pluralCategory(count: number): PluralCategory {
 
 /** The string under `key` with `{param}` placeholders filled; a placeholder without a value is an error. */
 export function t(key: StringKey, params: Params = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+  const template: string = strings[key];
+  if (!template.includes('{')) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`String "${key}" needs the parameter {${name}}.`);
     return typeof value === 'number' ? formatNumber(value) : value;

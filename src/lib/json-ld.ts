@@ -20,6 +20,8 @@ export interface NewsArticleInput {
   description: string;
   /** ISO 8601. */
   datePublished: string;
+  /** Absolute URL of the preview image. */
+  image?: string;
   /** ISO 8601, when the article was updated. */
   dateModified?: string;
   /** Topic names, most relevant first. */
@@ -48,6 +50,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
       ...(input.publisher.logo ? { logo: { '@type': 'ImageObject', url: input.publisher.logo } } : {}),
     },
   };
+  if (input.image) data.image = [input.image];
   if (input.dateModified) data.dateModified = input.dateModified;
   if (input.topics.length > 0) {
     data.articleSection = input.topics[0];

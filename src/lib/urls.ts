@@ -41,7 +41,13 @@ export const paths = {
   feed: (): string => 'rss.xml',
   search: (): string => 'search/',
   sitemap: (): string => 'sitemap-index.xml',
+  favicon: (): string => 'favicon.svg',
+  /** The site's preview image for links shared on social networks and in messengers (`public/og-image.png`). */
+  shareImage: (): string => 'og-image.png',
 } as const;
+
+/** Size of `public/og-image.png`, the shape that link previews expect. */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
 type Paths = typeof paths;
 

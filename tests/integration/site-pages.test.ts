@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { attr, loadPage, meta, text, within, type Page } from '../helpers/html.ts';
 import { fixtureSite, type FixtureSite } from '../helpers/site-fixture.ts';
@@ -41,7 +42,8 @@ describe('article page', () => {
     expect(meta(p, 'og:type')).toBe('article');
     expect(meta(p, 'og:url')).toBe(url);
     expect(meta(p, 'og:title')).toBe('Масований обстріл пошкодив енергетичні обʼєкти');
-    expect(meta(p, 'twitter:card')).toBe('summary');
+    expect(meta(p, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(p, 'og:image')).toBe('https://arkhiv.example/og-image.png');
     expect(meta(p, 'article:modified_time')).toBe('2022-10-12');
     expect(jsonLd(p)).toMatchObject({
       '@type': 'NewsArticle',
@@ -250,6 +252,26 @@ describe('every page', () => {
       expect(scripts.filter((s) => attr(s, 'type') !== 'module' || !attr(s, 'src')?.startsWith('/_astro/')), file).toEqual([]);
       expect(scripts.length, file).toBeLessThanOrEqual(1);
       expect(html.includes('data-pagefind-body'), file).toBe(p.all('article', { 'data-pagefind-body': true }).length === 1);
+    }
+  });
+});
+
+describe('page weight', () => {
+  /** Budget for an article page: its HTML and CSS, gzip-compressed. */
+  const BUDGET_BYTES = 30 * 1024;
+
+  test('an article page is one HTML file and one small stylesheet, without web fonts', async () => {
+    const files = (await listFiles(site.outDir)).filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const p = await loadPage(site.outDir, file);
+      const styles = p.all('link', { rel: 'stylesheet' }).map((l) => attr(l, 'href')!);
+      expect(styles, file).toHaveLength(styles.length === 0 ? 0 : 1);
+      const css = await Promise.all(styles.map((href) => readFile(join(site.outDir, href), 'utf8')));
+      expect(css.join('')).not.toMatch(/@font-face|@import/);
+      const inline = p.all('style').map(text).join('');
+      const bytes = gzipSync(p.html, { level: 9 }).length + gzipSync(css.join('') + inline, { level: 9 }).length;
+      expect(bytes, file).toBeLessThan(BUDGET_BYTES);
     }
   });
 });
