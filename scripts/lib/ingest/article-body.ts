@@ -8,9 +8,11 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import remarkArticleImports from '../remark/remark-article-imports.ts';
 import remarkDemoteHeadings from '../remark/remark-demote-headings.ts';
 import remarkNormalizeTypography from '../remark/remark-normalize-typography.ts';
 import remarkSanitize, { type SanitizeOptions } from '../remark/remark-sanitize.ts';
+import { ARTICLE_COMPONENT_RULES, ARTICLE_IMPORTS } from './article-components.ts';
 
 /** The file format of an article: `.md` unless its body keeps MDX (article components). */
 export type ArticleFormat = 'md' | 'mdx';
@@ -38,10 +40,17 @@ export interface ProcessedBody {
   notes: Array<{ line?: number; message: string }>;
 }
 
-/** Runs the body plugins: sanitise, demote headings, normalise typography. */
-export async function processBody(tree: Root, options: SanitizeOptions = {}): Promise<ProcessedBody> {
+/**
+ * Runs the body plugins: sanitise (keeping the article components by
+ * default), rewrite component imports, demote headings, normalise typography.
+ */
+export async function processBody(tree: Root, options: SanitizeOptions = ARTICLE_COMPONENT_RULES): Promise<ProcessedBody> {
   const file = new VFile();
-  const processor = unified().use(remarkSanitize, options).use(remarkDemoteHeadings).use(remarkNormalizeTypography);
+  const processor = unified()
+    .use(remarkSanitize, options)
+    .use(remarkArticleImports, ARTICLE_IMPORTS)
+    .use(remarkDemoteHeadings)
+    .use(remarkNormalizeTypography);
   const result = (await processor.run(tree, file)) as Root;
   const notes: ProcessedBody['notes'] = [];
   const seen = new Set<string>();
