@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -53,24 +53,26 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
     await server?.close();
   });
 
-  async function open(context: BrowserContext, path: string): Promise<{ page: Page; requests: string[] }> {
-    const page = await context.newPage();
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
-    await page.goto(server.url + path, { waitUntil: 'load' });
-    return { page, requests };
+  /** Runs `check` on `path` in a fresh browser context, closed afterwards. */
+  async function visit(options: BrowserContextOptions, path: string, check: (page: Page, requests: string[]) => Promise<void>): Promise<void> {
+    const context = await browser.newContext(options);
+    try {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      await check(page, requests);
+    } finally {
+      await context.close();
+    }
   }
 
   describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
     test.each(Object.entries(PAGES))('%s page has no accessibility violations', async (_, path) => {
       // axe is injected as an inline script, which the page's own policy forbids.
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
-      try {
-        const { page } = await open(context, path);
+      await visit({ colorScheme, bypassCSP: true }, path, async (page) => {
         expect(await axeViolations(page)).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 
@@ -83,9 +85,7 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
   const SCRIPT_BUDGET_BYTES = 3 * 1024;
 
   test.each(Object.entries(PAGES))('%s page loads no third-party resources and at most the small shared module script', async (_, path) => {
-    const context = await browser.newContext();
-    try {
-      const { page, requests } = await open(context, path);
+    await visit({}, path, async (page, requests) => {
       expect(requests.filter((r) => !r.split(' ')[1]!.startsWith(server.origin))).toEqual([]);
       const scripts = await page.$$eval('script', (list) => list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: s.textContent!.trim().length > 0 })));
       expect(scripts.filter((s) => s.type !== 'application/ld+json' && (s.type !== 'module' || !s.src || s.inline))).toEqual([]);
@@ -93,26 +93,18 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
         performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
       );
       expect(scriptBytes).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test.each(Object.entries(PAGES))('%s page fits a 390 px wide phone without sideways scrolling', async (_, path) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
-    try {
-      const { page } = await open(context, path);
+    await visit({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false }, path, async (page) => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the skip link is the first stop and moves focus into the main content', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const { page } = await open(context, PAGES.article!);
+    await visit({ javaScriptEnabled: false }, PAGES.article!, async (page) => {
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -124,57 +116,45 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
       await page.keyboard.press('Tab');
       const next = await page.evaluate(() => ({ inMain: document.querySelector('main')!.contains(document.activeElement), text: document.activeElement?.textContent }));
       expect(next).toEqual({ inMain: true, text: 'Головна' });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('tabbing from the top passes the header and reaches the article in order', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const { page } = await open(context, '2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/');
+    await visit({ javaScriptEnabled: false }, '2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/', async (page) => {
       const stops: string[] = [];
       while (!stops.at(-1)?.startsWith('footer') && stops.length < 200) {
         await page.keyboard.press('Tab');
-        stops.push(await page.evaluate(() => {
-          const el = document.activeElement!;
-          const region = el.closest('header.site-header') ? 'header' : el.closest('main') ? 'main' : el.closest('footer.site-footer') ? 'footer' : 'body';
-          return `${region}:${el.tagName.toLowerCase()}:${el.closest('article') ? 'article' : ''}`;
-        }));
+        stops.push(
+          await page.evaluate(() => {
+            const el = document.activeElement!;
+            const region = el.closest('header.site-header') ? 'header' : el.closest('main') ? 'main' : el.closest('footer.site-footer') ? 'footer' : 'body';
+            return `${region}:${el.tagName.toLowerCase()}:${el.closest('article') ? 'article' : ''}`;
+          }),
+        );
       }
       const regions = stops.map((s) => s.split(':')[0]).filter((region, i, all) => region !== all[i - 1]);
       expect(regions).toEqual(['body', 'header', 'main', 'footer']);
       expect(stops.some((s) => s.startsWith('main:a:article'))).toBe(true);
       expect(stops).toContain('header:input:');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the search form works without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const { page } = await open(context, PAGES.home!);
+    await visit({ javaScriptEnabled: false }, PAGES.home!, async (page) => {
       await page.fill('header input[type=search]', 'обстріл енергетики');
       await page.press('header input[type=search]', 'Enter');
       await page.waitForURL(/\/search\/\?q=/);
       expect(new URL(page.url()).searchParams.get('q')).toBe('обстріл енергетики');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('printing an article leaves out the site chrome', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const { page } = await open(context, PAGES.article!);
+    await visit({ javaScriptEnabled: false }, PAGES.article!, async (page) => {
       await page.emulateMedia({ media: 'print' });
       const shown = await page.evaluate(() =>
         ['.site-header', '.site-footer', '.breadcrumbs', '.article-footer', 'article h1'].map((s) => getComputedStyle(document.querySelector(s)!).display !== 'none'),
       );
       expect(shown).toEqual([false, false, false, false, true]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -28,23 +28,32 @@ async function sleep(ms: number): Promise<void> {
   await new Promise((done) => setTimeout(done, ms));
 }
 
-/** Serialises builds across test workers: two Astro builds share `.astro/` and two cores. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` while holding a lock shared by every test worker: the folder
+ * `lock` exists while it runs. A lock older than 15 minutes is taken as left
+ * over by a crashed worker.
+ */
+export async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
-      await mkdir(LOCK);
+      await mkdir(lock);
       break;
     } catch {
-      const age = Date.now() - (await stat(LOCK).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > 15 * 60_000) await rm(LOCK, { recursive: true, force: true });
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
       await sleep(200);
     }
   }
   try {
     return await work();
   } finally {
-    await rm(LOCK, { recursive: true, force: true });
+    await rm(lock, { recursive: true, force: true });
   }
+}
+
+/** Serialises builds across test workers: two Astro builds share `.astro/` and two cores. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  return withLock(LOCK, work);
 }
 
 /**

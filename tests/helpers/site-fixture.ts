@@ -1,7 +1,7 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { buildSite, PROJECT_ROOT } from './build-site.ts';
+import { buildSite, PROJECT_ROOT, withLock } from './build-site.ts';
 
 /** The site's test archive: handwritten articles in tests/fixtures/archive. */
 export const FIXTURE_ARCHIVE = join(PROJECT_ROOT, 'tests/fixtures/archive');
@@ -30,31 +30,6 @@ export interface FixtureSite {
 
 const OUTPUT = join(PROJECT_ROOT, 'tests/.output/site');
 
-async function sleep(ms: number): Promise<void> {
-  await new Promise((done) => setTimeout(done, ms));
-}
-
-/** One builder per variant across test workers. */
-async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const lock = join(OUTPUT, `${name}.lock`);
-  await mkdir(OUTPUT, { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
-      await sleep(250);
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
 /**
  * The fixture archive built for `variant`, once per test run: the first test
  * file that asks builds it, later ones (in any worker) reuse that output.
@@ -64,7 +39,9 @@ export async function fixtureSite(variant: Variant): Promise<FixtureSite> {
   const outDir = join(OUTPUT, variant);
   const marker = join(OUTPUT, `${variant}.json`);
   const runId = inject('arkhivRunId');
-  return withLock(variant, async () => {
+  await mkdir(OUTPUT, { recursive: true });
+  // One builder per variant across test workers; the others wait and reuse its output.
+  return withLock(join(OUTPUT, `${variant}.lock`), async () => {
     const previous = JSON.parse(await readFile(marker, 'utf8').catch(() => '{}')) as Partial<FixtureSite & { runId: string }>;
     if (runId && previous.runId === runId && previous.buildMs !== undefined) return { ...(previous as FixtureSite), outDir, base, site };
     const pageSize = process.env.ARKHIV_TOPIC_PAGE_SIZE;
