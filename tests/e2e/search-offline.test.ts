@@ -46,6 +46,10 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     expect(await page.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent))).toEqual(titles);
     expect(await page.isVisible('[data-offline-banner]')).toBe(true);
 
+    // Words never searched before have nothing in the cache to answer from, and the page says so.
+    await page.fill('#search-query', 'футболу');
+    await page.waitForFunction(() => /без мережі/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+
     await page.goto(articleUrl);
     expect(await page.textContent('article h1')).toBe(articleTitle);
     await page.waitForSelector('mark.search-highlight');

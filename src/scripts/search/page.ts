@@ -30,6 +30,7 @@ const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
 let pagefind: Promise<PagefindApi> | null = null;
+let pagefindReady = false;
 let state: SearchState = parseState(window.location.search);
 let searchId = 0;
 /** Results of the current search in display order, with the fragments loaded so far. */
@@ -46,6 +47,7 @@ function loadPagefind(): Promise<PagefindApi> {
     await api.init();
     // Loads every filter chunk, so that each search reports counts for all topics and years.
     await api.filters();
+    pagefindReady = true;
     return api;
   })().catch((error: unknown) => {
     pagefind = null;
@@ -97,6 +99,7 @@ async function run(typing = false): Promise<void> {
   const term = current.query ? pagefindQuery(current.query) : null;
   if (term === '') return showMessage(text.text('search.none'));
   list.setAttribute('aria-busy', 'true');
+  if (!pagefindReady) status.textContent = text.text('search.loading');
   try {
     const api = await loadPagefind();
     const options = pagefindOptions(current);
@@ -117,11 +120,14 @@ async function run(typing = false): Promise<void> {
     shown = 0;
     await showMore(false);
     if (id !== searchId) return;
-    status.textContent = ordered.length === 0 ? text.text('search.none') : text.plural('search.results', ordered.length);
+    // Offline, words whose index chunk was never fetched find nothing: say why.
+    const none = navigator.onLine ? 'search.none' : 'search.offlineNone';
+    status.textContent = ordered.length === 0 ? text.text(none) : text.plural('search.results', ordered.length);
   } catch (error) {
     if (id !== searchId) return;
     console.error(error);
-    showMessage(text.text('search.error'));
+    // Offline, the index chunks or result fragments of new words are not in the cache.
+    showMessage(text.text(navigator.onLine ? 'search.error' : 'search.offlineNone'));
   } finally {
     if (id === searchId) list.removeAttribute('aria-busy');
   }
