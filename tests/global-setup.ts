@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
+import { join } from 'node:path';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,7 +9,19 @@ declare module 'vitest' {
   }
 }
 
-/** Hands every test file the id of this run; builds themselves happen lazily (see tests/helpers/site-fixture.ts). */
-export default function setup(project: TestProject): void {
-  project.provide('arkhivRunId', `${process.pid}-${Date.now()}`);
+/** Fixture sites of one test run live under this folder, removed after the run (unless `ARKHIV_KEEP_TEST_SITES` is set). */
+export function runOutput(runId: string): string {
+  return join(import.meta.dirname, '.output/site', `run-${runId}`);
+}
+
+/**
+ * Hands every test file the id of this run; builds themselves happen lazily
+ * (see tests/helpers/site-fixture.ts). After the run, its fixture sites are removed.
+ */
+export default function setup(project: TestProject): () => Promise<void> {
+  const runId = `${process.pid}-${Date.now()}`;
+  project.provide('arkhivRunId', runId);
+  return async () => {
+    if (!process.env.ARKHIV_KEEP_TEST_SITES) await rm(runOutput(runId), { recursive: true, force: true });
+  };
 }

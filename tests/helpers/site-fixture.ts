@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { runOutput } from '../global-setup.ts';
 import { buildSite, PROJECT_ROOT, withLock } from './build-site.ts';
 
 /** The site's test archive: handwritten articles in tests/fixtures/archive. */
@@ -28,7 +29,6 @@ export interface FixtureSite {
   pages: number;
 }
 
-const OUTPUT = join(PROJECT_ROOT, 'tests/.output/site');
 
 /**
  * The fixture archive built for `variant`, once per test run: the first test
@@ -36,14 +36,16 @@ const OUTPUT = join(PROJECT_ROOT, 'tests/.output/site');
  */
 export async function fixtureSite(variant: Variant): Promise<FixtureSite> {
   const { base, site } = VARIANTS[variant];
-  const outDir = join(OUTPUT, variant);
-  const marker = join(OUTPUT, `${variant}.json`);
   const runId = inject('arkhivRunId');
-  await mkdir(OUTPUT, { recursive: true });
+  // Each run builds into its own folder, so that runs started at the same time in one checkout never share output.
+  const output = runOutput(runId);
+  const outDir = join(output, variant);
+  const marker = join(output, `${variant}.json`);
+  await mkdir(output, { recursive: true });
   // One builder per variant across test workers; the others wait and reuse its output.
-  return withLock(join(OUTPUT, `${variant}.lock`), async () => {
+  return withLock(join(output, `${variant}.lock`), async () => {
     const previous = JSON.parse(await readFile(marker, 'utf8').catch(() => '{}')) as Partial<FixtureSite & { runId: string }>;
-    if (runId && previous.runId === runId && previous.buildMs !== undefined) return { ...(previous as FixtureSite), outDir, base, site };
+    if (previous.runId === runId && previous.buildMs !== undefined) return { ...(previous as FixtureSite), outDir, base, site };
     const pageSize = process.env.ARKHIV_TOPIC_PAGE_SIZE;
     process.env.ARKHIV_TOPIC_PAGE_SIZE = String(FIXTURE_PAGE_SIZE);
     const started = performance.now();
