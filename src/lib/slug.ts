@@ -3,7 +3,7 @@ import CyrillicToTranslit from 'cyrillic-to-translit-js';
 /** Longest slug kept; longer titles are cut at a word boundary. */
 export const SLUG_MAX_LENGTH = 80;
 
-const translit = new CyrillicToTranslit({ preset: 'uk' });
+const translit = CyrillicToTranslit({ preset: 'uk' });
 
 /**
  * Turns Ukrainian text into a URL slug with the official transliteration
