@@ -105,13 +105,14 @@ async function run(typing = false): Promise<void> {
     const options = pagefindOptions(current);
     const response = typing ? await api.debouncedSearch(term, options, TYPING_DELAY_MS) : await api.search(term, options);
     if (response === null || id !== searchId) return;
-    ordered = response.results.map((result) => ({ result }));
+    let entries: typeof ordered = response.results.map((result) => ({ result }));
     if (current.query && current.sort === 'relevance') {
       // Load the first window and put results that use the searched words ahead of prefix-only matches.
-      await Promise.all(ordered.slice(0, RERANK_WINDOW).map(async (entry) => (entry.data = await entry.result.data())));
+      await Promise.all(entries.slice(0, RERANK_WINDOW).map(async (entry) => (entry.data = await entry.result.data())));
       if (id !== searchId) return;
-      ordered = rerank(ordered, (entry) => entry.data?.content, queryStems(current.query));
+      entries = rerank(entries, (entry) => entry.data?.content, queryStems(current.query));
     }
+    ordered = entries;
     highlightWords = queryWords(current.query).map((word) => stemWord(word));
     const focused = document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
     renderFilters(filters, response.totalFilters, current, text);
@@ -160,7 +161,12 @@ clearButton.addEventListener('click', () => {
   update({ ...state, topics: [], years: [] }, 'push');
   input.focus();
 });
-moreButton.addEventListener('click', () => void showMore(true));
+moreButton.addEventListener('click', () => {
+  showMore(true).catch((error: unknown) => {
+    console.error(error);
+    status.textContent = text.text(navigator.onLine ? 'search.error' : 'search.offlineNone');
+  });
+});
 window.addEventListener('popstate', () => {
   state = parseState(window.location.search);
   typingEntry = false;
