@@ -22,6 +22,7 @@ const LOOKALIKES: Record<string, string> = {
 const MIXED_WORD = new RegExp(`[${LETTER}]*[${CYRILLIC}][${LETTER}]*`, 'gu');
 
 function fixLookalikes(text: string): string {
+  if (!/[A-Za-z]/.test(text)) return text;
   return text.replace(MIXED_WORD, (word) => {
     if (!/[A-Za-z]/.test(word)) return word;
     const latin = [...word].filter((ch) => /[A-Za-z]/.test(ch));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
+import { compileTaxonomy } from '../../src/lib/taxonomy.ts';
 import { inspectTree, PARSE_FEATURES, type ContentNode } from '../../scripts/lib/check/unsafe-content.ts';
 import { prepareItem } from '../../scripts/lib/ingest/prepare-item.ts';
 import { readMarkdown } from '../../scripts/lib/readers/read-markdown.ts';
@@ -11,7 +12,7 @@ const FIXTURE = join(import.meta.dirname, '../fixtures/ingest/components/figure.
 
 async function prepared() {
   const [item] = readMarkdown(readFileSync(FIXTURE, 'utf8'), 'figure.mdx', 'mdx').items;
-  const result = await prepareItem(item!, { taxonomy: [] });
+  const result = await prepareItem(item!, { taxonomy: compileTaxonomy([]) });
   if ('error' in result) throw new Error(result.error);
   return result;
 }

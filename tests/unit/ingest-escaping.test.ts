@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
+import { compileTaxonomy } from '../../src/lib/taxonomy.ts';
 import { parseYamlFrontMatter, serializeArticle, splitFrontMatter } from '../../scripts/lib/archive/article-file.ts';
 import { processBody, stringifyBody, type ArticleFormat } from '../../scripts/lib/ingest/article-body.ts';
 import { prepareItem } from '../../scripts/lib/ingest/prepare-item.ts';
@@ -79,7 +80,7 @@ describe('the hostile fixture through the whole ingest', () => {
   test('a plain-text file of hostile lines becomes an .md article whose text is literal', async () => {
     const text = readFileSync(join(import.meta.dirname, '../fixtures/ingest/hostile/hostile.txt'), 'utf8');
     const [item] = readPlainText(text, 'hostile.txt', { onePerFile: true }).items;
-    const prepared = await prepareItem(item!, { taxonomy: [], fallbackDate: '2022-09-01' });
+    const prepared = await prepareItem(item!, { taxonomy: compileTaxonomy([]), fallbackDate: '2022-09-01' });
     if ('error' in prepared) throw new Error(prepared.error);
     expect(prepared.extension).toBe('md');
     const compiled = await compiledTree(prepared.body, 'md');

@@ -1,4 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { splitFrontMatter } from './article-file.ts';
 import { isTempFileName, tempFileOwnerAlive } from './atomic-write.ts';
@@ -72,8 +73,9 @@ export interface ArchivedArticle {
 }
 
 /** Reads one article for the ingest: its id and comparison text. */
-export async function readArchivedArticle(contentDir: string, path: string): Promise<ArchivedArticle> {
-  const text = await readFile(join(contentDir, path), 'utf8');
+export function readArchivedArticle(contentDir: string, path: string): ArchivedArticle {
+  // Synchronous: an archive is many small files, read one after another.
+  const text = readFileSync(join(contentDir, path), 'utf8');
   const split = splitFrontMatter(text);
   const body = split && !('error' in split) ? split.body : text;
   const id = quickArticleId(text);

@@ -1,4 +1,5 @@
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { load as loadYaml, type YAMLException } from 'js-yaml';
+import { Document, isSeq, parseDocument } from 'yaml';
 import type { ArticleData } from '../../../src/schemas/article.ts';
 
 /**
@@ -58,28 +59,33 @@ export interface ParsedYaml {
   fieldLines: Record<string, number>;
 }
 
+// A top-level key of block YAML: at the start of a line, before a colon.
+const TOP_LEVEL_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#'"{[\-?:][^:#]*?))[ \t]*:(?=[ \t]|$)/;
+
 /**
- * Parses YAML front matter the way Astro does (timestamps become dates);
- * syntax errors come back with their file line. `firstLine` is the file line
- * of the front matter's first line.
+ * Parses YAML front matter exactly as Astro does (js-yaml, timestamps become
+ * dates); syntax errors come back with their file line. `firstLine` is the
+ * file line of the front matter's first line.
  */
 export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | { error: string; line: number } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, customTags: ['timestamp'], prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const line = (error.linePos?.[0]?.line ?? 1) + firstLine - 1;
-    return { error: error.message.split('\n')[0]!, line };
+  let data: unknown;
+  try {
+    data = loadYaml(text);
+  } catch (error) {
+    // js-yaml points at where it gave up (often the end); the `yaml` parser points at where the broken construct starts.
+    const located = parseDocument(text, { prettyErrors: false }).errors[0];
+    if (located) return { error: located.message.split('\n')[0]!, line: (located.linePos?.[0]?.line ?? 1) + firstLine - 1 };
+    const yamlError = error as YAMLException;
+    return { error: yamlError.reason ?? yamlError.message.split('\n')[0]!, line: (yamlError.mark?.line ?? 0) + firstLine };
   }
-  const data = doc.toJS() as unknown;
   if (data === null || data === undefined) return { data: {}, fieldLines: {} };
-  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) return { error: 'front matter має бути набором полів «назва: значення»', line: firstLine };
+  if (typeof data !== 'object' || Array.isArray(data)) return { error: 'front matter має бути набором полів «назва: значення»', line: firstLine };
   const fieldLines: Record<string, number> = {};
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-    if (key !== undefined && offset !== undefined) fieldLines[key] = lineCounter.linePos(offset).line + firstLine - 1;
-  }
+  text.split('\n').forEach((line, index) => {
+    const match = TOP_LEVEL_KEY.exec(line);
+    const key = match?.[1] ?? match?.[2] ?? match?.[3];
+    if (key !== undefined && fieldLines[key] === undefined) fieldLines[key] = index + firstLine;
+  });
   return { data: data as Record<string, unknown>, fieldLines };
 }
 

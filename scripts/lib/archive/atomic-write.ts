@@ -13,6 +13,8 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const pending = new Set<string>();
+// Folders already made in this process: one `mkdir` per folder, not per file.
+const madeFolders = new Set<string>();
 let handlersInstalled = false;
 
 export function isTempFileName(name: string): boolean {
@@ -51,7 +53,10 @@ function installHandlers(): void {
 /** Writes `content` to `path` atomically, creating folders as needed. */
 export function writeFileAtomic(path: string, content: string): void {
   installHandlers();
-  mkdirSync(dirname(path), { recursive: true });
+  if (!madeFolders.has(dirname(path))) {
+    mkdirSync(dirname(path), { recursive: true });
+    madeFolders.add(dirname(path));
+  }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {

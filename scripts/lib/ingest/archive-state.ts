@@ -41,7 +41,7 @@ export class ArchiveState {
     const slugs = listing.articles.map((path) => parseArticlePath(path)?.slug).filter((slug): slug is string => Boolean(slug));
     const state = new ArchiveState(contentDir, slugs);
     for (const [n, path] of listing.articles.entries()) {
-      const article = await readArchivedArticle(contentDir, path);
+      const article = readArchivedArticle(contentDir, path);
       const known: KnownArticle = { label: path, path, archived: true };
       if (article.id && !state.byId.has(article.id)) state.byId.set(article.id, known);
       state.index.add(known, article.text);

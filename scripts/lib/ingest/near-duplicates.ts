@@ -1,4 +1,3 @@
-import { foldText } from '../../../src/lib/typography.ts';
 
 /**
  * Near-duplicate detection that stays near-linear in the archive size.
@@ -23,7 +22,11 @@ export const ANCHORS = 2;
 /** Trigrams found in more documents than this are stock phrases and find no candidates. */
 export const MAX_POSTINGS = 5000;
 /** Candidates compared exactly per lookup, best first. */
-export const MAX_CANDIDATES = 20;
+export const MAX_CANDIDATES = 8;
+/** Share of the smaller document's sampled trigrams a candidate must share (near duplicates share far more). */
+export const MIN_SHARED_SAMPLES = 0.5;
+/** Shingle sets of recent candidates kept for the next lookups (a run compares neighbours again and again). */
+export const SHINGLE_CACHE_SIZE = 512;
 /** Containment needs this many shingles in the smaller text, so a short phrase is never «contained» by chance. */
 export const MIN_SHINGLES_FOR_CONTAINMENT = 40;
 
@@ -37,18 +40,29 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** Text reduced to lower-case words separated by single spaces. */
+/**
+ * Text reduced to lower-case words separated by single spaces, apostrophes
+ * dropped: quotes, dashes and apostrophe forms never make two texts differ.
+ * (Cheaper than the full normaliser, which archived text has been through.)
+ */
 export function comparableText(text: string): string {
-  return foldText(text)
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-/** Hashes of the character 5-grams of a text. */
+/** Hashes of the character 5-grams of a text (FNV-1a over each window). */
 export function shingles(text: string): Set<number> {
   const plain = comparableText(text);
   const set = new Set<number>();
-  for (let i = 0; i + 5 <= plain.length; i += 1) set.add(hash(plain.slice(i, i + 5)));
+  for (let i = 0; i + 5 <= plain.length; i += 1) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + 5; k += 1) h = Math.imul(h ^ plain.charCodeAt(k), 0x01000193);
+    set.add(h >>> 0);
+  }
   if (set.size === 0 && plain) set.add(hash(plain));
   return set;
 }
@@ -94,7 +108,10 @@ export class NearDuplicateIndex<Key> {
   private readonly keys: Key[] = [];
   private readonly sampleCounts: number[] = [];
   private readonly postings = new Map<number, number[]>();
+  private readonly cache = new Map<number, Set<number>>();
   private readonly textOf: (key: Key) => string;
+  // `find(text)` then `add(key, text)` is the usual pair: the samples are computed once.
+  private lastSamples?: { text: string; samples: number[] };
 
   constructor(textOf: (key: Key) => string) {
     this.textOf = textOf;
@@ -104,9 +121,14 @@ export class NearDuplicateIndex<Key> {
     return this.keys.length;
   }
 
+  private samplesOf(text: string): number[] {
+    if (this.lastSamples?.text !== text) this.lastSamples = { text, samples: sampleKeys(text) };
+    return this.lastSamples.samples;
+  }
+
   add(key: Key, text: string): void {
     const doc = this.keys.length;
-    const samples = sampleKeys(text);
+    const samples = this.samplesOf(text);
     this.keys.push(key);
     this.sampleCounts.push(samples.length);
     for (const sample of samples) {
@@ -118,7 +140,7 @@ export class NearDuplicateIndex<Key> {
 
   /** The most similar earlier document that is a near duplicate of `text`, if any. */
   find(text: string): DuplicateMatch<Key> | undefined {
-    const samples = sampleKeys(text);
+    const samples = this.samplesOf(text);
     const shared = new Map<number, number>();
     for (const sample of samples) {
       const list = this.postings.get(sample);
@@ -126,17 +148,30 @@ export class NearDuplicateIndex<Key> {
       for (const doc of list) shared.set(doc, (shared.get(doc) ?? 0) + 1);
     }
     const candidates = [...shared.entries()]
-      .filter(([doc, count]) => count >= Math.max(1, Math.ceil(0.3 * Math.min(samples.length, this.sampleCounts[doc]!))))
+      .filter(([doc, count]) => count >= Math.max(1, Math.ceil(MIN_SHARED_SAMPLES * Math.min(samples.length, this.sampleCounts[doc]!))))
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) return undefined;
     const mine = shingles(text);
     let best: DuplicateMatch<Key> | undefined;
     for (const [doc] of candidates) {
-      const theirs = shingles(this.textOf(this.keys[doc]!));
+      const theirs = this.shinglesOf(doc);
       const s = similarity(mine, theirs);
       if (isNearDuplicate(s, Math.min(mine.size, theirs.size)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
     }
     return best;
+  }
+
+  private shinglesOf(doc: number): Set<number> {
+    const cached = this.cache.get(doc);
+    if (cached) {
+      this.cache.delete(doc);
+      this.cache.set(doc, cached);
+      return cached;
+    }
+    const computed = shingles(this.textOf(this.keys[doc]!));
+    this.cache.set(doc, computed);
+    if (this.cache.size > SHINGLE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return computed;
   }
 }

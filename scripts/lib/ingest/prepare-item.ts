@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CompiledTopic } from '../../../src/lib/taxonomy.ts';
+import type { CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
 import { normalizeText } from '../../../src/lib/typography.ts';
 import type { ArticleExtension, ArticleFrontMatter } from '../archive/article-file.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
@@ -25,7 +25,7 @@ export interface PreparedArticle {
 }
 
 export interface PrepareContext {
-  taxonomy: readonly CompiledTopic[];
+  taxonomy: CompiledTaxonomy;
   /** `--date`, for items without a date of their own. */
   fallbackDate?: string;
   sanitize?: SanitizeOptions;

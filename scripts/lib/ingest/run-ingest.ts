@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compileTaxonomy, parseTaxonomy, type CompiledTopic } from '../../../src/lib/taxonomy.ts';
+import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 import { articlePath, serializeArticle } from '../archive/article-file.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
@@ -35,7 +35,7 @@ export class IngestSetupError extends Error {
   override name = 'IngestSetupError';
 }
 
-async function loadTaxonomy(contentDir: string): Promise<CompiledTopic[]> {
+async function loadTaxonomy(contentDir: string): Promise<CompiledTaxonomy> {
   const path = join(contentDir, 'topics.yaml');
   let text: string;
   try {

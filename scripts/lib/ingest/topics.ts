@@ -1,5 +1,5 @@
 import { slugify } from '../../../src/lib/slug.ts';
-import { scoreTopics, type CompiledTopic } from '../../../src/lib/taxonomy.ts';
+import { scoreTopics, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
 import { foldText } from '../../../src/lib/typography.ts';
 
 /** Most topics an article gets: more would make every topic page a list of everything. */
@@ -23,12 +23,12 @@ export interface TopicAssignment {
  * `WORDS_PER_REQUIRED_HIT` words, at least one) and with the best topic's
  * score, so topics mentioned in passing in a long piece are left out.
  */
-export function assignTopics(input: { title: string; text: string; explicit?: readonly string[] }, taxonomy: readonly CompiledTopic[]): TopicAssignment {
+export function assignTopics(input: { title: string; text: string; explicit?: readonly string[] }, taxonomy: CompiledTaxonomy): TopicAssignment {
   const notes: string[] = [];
   const chosen: string[] = [];
   for (const given of input.explicit ?? []) {
     const key = foldText(given);
-    const topic = taxonomy.find((t) => t.slug === given.trim() || foldText(t.name) === key || t.slug === slugify(given));
+    const topic = taxonomy.topics.find((t) => t.slug === given.trim() || foldText(t.name) === key || t.slug === slugify(given));
     if (topic) {
       if (!chosen.includes(topic.slug)) chosen.push(topic.slug);
     } else notes.push(`тему «${given}» не знайдено в topics.yaml (не додано)`);
@@ -40,7 +40,7 @@ export function assignTopics(input: { title: string; text: string; explicit?: re
   const words = input.text.split(/\s+/).filter(Boolean).length;
   const best = Math.max(0, ...scores.values());
   const threshold = Math.max(1, Math.ceil(words / WORDS_PER_REQUIRED_HIT), best * MIN_SHARE_OF_BEST);
-  const order = taxonomy.map((t) => t.slug);
+  const order = taxonomy.topics.map((t) => t.slug);
   const ranked = [...scores.entries()]
     .filter(([, score]) => score >= threshold)
     .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
