@@ -40,21 +40,27 @@ function cacheKey(request) {
   return url.href;
 }
 
-async function fromCacheFirst(request) {
+/** Stores a complete (200) response while the page already gets it; a full or failing cache never breaks the page. */
+function store(event, cache, key, response) {
+  if (response.status !== 200 || response.type !== 'basic') return;
+  event.waitUntil(cache.put(key, response.clone()).catch(() => {}));
+}
+
+async function fromCacheFirst(event) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached = await cache.match(event.request);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  const response = await fetch(event.request);
+  store(event, cache, event.request, response);
   return response;
 }
 
-async function fromNetworkFirst(request) {
+async function fromNetworkFirst(event) {
   const cache = await caches.open(CACHE);
-  const key = cacheKey(request);
+  const key = cacheKey(event.request);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+    const response = await fetch(event.request);
+    store(event, cache, key, response);
     return response;
   } catch (error) {
     const cached = (await cache.match(key)) ?? (await cache.match(key, { ignoreSearch: true }));
@@ -69,5 +75,5 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
   const immutable = IMMUTABLE.some((prefix) => url.pathname.startsWith(prefix)) || url.search === `?ts=${buildId}`;
-  event.respondWith(immutable ? fromCacheFirst(request) : fromNetworkFirst(request));
+  event.respondWith(immutable ? fromCacheFirst(event) : fromNetworkFirst(event));
 });
