@@ -69,7 +69,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   for (const [n, file] of files.entries()) {
     const { items, errors } = await readItems(file, { onePerFile: options.onePerFile ?? false });
     for (const error of errors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
-    for (const item of items) {
+    // Items are taken off the list as they are done, so a large file's parsed trees do not all stay in memory.
+    items.reverse();
+    for (let item = items.pop(); item; item = items.pop()) {
       const prepared = await prepareItem(item, {
         taxonomy,
         ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
