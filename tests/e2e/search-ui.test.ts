@@ -65,6 +65,9 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
     expect(requests.every((path) => path.startsWith(SEARCH_BASE))).toBe(true);
+    // Every script is an external module of the site (the policy allows no inline script); strings travel as JSON data.
+    const scripts = await page.$$eval('script', (list) => list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: (s.textContent ?? '').trim() !== '' })));
+    expect(scripts.filter((s) => !['application/json', 'application/ld+json'].includes(s.type ?? '') && (s.type !== 'module' || !s.src?.startsWith(SEARCH_BASE) || s.inline))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('#search-query').pressSequentially('Казахстані', { delay: 30 });
