@@ -32,7 +32,7 @@ describe('the index built with the site', () => {
 
   test('indexes article text only, not the site chrome around it', async () => {
     for (const page of await index.pages()) {
-      expect(page.content).not.toMatch(/Архів україномовних новин|Мапа сайту|RSS-стрічка|Перейти до змісту/);
+      expect(page.content).not.toMatch(/Архів україномовних новин|Мапа сайту|RSS-стрічка|Перейти до змісту|Схожі статті|Сусідні статті|Попередня стаття|Наступна стаття/);
     }
     expect((await index.pagefind.search('мапа')).results).toHaveLength(0);
   });
