@@ -72,7 +72,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
 }
 
 /** Offset of the first byte that does not start or continue a UTF-8 sequence (0 if none is found). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i]!;
