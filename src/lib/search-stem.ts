@@ -5,8 +5,9 @@
  * every form of it (`Казахстан`, `Казахстану`, `Казахстаном`).
  *
  * The rules only strip endings; they never guess a lemma. A stem keeps at
- * least `MIN_STEM` letters, so short words (`Київ`, `мир`, `рік`) stay whole
- * instead of becoming prefixes of hundreds of unrelated words.
+ * least `MIN_STEM` letters (one fewer after a three-letter ending), so short
+ * words (`Київ`, `мир`, `рік`) stay whole instead of becoming prefixes of
+ * hundreds of unrelated words.
  */
 
 /** Fewest letters a stem keeps: shorter prefixes match too many unrelated words. */
@@ -58,7 +59,8 @@ export function stemWord(word: string, minStem = MIN_STEM): string {
   const ending = ENDINGS.find((e) => stem.endsWith(e));
   if (!ending) return stem;
   let rest = stem.slice(0, -ending.length);
-  if (letters(rest) < minStem) return stem;
+  // A word long enough to carry a three-letter ending has a real root of three letters (учнями → учн).
+  if (letters(rest) < minStem - (ending.length >= 3 ? 1 : 0)) return stem;
   // Alternating consonants are ambiguous, so the prefix stops before them.
   if (ending === 'і' && ALTERNATING_BEFORE_I.test(rest) && letters(rest) > minStem) rest = rest.slice(0, -1);
   // -нн- of the singular loses one н in the genitive plural (відключення → відключень).

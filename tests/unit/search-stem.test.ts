@@ -15,7 +15,8 @@ describe('stemWord', () => {
     ['відключеннями', 'відключен'],
     ['відключень', 'відключен'],
     ['світла', 'світл'],
-    ['учнями', 'учнями'],
+    ['учнями', 'учн'],
+    ['нового', 'нов'],
     ['україною', 'україн'],
     ['громадах', 'громад'],
     ['вулиці', 'вулиц'],
@@ -24,14 +25,15 @@ describe('stemWord', () => {
     expect(stemWord(word)).toBe(stem);
   });
 
-  test.each(['київ', 'мир', 'рік', 'сша', 'водою'])('keeps the short word %s whole rather than over-stemming it', (word) => {
+  test.each(['київ', 'мир', 'рік', 'сша', 'водою', 'його', 'учні'])('keeps the short word %s whole rather than over-stemming it', (word) => {
     expect(stemWord(word)).toBe(word);
   });
 
-  test('never leaves a stem shorter than MIN_STEM letters', () => {
-    for (const word of ['миру', 'учні', 'нозі', 'школа', 'війни', 'росією']) {
-      expect([...stemWord(word)].length).toBeGreaterThanOrEqual(Math.min(MIN_STEM, [...word].length));
+  test('never leaves a stem shorter than MIN_STEM letters, or one fewer after a three-letter ending', () => {
+    for (const word of ['миру', 'учні', 'нозі', 'школа', 'війни', 'росією', 'учнями', 'того']) {
+      expect([...stemWord(word)].length).toBeGreaterThanOrEqual(Math.min(MIN_STEM - 1, [...word].length));
     }
+    expect(stemWord('учні')).toBe('учні');
   });
 
   test('leaves words with digits or Latin letters alone', () => {
