@@ -1,13 +1,14 @@
 import { queryWords } from './search-query.ts';
-import { stemWord } from './search-stem.ts';
+import { isEnding, stemWord } from './search-stem.ts';
 
 /**
  * A stem is a prefix, so it also matches longer words derived from it
  * (`громад` finds `громада` but also `громадськість`, `громадянин`). Pagefind
  * cannot tell them apart; the text of a loaded result can. A result "uses the
- * word" when, for every query word, its text holds a word with the same stem,
- * or one that differs from it by an alternating consonant at the end
- * (`допомог`/`допомо`). Results that use every word rank first.
+ * word" when, for every query word, its text holds a word that is the query's
+ * stem plus one inflectional ending, or whose own stem equals the query's or
+ * differs from it by an alternating consonant at the end (`допомог`/`допомо`).
+ * Results that use every word rank first.
  */
 
 /** How many of the first results are loaded and reordered: the rest keep Pagefind's order. */
@@ -34,8 +35,10 @@ export function queryStems(query: string): string[] {
 
 /** Whether a text uses some form of every query word whose stem is given. */
 export function usesQueryWords(text: string, stems: readonly string[]): boolean {
-  const textStems = new Set(queryWords(text).map((word) => foldLikePagefind(stemWord(word))));
-  return stems.every((queryStem) => [...textStems].some((stem) => sameWord(stem, queryStem)));
+  const words = [...new Set(queryWords(text))].map((word) => ({ word: foldLikePagefind(word), stem: foldLikePagefind(stemWord(word)) }));
+  return stems.every((queryStem) =>
+    words.some(({ word, stem }) => sameWord(stem, queryStem) || (word.startsWith(queryStem) && isEnding(word.slice(queryStem.length)))),
+  );
 }
 
 /**

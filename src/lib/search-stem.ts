@@ -32,6 +32,13 @@ const ENDINGS = [
   'а', 'я', 'о', 'е', 'є', 'у', 'ю', 'і', 'и', 'ь',
 ].sort((a, b) => b.length - a.length);
 
+const ENDING_SET = new Set(ENDINGS);
+
+/** Whether `tail` is one inflectional ending (or nothing), as a word's remainder after its stem. */
+export function isEnding(tail: string): boolean {
+  return tail === '' || ENDING_SET.has(tail);
+}
+
 /**
  * Before the dative and locative `-і`, г alternates with з (допомога → допомозі),
  * so the prefix stops before the з. к → ц and х → с alternate too, but ц and с

@@ -9,6 +9,11 @@ describe('usesQueryWords', () => {
     expect(usesQueryWords('Рішення громад області.', stems)).toBe(true);
   });
 
+  test('accepts a short form of a word whose query kept a three-letter root', () => {
+    expect(usesQueryWords('Учні написали тест.', queryStems('учнями'))).toBe(true);
+    expect(usesQueryWords('Учнівський парламент.', queryStems('учнями'))).toBe(false);
+  });
+
   test('rejects words that only share the prefix', () => {
     const stems = queryStems('громадах');
     expect(usesQueryWords('Громадськість і громадяни обурені.', stems)).toBe(false);
