@@ -4,6 +4,7 @@
  * line, draws progress, prints the summary and sets the exit code.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { HELP, parseCliOptions } from './lib/ingest/cli-options.ts';
 import { createProgress } from './lib/ingest/progress.ts';
 import { formatSummary } from './lib/ingest/report.ts';
@@ -21,18 +22,20 @@ if (options.help) {
   process.exit(0);
 }
 
+// `npm run` starts scripts in the project root; paths on the command line are relative to where it was typed.
+const typedFrom = process.env.INIT_CWD ?? process.cwd();
 const progress = createProgress();
 try {
   const report = await runIngest({
-    inputs: options.inputs,
-    contentDir: options.content,
+    inputs: options.inputs.map((input) => resolve(typedFrom, input)),
+    contentDir: options.content ? resolve(typedFrom, options.content) : resolve('content'),
     ...(options.date ? { fallbackDate: options.date } : {}),
     onePerFile: options.onePerFile,
     dryRun: options.dryRun,
     onProgress: progress.update,
   });
   progress.done();
-  if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.report) writeFileSync(resolve(typedFrom, options.report), `${JSON.stringify(report, null, 2)}\n`);
   console.log(formatSummary(report));
   process.exitCode = report.counts.error > 0 ? 1 : 0;
 } catch (error) {

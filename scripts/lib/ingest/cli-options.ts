@@ -12,7 +12,7 @@ export const HELP = `Використання: npm run ingest -- [парамет
   .xml .rss .atom  стрічки RSS 2.0 та Atom
 
 Параметри:
-  --content <тека>      архів, куди писати (типово content/)
+  --content <тека>      архів, куди писати (типово content/ проєкту)
   --date РРРР-ММ-ДД     дата для новин, дату яких не вдалося визначити (такі новини є у звіті)
   --one-per-file        кожен файл — одна стаття (заголовок — перший рядок, якщо він схожий на заголовок)
   --dry-run             нічого не записувати, лише показати, що сталося б
@@ -25,7 +25,8 @@ export const HELP = `Використання: npm run ingest -- [парамет
 
 export interface CliOptions {
   inputs: string[];
-  content: string;
+  /** Absent: the project's own `content/`. */
+  content?: string;
   date?: string;
   onePerFile: boolean;
   dryRun: boolean;
@@ -41,7 +42,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       args: [...argv],
       allowPositionals: true,
       options: {
-        content: { type: 'string', default: 'content' },
+        content: { type: 'string' },
         date: { type: 'string' },
         'one-per-file': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
@@ -63,7 +64,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   if (!values.help && positionals.length === 0) throw new Error('не вказано, що читати. Передайте файли або теки: npm run ingest -- --date 2026-01-26 новини.txt');
   return {
     inputs: positionals,
-    content: values.content,
+    ...(values.content ? { content: values.content } : {}),
     ...(date ? { date } : {}),
     onePerFile: values['one-per-file'],
     dryRun: values['dry-run'],

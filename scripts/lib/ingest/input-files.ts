@@ -55,7 +55,7 @@ export async function collectInputFiles(paths: readonly string[], cwd: string): 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const info = await stat(absolute).catch(() => undefined);
-    const place = { file: given, line: 1 };
+    const place = { file: relative(cwd, absolute) || given, line: 1 };
     if (!info) errors.push({ place, message: 'файл або теку не знайдено. Перевірте шлях.' });
     else if (info.isDirectory()) (await walk(absolute)).forEach(add);
     else if (!FORMAT_BY_EXTENSION[extname(absolute).toLowerCase()]) errors.push({ place, message: `невідомий формат файлу. Підтримуються ${SUPPORTED}; перейменуйте файл відповідно до його вмісту.` });
