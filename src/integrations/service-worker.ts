@@ -25,6 +25,8 @@ export default function serviceWorker(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // Without the index there is nothing to precache; `scripts/index-search.ts` writes both.
+        if (process.env.ARKHIV_SEARCH_INDEX === 'skip') return;
         await writeServiceWorker(fileURLToPath(dir), base, buildId, logger);
       },
     },

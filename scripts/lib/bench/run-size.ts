@@ -84,7 +84,7 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
   await copyFile(join(projectRoot, 'content/topics.yaml'), join(archive, 'topics.yaml'));
   await writeInputs(generateArticles({ count: options.articles, seed: options.seed, corpusSentences: options.corpusSentences }), input);
 
-  const env = { ...process.env, ARKHIV_CONTENT: archive, ARKHIV_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, ARKHIV_CONTENT: archive, ARKHIV_CACHE_DIR: cache, ARKHIV_BUILD_ID: `bench-${options.articles}-${Date.now()}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const run = (step: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     measureRun(node, args, { cwd: projectRoot, env: { ...env, ...extraEnv }, echo: options.echo }).then((r) => check(step, r));
 
