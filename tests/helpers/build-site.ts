@@ -52,7 +52,7 @@ export async function withLock<T>(lock: string, work: () => Promise<T>): Promise
 }
 
 /** Serialises builds across test workers: two Astro builds share `.astro/` and two cores. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   return withLock(LOCK, work);
 }
 
@@ -61,7 +61,7 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
  * `import.meta.env` (`BASE_URL=/`, `MODE`, `DEV`, `PROD`, `SSR`, `NODE_ENV=test`):
  * a child build would take `BASE_URL` over its `--base` flag.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...env } = process.env;
   return env;
 }

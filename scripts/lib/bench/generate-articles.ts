@@ -1,4 +1,4 @@
-import { CLAUSES, OBJECTS, PLACES, SUBJECTS, TIMES, TITLE_VERBS, TOPIC_HINTS, VERBS } from './lexicon.ts';
+import { CLAUSES, DETAILS, FIRST_NAMES, OBJECTS, PLACES, SUBJECTS, SURNAMES, TIMES, TITLE_VERBS, TOPIC_HINTS, VERBS } from './lexicon.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** One item in the ingest's JSON Lines input format. */
@@ -28,14 +28,22 @@ function capitalise(text: string): string {
 function lexiconSentence(random: Random): string {
   const subject = random.pick(SUBJECTS);
   const verb = random.pick(VERBS)[GENDER_INDEX[subject.gender]];
-  return `${subject.text} ${random.pick(TIMES)} ${verb} ${random.pick(OBJECTS)} ${random.pick(PLACES)}.`;
+  const detail = random.pick(DETAILS).replace('{n}', String(random.int(2, 990)));
+  const main = `${subject.text} ${random.pick(TIMES)} ${verb} ${random.pick(OBJECTS)} ${detail} ${random.pick(PLACES)}`;
+  if (random.next() < 0.3) {
+    // FIRST_NAMES alternates women's and men's names.
+    const index = random.int(0, FIRST_NAMES.length - 1);
+    const speaker = index % 2 === 0 ? 'розповіла речниця' : 'розповів речник';
+    return `${main}, — ${speaker} ${FIRST_NAMES[index]} ${random.pick(SURNAMES)}.`;
+  }
+  return `${main}.`;
 }
 
 function sentence(random: Random, corpus: readonly string[] | undefined): string {
   if (corpus && corpus.length > 0) return random.pick(corpus);
   const roll = random.next();
-  if (roll < 0.15) return random.pick(CLAUSES);
-  if (roll < 0.25) return random.pick(TOPIC_HINTS);
+  if (roll < 0.06) return random.pick(CLAUSES);
+  if (roll < 0.12) return random.pick(TOPIC_HINTS);
   return lexiconSentence(random);
 }
 

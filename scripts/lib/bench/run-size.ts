@@ -42,7 +42,7 @@ export interface SizeResult {
 
 /** Words that the generated archive certainly contains, in inflected forms a reader would type. */
 export const COLD_QUERY = 'енергосистема';
-export const WARM_QUERIES = ['мости', 'Харків', 'переселенців', 'бюджету', 'залізниця', 'лікарні', 'фермерам', 'укриття', 'зерно', 'театр'];
+export const WARM_QUERIES = ['мостів', 'Харкові', 'переселенцям', 'бюджет', 'залізниця', 'лікарню', 'фермерам', 'укриття', 'зерно', 'театри'];
 
 const ITEMS_PER_FILE = 5_000;
 

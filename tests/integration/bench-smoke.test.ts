@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
+import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
+
+const scratch = await mkdtemp(join(tmpdir(), 'arkhiv-bench-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+interface BenchFile {
+  rows: Array<{
+    articles: number;
+    written: number;
+    totalMs: number;
+    peakMemory: number;
+    outputFiles: number;
+    indexFiles: number;
+    search?: { coldBytes: number; coldResults: number };
+  }>;
+  growth: { time: number | null };
+}
+
+// A smoke test of the real pipeline at about 1,000 articles: it fails on errors, never on time.
+test('the benchmark runs end to end on 1,000 generated articles', async () => {
+  const json = join(scratch, 'bench.json');
+  const args = ['scripts/bench.ts', '--articles', '1000', '--runs', '1', '--json', json, '--no-incremental'];
+  if (!browserAvailable()) args.push('--no-search');
+  const { code, output } = await withBuildLock(
+    () =>
+      new Promise<{ code: number; output: string }>((done, fail) => {
+        const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: buildEnvironment() });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('error', fail);
+        child.on('close', (exit) => done({ code: exit ?? 1, output }));
+      }),
+  );
+  expect(code, output.slice(-3000)).toBe(0);
+  expect(output).toMatch(/\| 1,000 \|/);
+  const result = JSON.parse(await readFile(json, 'utf8')) as BenchFile;
+  const [row] = result.rows;
+  expect(row?.articles).toBe(1000);
+  // The generator varies every sentence, so nearly every item is new to the ingest.
+  expect(row!.written).toBeGreaterThan(950);
+  expect(row!.outputFiles).toBeGreaterThan(row!.written);
+  expect(row!.indexFiles).toBeGreaterThan(0);
+  expect(row!.peakMemory).toBeGreaterThan(0);
+  if (row!.search) {
+    expect(row!.search.coldResults).toBeGreaterThan(0);
+    expect(row!.search.coldBytes).toBeGreaterThan(0);
+  }
+}, 900_000);
