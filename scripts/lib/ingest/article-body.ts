@@ -34,6 +34,27 @@ const toMdx = unified()
   .use(remarkStringify, { ...STRINGIFY, unsafe: ESM_AT_LINE_START })
   .freeze();
 
+// One frozen processor per sanitising rule set: building the plugin chain costs more than running it on a short item.
+const processors = new WeakMap<SanitizeOptions, ReturnType<typeof createBodyProcessor>>();
+
+function createBodyProcessor(options: SanitizeOptions) {
+  return unified()
+    .use(remarkSanitize, options)
+    .use(remarkArticleImports, ARTICLE_IMPORTS)
+    .use(remarkDemoteHeadings)
+    .use(remarkNormalizeTypography)
+    .freeze();
+}
+
+function bodyProcessor(options: SanitizeOptions): ReturnType<typeof createBodyProcessor> {
+  let processor = processors.get(options);
+  if (!processor) {
+    processor = createBodyProcessor(options);
+    processors.set(options, processor);
+  }
+  return processor;
+}
+
 export interface ProcessedBody {
   tree: Root;
   /** What sanitising changed (each change once per line; line in the input file when known). */
@@ -46,11 +67,7 @@ export interface ProcessedBody {
  */
 export async function processBody(tree: Root, options: SanitizeOptions = ARTICLE_COMPONENT_RULES): Promise<ProcessedBody> {
   const file = new VFile();
-  const processor = unified()
-    .use(remarkSanitize, options)
-    .use(remarkArticleImports, ARTICLE_IMPORTS)
-    .use(remarkDemoteHeadings)
-    .use(remarkNormalizeTypography);
+  const processor = bodyProcessor(options);
   const result = (await processor.run(tree, file)) as Root;
   const notes: ProcessedBody['notes'] = [];
   const seen = new Set<string>();

@@ -13,6 +13,11 @@
  * every document, so a shared passage shares its sample) plus its
  * `ANCHORS` smallest hashes (so short items are indexed too). Only documents
  * that share enough sampled trigrams are compared exactly.
+ *
+ * A trigram found in more than `MAX_POSTINGS` documents is a stock phrase: its
+ * list is dropped and it counts, for every document, as neither shared nor
+ * required, so a lookup reads at most `MAX_POSTINGS` entries per sampled
+ * trigram and the whole run stays linear in the number of documents.
  */
 
 export const JACCARD_MIN = 0.8;
@@ -20,7 +25,7 @@ export const CONTAINMENT_MIN = 0.9;
 export const SAMPLE_RATE = 8;
 export const ANCHORS = 2;
 /** Trigrams found in more documents than this are stock phrases and find no candidates. */
-export const MAX_POSTINGS = 5000;
+export const MAX_POSTINGS = 200;
 /** Candidates compared exactly per lookup, best first. */
 export const MAX_CANDIDATES = 8;
 /** Share of the smaller document's sampled trigrams a candidate must share (near duplicates share far more). */
@@ -56,7 +61,10 @@ export function comparableText(text: string): string {
 
 /** Hashes of the character 5-grams of a text (FNV-1a over each window). */
 export function shingles(text: string): Set<number> {
-  const plain = comparableText(text);
+  return shinglesOfComparable(comparableText(text));
+}
+
+function shinglesOfComparable(plain: string): Set<number> {
   const set = new Set<number>();
   for (let i = 0; i + 5 <= plain.length; i += 1) {
     let h = 0x811c9dc5;
@@ -84,11 +92,29 @@ export function isNearDuplicate(s: Similarity, smallerSize: number): boolean {
   return s.jaccard >= JACCARD_MIN || (smallerSize >= MIN_SHINGLES_FOR_CONTAINMENT && s.containment >= CONTAINMENT_MIN);
 }
 
-function sampleKeys(text: string): number[] {
-  const words = comparableText(text).split(' ').filter(Boolean);
+/** FNV-1a of `plain.slice(start, end)`, without making the substring. */
+function hashRange(plain: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) {
+    h ^= plain.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Sampled word-trigram hashes of a comparable text (words separated by single spaces). */
+function sampleKeys(plain: string): number[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < plain.length; i += 1) {
+    if (plain.charCodeAt(i) === 0x20) ends.push(i);
+    else if (i === 0 || plain.charCodeAt(i - 1) === 0x20) starts.push(i);
+  }
+  if (plain.length > 0) ends.push(plain.length);
   const hashes = new Set<number>();
-  if (words.length < 3) hashes.add(hash(words.join(' ')));
-  for (let i = 0; i + 3 <= words.length; i += 1) hashes.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  // Fewer than three words: the whole text is the one key.
+  if (starts.length < 3) hashes.add(hash(plain));
+  for (let i = 0; i + 3 <= starts.length; i += 1) hashes.add(hashRange(plain, starts[i]!, ends[i + 2]!));
   const all = [...hashes];
   const keys = new Set(all.filter((h) => h % SAMPLE_RATE === 0));
   for (const anchor of all.sort((a, b) => a - b).slice(0, ANCHORS)) keys.add(anchor);
@@ -107,11 +133,16 @@ export interface DuplicateMatch<Key> extends Similarity {
 export class NearDuplicateIndex<Key> {
   private readonly keys: Key[] = [];
   private readonly sampleCounts: number[] = [];
-  private readonly postings = new Map<number, number[]>();
+  /** Per document: how many of its samples are stock phrases (lists over `MAX_POSTINGS`). */
+  private readonly stockCounts: number[] = [];
+  /** Document numbers by sampled trigram; `null` once the trigram is a stock phrase. */
+  private readonly postings = new Map<number, number[] | null>();
   private readonly cache = new Map<number, Set<number>>();
   private readonly textOf: (key: Key) => string;
+  // Shared-sample counters of one lookup, indexed by document; only touched entries are reset.
+  private counts = new Int32Array(1024);
   // `find(text)` then `add(key, text)` is the usual pair: the samples are computed once.
-  private lastSamples?: { text: string; samples: number[] };
+  private lastSamples?: { text: string; plain: string; samples: number[] };
 
   constructor(textOf: (key: Key) => string) {
     this.textOf = textOf;
@@ -121,40 +152,59 @@ export class NearDuplicateIndex<Key> {
     return this.keys.length;
   }
 
-  private samplesOf(text: string): number[] {
-    if (this.lastSamples?.text !== text) this.lastSamples = { text, samples: sampleKeys(text) };
-    return this.lastSamples.samples;
+  private samplesOf(text: string): { plain: string; samples: number[] } {
+    if (this.lastSamples?.text !== text) {
+      const plain = comparableText(text);
+      this.lastSamples = { text, plain, samples: sampleKeys(plain) };
+    }
+    return this.lastSamples;
   }
 
   add(key: Key, text: string): void {
     const doc = this.keys.length;
-    const samples = this.samplesOf(text);
+    const { samples } = this.samplesOf(text);
     this.keys.push(key);
     this.sampleCounts.push(samples.length);
+    this.stockCounts.push(0);
     for (const sample of samples) {
       const list = this.postings.get(sample);
-      if (list) list.push(doc);
-      else this.postings.set(sample, [doc]);
+      if (list === null) this.stockCounts[doc]! += 1;
+      else if (list === undefined) this.postings.set(sample, [doc]);
+      else if (list.length < MAX_POSTINGS) list.push(doc);
+      else {
+        for (const other of list) this.stockCounts[other]! += 1;
+        this.stockCounts[doc]! += 1;
+        this.postings.set(sample, null);
+      }
     }
   }
 
   /** The most similar earlier document that is a near duplicate of `text`, if any. */
   find(text: string): DuplicateMatch<Key> | undefined {
-    const samples = this.samplesOf(text);
-    const shared = new Map<number, number>();
+    const { plain, samples } = this.samplesOf(text);
+    if (this.counts.length < this.keys.length) this.counts = new Int32Array(Math.max(this.keys.length, this.counts.length * 2));
+    const counts = this.counts;
+    const touched: number[] = [];
+    let own = 0;
     for (const sample of samples) {
       const list = this.postings.get(sample);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const doc of list) shared.set(doc, (shared.get(doc) ?? 0) + 1);
+      if (list === null) continue;
+      own += 1;
+      if (list === undefined) continue;
+      for (const doc of list) if (counts[doc]++ === 0) touched.push(doc);
     }
-    const candidates = [...shared.entries()]
-      .filter(([doc, count]) => count >= Math.max(1, Math.ceil(MIN_SHARED_SAMPLES * Math.min(samples.length, this.sampleCounts[doc]!))))
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES);
+    const candidates: Array<[number, number]> = [];
+    for (const doc of touched) {
+      const count = counts[doc]!;
+      counts[doc] = 0;
+      const theirs = this.sampleCounts[doc]! - this.stockCounts[doc]!;
+      if (count >= Math.max(1, Math.ceil(MIN_SHARED_SAMPLES * Math.min(own, theirs)))) candidates.push([doc, count]);
+    }
     if (candidates.length === 0) return undefined;
-    const mine = shingles(text);
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const mine = shinglesOfComparable(plain);
     let best: DuplicateMatch<Key> | undefined;
-    for (const [doc] of candidates) {
+    for (const [doc] of candidates.slice(0, MAX_CANDIDATES)) {
       const theirs = this.shinglesOf(doc);
       const s = similarity(mine, theirs);
       if (isNearDuplicate(s, Math.min(mine.size, theirs.size)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
