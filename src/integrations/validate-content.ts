@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatArchiveProblem, InvalidArchiveError } from '../../scripts/lib/archive/archive-problem.ts';
 import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
@@ -14,6 +14,8 @@ export interface ValidateContentOptions {
  * so an invalid build fails with one error that lists every bad entry with
  * its file, line and field; Astro alone would stop at the first. In
  * `astro dev` the problems are logged and the server keeps running.
+ * Per-file results are cached in Astro's cache folder (keyed by path, mtime
+ * and size), so a rebuild reads only the articles that changed.
  */
 export default function validateContent(options: ValidateContentOptions = {}): AstroIntegration {
   return {
@@ -22,7 +24,8 @@ export default function validateContent(options: ValidateContentOptions = {}): A
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
-        const problems = await validateArchive(contentDir, { relativeTo: root });
+        const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'arkhiv-validation.json') : undefined;
+        const problems = await validateArchive(contentDir, { relativeTo: root, ...(cacheFile ? { cacheFile } : {}) });
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatArchiveProblem(warning));
         if (errors.length === 0) return;

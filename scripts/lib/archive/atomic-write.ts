@@ -59,11 +59,13 @@ export function writeFileAtomic(path: string, content: string): void {
   }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
+  let renamed = false;
   try {
     writeFileSync(temp, content, { flag: 'wx' });
     renameSync(temp, path);
+    renamed = true;
   } finally {
-    rmSync(temp, { force: true });
+    if (!renamed) rmSync(temp, { force: true });
     pending.delete(temp);
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { articleSchema } from '../../../src/schemas/article.ts';
@@ -6,6 +6,7 @@ import { ARCHIVE_TIME_ZONE } from '../ingest/dates.ts';
 import { sortArchiveProblems, type ArchiveProblem } from './archive-problem.ts';
 import { parseArticlePath, parseYamlFrontMatter, splitFrontMatter } from './article-file.ts';
 import { listArchive } from './archive-files.ts';
+import { ValidationCache, validationCacheKey } from './validation-cache.ts';
 import { validateTopics } from './validate-topics.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
 
@@ -121,12 +122,44 @@ function crossChecks(facts: readonly ArticleFacts[], problems: ArchiveProblem[])
   }
 }
 
+export interface ValidateArchiveOptions {
+  /** Folder that problem paths are relative to (default: the working folder). */
+  relativeTo?: string;
+  /**
+   * A JSON file of per-file results keyed by path, mtime and size (see
+   * `validation-cache.ts`): unchanged files are not read again. The
+   * cross-file checks always run over the whole archive.
+   */
+  cacheFile?: string;
+}
+
+/** One article's own problems and cross-check facts: from the cache while the file is unchanged, else read and checked. */
+function articleResult(contentDir: string, path: string, file: string, topics: Set<string>, cache: ValidationCache | undefined): { problems: ArchiveProblem[]; fact?: ArticleFacts } {
+  const absolute = join(contentDir, path);
+  const info = cache ? statSync(absolute) : undefined;
+  const cached = info && cache?.get(path, info.mtimeMs, info.size);
+  if (cached) {
+    return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
+  }
+  const problems: ArchiveProblem[] = [];
+  const fact = checkArticle(readFileSync(absolute, 'utf8'), path, file, topics, problems);
+  if (info && cache) {
+    cache.set(path, {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      problems: problems.map(({ file: _file, ...rest }) => rest),
+      ...(fact ? { facts: { ...(fact.id ? { id: fact.id } : {}), idLine: fact.idLine, aliases: fact.aliases } } : {}),
+    });
+  }
+  return { problems, ...(fact ? { fact } : {}) };
+}
+
 /**
  * Validates the archive in `contentDir` (holding `topics.yaml` and `articles/`).
  * Paths in problems are relative to `relativeTo` (default: the working folder).
  * Resolves to every problem, sorted by file and line; empty when all is well.
  */
-export async function validateArchive(contentDir: string, options: { relativeTo?: string } = {}): Promise<ArchiveProblem[]> {
+export async function validateArchive(contentDir: string, options: ValidateArchiveOptions = {}): Promise<ArchiveProblem[]> {
   const show = (path: string) => relative(options.relativeTo ?? process.cwd(), join(contentDir, path)) || path;
   const problems: ArchiveProblem[] = [];
   let topics = new Set<string>();
@@ -139,12 +172,15 @@ export async function validateArchive(contentDir: string, options: { relativeTo?
   }
   const listing = await listArchive(contentDir);
   for (const other of listing.others) problems.push({ file: show(other), line: 1, column: 1, message: 'у теці статей лежить файл, що не є статтею (.md/.mdx)', fix: 'Перенесіть його до public/ або видаліть.', rule: 'stray-file', severity: 'warning' });
+  const cache = options.cacheFile ? new ValidationCache(options.cacheFile, validationCacheKey(topicsText ?? '')) : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.
   for (const path of listing.articles) {
-    const fact = checkArticle(readFileSync(join(contentDir, path), 'utf8'), path, show(path), topics, problems);
-    if (fact) facts.push(fact);
+    const result = articleResult(contentDir, path, show(path), topics, cache);
+    problems.push(...result.problems);
+    if (result.fact) facts.push(result.fact);
   }
   crossChecks(facts, problems);
+  cache?.save();
   return sortArchiveProblems(problems);
 }
