@@ -115,9 +115,19 @@ function sampleKeys(plain: string): number[] {
   // Fewer than three words: the whole text is the one key.
   if (starts.length < 3) hashes.add(hash(plain));
   for (let i = 0; i + 3 <= starts.length; i += 1) hashes.add(hashRange(plain, starts[i]!, ends[i + 2]!));
-  const all = [...hashes];
-  const keys = new Set(all.filter((h) => h % SAMPLE_RATE === 0));
-  for (const anchor of all.sort((a, b) => a - b).slice(0, ANCHORS)) keys.add(anchor);
+  const keys = new Set<number>();
+  // The `ANCHORS` smallest hashes, found in one pass (ascending).
+  const anchors: number[] = [];
+  for (const h of hashes) {
+    if (h % SAMPLE_RATE === 0) keys.add(h);
+    if (anchors.length < ANCHORS || h < anchors[anchors.length - 1]!) {
+      let at = anchors.length;
+      while (at > 0 && anchors[at - 1]! > h) at -= 1;
+      anchors.splice(at, 0, h);
+      if (anchors.length > ANCHORS) anchors.pop();
+    }
+  }
+  for (const anchor of anchors) keys.add(anchor);
   return [...keys];
 }
 
