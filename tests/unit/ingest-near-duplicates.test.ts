@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isNearDuplicate, NearDuplicateIndex, shingles, similarity } from '../../scripts/lib/ingest/near-duplicates.ts';
+import { comparableText, isNearDuplicate, NearDuplicateIndex, shingles, similarity } from '../../scripts/lib/ingest/near-duplicates.ts';
 
 const ORIGINAL =
   'Депутати сільської ради Згорян ухвалили бюджет громади на наступний рік, у якому найбільше коштів передбачено на ремонт школи та доріг. Голосування тривало понад три години, а засідання транслювали онлайн.';
@@ -39,6 +39,12 @@ describe('similarity of character 5-grams', () => {
     const s = similarity(shingles(lead), shingles(`${ORIGINAL} Далі ще три абзаци про інше: ${SAME_TOPIC}`));
     expect(s.containment).toBeGreaterThanOrEqual(0.9);
     expect(isNearDuplicate(s, shingles(lead).size)).toBe(true);
+  });
+
+  test('comparable text keeps letters and digits of every script, and only they', () => {
+    expect(comparableText('«Обʼєднання» — ЦЕ 2,5 млн!')).toBe('обєднання це 2 5 млн');
+    expect(comparableText('Ελλάδα: 5 µg, ½ та ² — café')).toBe('ελλάδα 5 µg ½ та ² café');
+    expect(comparableText('Ѳеодоръ ҂ і҃ Ґанок')).toBe('ѳеодоръ і ґанок');
   });
 
   test('typography, case and apostrophe forms do not matter', () => {

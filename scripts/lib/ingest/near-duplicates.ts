@@ -51,13 +51,22 @@ function hash(text: string): number {
  * (Cheaper than the full normaliser, which archived text has been through.)
  */
 export function comparableText(text: string): string {
-  return text
+  const lower = text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g, '');
+  // The Unicode-property pattern is slow; text of only ASCII, Cyrillic and punctuation takes an equivalent plain range.
+  const words = OUTSIDE_FAST_RANGES.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9\u0400-\u0481\u048A-\u04FF]+/g, ' ');
+  return words.trim();
 }
+
+/**
+ * A character outside the ranges whose letters and digits are exactly
+ * `a-z`, `0-9` and the Cyrillic letters (U+0400–0481, U+048A–04FF):
+ * ASCII, Latin-1 punctuation and symbols (not ª ² ³ µ ¹ º ¼ ½ ¾), Cyrillic,
+ * General Punctuation.
+ */
+const OUTSIDE_FAST_RANGES = /[^\x00-\x7F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF\u0400-\u04FF\u2000-\u206F]/;
 
 /** Hashes of the character 5-grams of a text (FNV-1a over each window). */
 export function shingles(text: string): Set<number> {
