@@ -37,9 +37,13 @@ if (options.help) {
 
 let result = await runCheck({ root: options.content, today: options.today });
 if (options.fix && result.edits.length > 0) {
-  const applied = await applyEdits(result.edits);
-  console.log(`Виправлено ${plural(applied.files.length, 'файл', 'файли', 'файлів')}.`);
-  result = await runCheck({ root: options.content, today: options.today });
+  // A fix can change how Markdown reads its neighbourhood (a repaired quote next to `_` or `*`), which may ask for one more; a few rounds settle it.
+  const fixed = new Set<string>();
+  for (let round = 0; round < 3 && result.edits.length > 0; round += 1) {
+    for (const file of (await applyEdits(result.edits)).files) fixed.add(file);
+    result = await runCheck({ root: options.content, today: options.today });
+  }
+  console.log(`Виправлено ${plural(fixed.size, 'файл', 'файли', 'файлів')}.`);
 }
 for (const found of result.problems) console.log(formatProblem(found));
 const errors = result.problems.filter((p) => p.severity === 'error');

@@ -30,7 +30,8 @@ function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
     const match = index.find(article.plainText);
     if (match) {
       const similarity = Math.max(match.jaccard, match.containment);
-      problems.push(problem(article.file.shown, undefined, 'near-duplicate', `Текст майже збігається (${Math.round(similarity * 100)} %) з ${articles[match.key]!.file.shown}`, 'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.'));
+      // A warning: two reports of one event can legitimately read alike; a person decides.
+      problems.push(problem(article.file.shown, undefined, 'near-duplicate', `Текст майже збігається (${Math.round(similarity * 100)} %) з ${articles[match.key]!.file.shown}`, 'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.', { severity: 'warning' }));
     }
     index.add(at, article.plainText);
   });

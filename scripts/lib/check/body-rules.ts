@@ -3,7 +3,7 @@ import { ARTICLE_MODULE } from '../../../src/components/article/catalogue.ts';
 import { textPlace, type ArticleFile } from './archive-files.ts';
 import type { Edit } from './edits.ts';
 import { problem, type Place, type Problem } from './problem.ts';
-import { typographyFix } from './typography-rule.ts';
+import { typographyFixParts } from './typography-rule.ts';
 import { inspectTree, PARSE_FEATURES, type ContentNode } from './unsafe-content.ts';
 
 /**
@@ -36,6 +36,8 @@ export interface BodyResult {
 }
 
 const SKIP_TEXT_IN = new Set(['code', 'inlineCode', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+// Blocks whose phrasing content the ingest normalises as one run of text (scripts/lib/remark/remark-normalize-typography.ts).
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 export function bodyRules(file: ArticleFile): BodyResult {
   const result: BodyResult = { problems: [], edits: [], links: [], plainText: '' };
@@ -66,10 +68,8 @@ export function bodyRules(file: ArticleFile): BodyResult {
     const node = stack.pop()!;
     if (SKIP_TEXT_IN.has(node.type)) continue;
     if (node.type !== 'root' && node.type !== 'yaml') content += 1;
-    if (node.type === 'text' && typeof node.value === 'string') {
-      words.push(node.value);
-      checkText(file, node.value, node.position as Offsets | undefined, result);
-    }
+    if (node.type === 'text' && typeof node.value === 'string') words.push(node.value);
+    if (TEXT_BLOCKS.has(node.type)) checkBlock(file, node, result);
     if ((node.type === 'link' || node.type === 'definition') && node.url?.startsWith('/') && node.position) {
       result.links.push({ url: node.url, place: { line: node.position.start.line, column: node.position.start.column } });
     }
@@ -83,15 +83,44 @@ export function bodyRules(file: ArticleFile): BodyResult {
   return result;
 }
 
-function checkText(file: ArticleFile, value: string, position: Offsets | undefined, result: BodyResult): void {
-  const fixed = typographyFix(value);
-  if (fixed === null) return;
-  const start = position?.start.offset;
-  const end = position?.end?.offset;
-  const exact = start !== undefined && end !== undefined && file.text.slice(start, end) === value;
-  const place = position ? { line: position.start.line, column: position.start.column } : undefined;
-  result.problems.push(problem(file.shown, place, 'typography', `Типографіка: «${excerpt(value, fixed)}»`, exact ? 'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).' : 'Виправте вручну: апостроф ʼ, лапки «», тире —, без зайвих пробілів.', { fixable: exact }));
-  if (exact) result.edits.push({ file: file.path, start: start!, end: end!, replacement: fixed });
+/** Text nodes of one block, in order, without code: the pieces the ingest normalises together. */
+function blockTexts(block: ContentNode): ContentNode[] {
+  const found: ContentNode[] = [];
+  const stack: ContentNode[] = [...(block.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'inlineCode' || node.type === 'code' || TEXT_BLOCKS.has(node.type)) continue;
+    if (node.type === 'text' && typeof node.value === 'string') found.push(node);
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+  }
+  return found;
+}
+
+/**
+ * Typography of one paragraph, heading or table cell, judged as the ingest
+ * judges it: all its text at once. Fixable only when every changed piece can
+ * be replaced exactly where it stands: quotes pair across pieces, so fixing
+ * some pieces and not others would leave the block for another round.
+ */
+function checkBlock(file: ArticleFile, block: ContentNode, result: BodyResult): void {
+  const texts = blockTexts(block);
+  const fixed = typographyFixParts(texts.map((text) => String(text.value)));
+  const changes = texts.flatMap((text, index) => {
+    const value = String(text.value);
+    const after = fixed[index]!;
+    if (after === value) return [];
+    const position = text.position as Offsets | undefined;
+    const start = position?.start.offset;
+    const end = position?.end?.offset;
+    const exact = start !== undefined && end !== undefined && file.text.slice(start, end) === value;
+    return [{ value, after, position, start, end, exact }];
+  });
+  const fixable = changes.every((change) => change.exact);
+  for (const change of changes) {
+    const place = change.position ? { line: change.position.start.line, column: change.position.start.column } : undefined;
+    result.problems.push(problem(file.shown, place, 'typography', `Типографіка: «${excerpt(change.value, change.after)}»`, fixable ? 'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).' : 'Виправте вручну: апостроф ʼ, лапки «», тире —, без зайвих пробілів.', { fixable }));
+    if (fixable) result.edits.push({ file: file.path, start: change.start!, end: change.end!, replacement: change.after });
+  }
 }
 
 /** The first changed stretch of text, before → after, short enough for one line. */

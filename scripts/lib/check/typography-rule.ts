@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { normalizeText } from '../../../src/lib/typography.ts';
+import { normalizeText, normalizeTextParts } from '../../../src/lib/typography.ts';
 import { keyPlace, type ArticleFile } from './archive-files.ts';
 import type { Edit } from './edits.ts';
 import { problem, type Problem } from './problem.ts';
@@ -13,15 +13,19 @@ import { problem, type Problem } from './problem.ts';
 /** Front matter fields shown to readers, as paths. */
 const SHOWN_FIELDS: ReadonlyArray<readonly string[]> = [['title'], ['summary'], ['correction'], ['source', 'name']];
 
-/** The normalised text with the original's outer whitespace kept (line ends belong to Markdown), or `null` when nothing changes. */
-export function typographyFix(value: string): string | null {
-  const core = value.trim();
-  if (core === '') return null;
-  const fixed = normalizeText(core);
-  if (fixed === core) return null;
-  const lead = value.slice(0, value.length - value.trimStart().length);
-  const trail = value.slice(value.trimEnd().length);
-  return `${lead}${fixed}${trail}`;
+/**
+ * The text pieces of one block as the ingest writes them (`normalizeTextParts`:
+ * quotes pair across emphasis and links). A block's outer line ends belong to
+ * Markdown, so a piece keeps its own leading and trailing line breaks.
+ */
+export function typographyFixParts(values: readonly string[]): string[] {
+  const fixed = normalizeTextParts(values);
+  return fixed.map((after, index) => {
+    const before = values[index]!;
+    const lead = /^\n+/.exec(before)?.[0] ?? '';
+    const trail = /\n+$/.exec(before)?.[0] ?? '';
+    return `${lead && !after.startsWith('\n') ? lead : ''}${after}${trail && !after.endsWith('\n') ? trail : ''}`;
+  });
 }
 
 /** Typography problems of front matter fields, and one edit that rewrites the front matter when any is found. */
