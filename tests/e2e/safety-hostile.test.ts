@@ -3,15 +3,18 @@ import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
+import { normalizeText } from '../../src/lib/typography.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { HOSTILE, INJECTED_SELECTORS } from '../fixtures/hostile/strings.ts';
+import { endedCleanly, runCli } from '../fixtures/hostile/run-cli.ts';
 
 /**
- * Hostile text in every field a contributor controls goes through a real
- * build and a real Chromium: no script runs, no dialog opens, no request
- * leaves loopback, and the text shows as text.
+ * Hostile text in every field a contributor controls, written by hand and
+ * through `npm run ingest`, goes through a real build and a real Chromium:
+ * no script runs, no dialog opens, no request leaves loopback, and the text
+ * shows as text.
  */
 
 const OUT = join(PROJECT_ROOT, 'tests/.output/safety-hostile');
@@ -49,6 +52,31 @@ async function writeArchive(): Promise<void> {
   await writeFile(join(ARCHIVE, 'articles/2022/01/12/embed.mdx'), embed);
 }
 
+const INGESTED_TITLE = `Імпорт ${HOSTILE.attributeDouble} ${HOSTILE.scriptClose}`;
+const INGESTED_JSON_TITLE = `JSON ${HOSTILE.xml}`;
+
+/** Hostile raw input for `npm run ingest`: front matter, raw HTML, JSX, ESM, expressions and script URLs. */
+async function writeIngestInput(dir: string): Promise<string[]> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const md = [
+    '---',
+    `title: ${yamlString(INGESTED_TITLE)}`,
+    'date: 2022-01-13',
+    `summary: ${yamlString(`Лід ${HOSTILE.attributeSingle}`)}`,
+    '---',
+    'Перший абзац ворожого матеріалу про раду. <script>alert(11)</script>',
+    '',
+    'Другий абзац <img src=x onerror=alert(12)> і [посилання](javascript:alert(13)) та <b onclick="alert(14)">жирне</b>.',
+  ].join('\n');
+  const json = JSON.stringify([{ title: INGESTED_JSON_TITLE, body: '<iframe src="javascript:alert(15)"></iframe> Текст новини з JSON про бюджет громади.', date: '2022-01-13', source: { name: HOSTILE.attributeSingle, url: 'https://example.org/news/1' } }]);
+  const mdx = ['---', 'title: Ворожий MDX', 'date: 2022-01-13', '---', "import fs from 'node:fs';", 'export const leak = 1;', '', 'Текст MDX про школу {alert(16)} і <script>alert(17)</script>.', '', '<iframe src="https://evil.example/"></iframe>'].join('\n');
+  await writeFile(join(dir, 'hostile.md'), `${md}\n`);
+  await writeFile(join(dir, 'hostile.json'), json);
+  await writeFile(join(dir, 'hostile.mdx'), `${mdx}\n`);
+  return ['hostile.md', 'hostile.json', 'hostile.mdx'].map((file) => join(dir, file));
+}
+
 async function htmlPages(root: string): Promise<string[]> {
   const files = await readdir(root, { recursive: true });
   return files.filter((file) => file.endsWith('.html')).map((file) => file.replace(/(^|\/)index\.html$/, '$1')).sort();
@@ -62,6 +90,8 @@ let buildLog = '';
 beforeAll(async () => {
   if (!run) return;
   await writeArchive();
+  const ingested = await runCli('scripts/ingest.ts', ['--content', ARCHIVE, ...(await writeIngestInput(join(OUT, 'input')))], 120_000);
+  if (!endedCleanly(ingested) || !/записано: [1-9]/.test(ingested.stdout)) throw new Error(`The ingest did not take the hostile input cleanly:\n${ingested.stdout}\n${ingested.stderr}`);
   const result = await buildSite({ content: ARCHIVE, outDir: SITE, site: 'https://arkhiv.example' });
   buildLog = `${result.stdout}\n${result.stderr}`;
   if (result.code !== 0) throw new Error(`The hostile archive did not build:\n${buildLog.slice(-4000)}`);
@@ -127,6 +157,17 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     }
     await expect(page.locator('main').getByText(SOURCE, { exact: false }).first().isVisible()).resolves.toBe(true);
     await context.close();
+  });
+
+  test('articles that came through the ingest show their hostile titles as text', async () => {
+    const titles: string[] = [];
+    for (const path of (await htmlPages(SITE)).filter((p) => p.startsWith('2022/01/13/') && p.split('/').length === 5)) {
+      const { page, context } = await visit(path);
+      titles.push(await page.locator('h1').innerText());
+      await context.close();
+    }
+    // The ingest normalises typography (quotes become «») but keeps every character of markup as text.
+    expect(titles).toEqual(expect.arrayContaining([normalizeText(INGESTED_TITLE), normalizeText(INGESTED_JSON_TITLE), 'Ворожий MDX']));
   });
 
   test('<meta> tags and JSON-LD carry the exact text', async () => {
