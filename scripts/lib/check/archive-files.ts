@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { firstInvalidUtf8 } from '../ingest/input-files.ts';
 import { problem, type Place, type Problem } from './problem.ts';
 
 /**
@@ -108,19 +109,6 @@ export async function readArticle(path: string, shown: string, entry: string): P
   const data: unknown = yaml.errors.length === 0 ? yaml.toJS() : undefined;
   if (data && typeof data === 'object' && !Array.isArray(data)) file.data = data as Record<string, unknown>;
   return { file, problems };
-}
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence (a close guess for overlong forms). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    const length = lead < 0x80 ? 0 : lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
-    if (length < 0) return i;
-    for (let k = 1; k <= length; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    i += length + 1;
-  }
-  return 0;
 }
 
 /** Reads every article of an archive folder. */
