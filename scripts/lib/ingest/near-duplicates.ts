@@ -210,7 +210,7 @@ export class NearDuplicateIndex<Key> {
       if (list === null) continue;
       own += 1;
       if (list === undefined) continue;
-      for (const doc of list) if (counts[doc]++ === 0) touched.push(doc);
+      for (const doc of list) if ((counts[doc] = counts[doc]! + 1) === 1) touched.push(doc);
     }
     const candidates: Array<[number, number]> = [];
     for (const doc of touched) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
+import type { TopicData } from '../../../src/schemas/topic.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 import { articlePath, serializeArticle } from '../archive/article-file.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
@@ -8,7 +9,8 @@ import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { readItems } from './read-items.ts';
 import { collectInputFiles } from './input-files.ts';
 import { ArchiveState } from './archive-state.ts';
-import { prepareItem, type PreparedArticle } from './prepare-item.ts';
+import type { PreparedArticle } from './prepare-item.ts';
+import { PreparePool } from './prepare-pool.ts';
 import { countOutcomes, type IngestReport, type ReportItem } from './report.ts';
 import { formatPlace } from './types.ts';
 
@@ -35,7 +37,7 @@ export class IngestSetupError extends Error {
   override name = 'IngestSetupError';
 }
 
-async function loadTaxonomy(contentDir: string): Promise<CompiledTaxonomy> {
+async function loadTaxonomy(contentDir: string): Promise<{ topics: TopicData[]; taxonomy: CompiledTaxonomy }> {
   const path = join(contentDir, 'topics.yaml');
   let text: string;
   try {
@@ -49,7 +51,7 @@ async function loadTaxonomy(contentDir: string): Promise<CompiledTaxonomy> {
     return parsed.success ? [] : [`тема №${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
   });
   if (problems.length > 0) throw new IngestSetupError(`${path}: таксономія некоректна:\n  ${problems.join('\n  ')}\nВиправте topics.yaml і запустіть знову.`);
-  return compileTaxonomy(topics);
+  return { topics, taxonomy: compileTaxonomy(topics) };
 }
 
 /**
@@ -60,27 +62,33 @@ async function loadTaxonomy(contentDir: string): Promise<CompiledTaxonomy> {
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = resolve(cwd, options.contentDir);
-  const taxonomy = await loadTaxonomy(contentDir);
+  const { topics, taxonomy } = await loadTaxonomy(contentDir);
   const archive = await ArchiveState.load(contentDir, (done, total) => options.onProgress?.(done, total, 'архів'));
   const report: ReportItem[] = [];
   const { files, errors: fileErrors } = await collectInputFiles(options.inputs, cwd);
   for (const error of fileErrors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
   const writes: Array<{ path: string; content: string }> = [];
-  for (const [n, file] of files.entries()) {
-    const { items, errors } = await readItems(file, { onePerFile: options.onePerFile ?? false });
-    for (const error of errors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
-    // Items are taken off the list as they are done, so a large file's parsed trees do not all stay in memory.
-    items.reverse();
-    for (let item = items.pop(); item; item = items.pop()) {
-      const prepared = await prepareItem(item, {
-        taxonomy,
-        ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
-        ...(options.sanitize ? { sanitize: options.sanitize } : {}),
+  const pool = new PreparePool(
+    {
+      taxonomy,
+      ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+      ...(options.sanitize ? { sanitize: options.sanitize } : {}),
+    },
+    topics,
+  );
+  try {
+    for (const [n, file] of files.entries()) {
+      const { items, errors } = await readItems(file, { onePerFile: options.onePerFile ?? false });
+      for (const error of errors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
+      // Prepared in parallel, placed in input order.
+      await pool.prepareAll(items, (item, prepared) => {
+        if ('error' in prepared) report.push({ source: formatPlace(item.place), outcome: 'error', reason: prepared.error });
+        else report.push(placeArticle(prepared, archive, writes));
       });
-      if ('error' in prepared) report.push({ source: formatPlace(item.place), outcome: 'error', reason: prepared.error });
-      else report.push(placeArticle(prepared, archive, writes));
+      options.onProgress?.(n + 1, files.length, 'вхідні файли');
     }
-    options.onProgress?.(n + 1, files.length, 'вхідні файли');
+  } finally {
+    await pool.close();
   }
   // Nothing is written until every input has been read and planned.
   if (!options.dryRun) for (const write of writes) writeFileAtomic(join(contentDir, write.path), write.content);

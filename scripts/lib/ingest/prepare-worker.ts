@@ -1,0 +1,18 @@
+/**
+ * Worker side of `PreparePool`: prepares items with the default sanitising
+ * rules and the taxonomy it is started with. Messages in: `{ id, item }`;
+ * out: `{ id, prepared }` (the item itself is not sent back).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileTaxonomy } from '../../../src/lib/taxonomy.ts';
+import type { TopicData } from '../../../src/schemas/topic.ts';
+import { prepareItem } from './prepare-item.ts';
+import type { RawItem } from './types.ts';
+
+const { topics, fallbackDate } = workerData as { topics: TopicData[]; fallbackDate?: string };
+const context = { taxonomy: compileTaxonomy(topics), ...(fallbackDate ? { fallbackDate } : {}) };
+
+parentPort!.on('message', async ({ id, item }: { id: number; item: RawItem }) => {
+  const prepared = await prepareItem(item, context);
+  parentPort!.postMessage({ id, prepared: 'error' in prepared ? prepared : { ...prepared, item: undefined } });
+});
