@@ -69,9 +69,13 @@ function fixQuotes(text: string, state: QuoteState): string {
   return text.length > 0 ? out : text;
 }
 
+// C0 controls but tab, line feed and carriage return (layout the other rules handle), and DEL.
+const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** All rules on one piece; edges are left to the caller, which knows what surrounds the piece. */
 function normalizePiece(input: string, state: QuoteState, blockStart: boolean): string {
-  let text = input.normalize('NFC');
+  // NUL and other control characters never belong in text; dropped before NFC so that what they separated composes.
+  let text = input.replace(C0_CONTROLS, '').normalize('NFC');
   text = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''); // soft hyphens, zero-width marks
   text = text.replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
   text = fixLookalikes(text);

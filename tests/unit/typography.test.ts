@@ -20,6 +20,8 @@ describe('normalizeText', () => {
     ['a Latin word mixed with Cyrillic that is not a look-alike stays', 'СхідSide', 'СхідSide'],
     ['Latin words stay as they are', "Heaven's Voice у Telegram", "Heaven's Voice у Telegram"],
     ['decomposed letters are composed (NFC)', 'Ї', 'Ї'],
+    ['NUL, other C0 controls and DEL vanish', 'Текст\u0000 з\u0001\u0008\u000B\u000C\u001B\u001F\u007F нулем', 'Текст з нулем'],
+    ['a control between a letter and its combining mark does not keep them apart', 'І\u0000\u0308', 'Ї'],
   ])('%s', (_, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
@@ -32,6 +34,7 @@ describe('normalizeText', () => {
     '- Так. - Ні...',
     'незакрита "лапка',
     '""',
+    'а\u0000 - "б\u0007" . . .\u0000..',
   ])('is idempotent on %j', (input) => {
     const once = normalizeText(input);
     expect(normalizeText(once)).toBe(once);
