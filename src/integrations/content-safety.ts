@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownToMdast, mdxToMdast, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
+import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { ARTICLE_MODULE } from '../components/article/catalogue.ts';
 import { listArticleFiles } from '../../scripts/lib/check/archive-files.ts';
 import { formatProblem, problem } from '../../scripts/lib/check/problem.ts';
-import { createInspector, inspectTree, PARSE_FEATURES, type ContentNode, type Finding, type SourceFormat } from '../../scripts/lib/check/unsafe-content.ts';
+import { createInspector, inspectTree, parseArticle, syntaxError, type ContentNode, type Finding, type SourceFormat } from '../../scripts/lib/check/unsafe-content.ts';
 
 /** Thrown by the build when an article body breaks the content rules; its message lists every finding. */
 export class UnsafeContentError extends Error {
@@ -35,7 +35,7 @@ function bodyLineOffset(file: string | undefined, body: string): number {
  * `bodyOnly`: the source is what Astro gives the renderer, for `.md` the text after the front matter.
  */
 export function locateFindings(source: string, format: SourceFormat, file: string | undefined, bodyOnly: boolean): string[] {
-  const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: true }) as ContentNode;
+  const tree = parseArticle(source, format, true);
   const offset = bodyOnly && format === 'markdown' ? bodyLineOffset(file, source) : 0;
   const shown = file ? relative(process.cwd(), file) : '(без назви)';
   return inspectTree(tree, format).map((finding: Finding) => {
@@ -57,13 +57,10 @@ export async function scanArticles(articlesDir: string): Promise<string[]> {
     const format: SourceFormat = entry.endsWith('.mdx') ? 'mdx' : 'markdown';
     const source = await readFile(file, 'utf8');
     try {
-      const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: false }) as ContentNode;
-      if (inspectTree(tree, format).length > 0) found.push(...locateFindings(source, format, file, false));
+      if (inspectTree(parseArticle(source, format, false), format).length > 0) found.push(...locateFindings(source, format, file, false));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const located = /^(\d+):(\d+): /.exec(message);
-      const place = located ? { line: Number(located[1]), column: Number(located[2]) } : undefined;
-      found.push(formatProblem(problem(relative(process.cwd(), file), place, 'mdx-syntax', `MDX не читається: ${message.replace(/^\d+:\d+: /, '')}`)));
+      const { place, reason } = syntaxError(error);
+      found.push(formatProblem(problem(relative(process.cwd(), file), place, 'mdx-syntax', `MDX не читається: ${reason}`)));
     }
   }
   return found;

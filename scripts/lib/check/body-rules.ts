@@ -1,10 +1,9 @@
-import { markdownToMdast, mdxToMdast } from 'satteri';
 import { ARTICLE_MODULE } from '../../../src/components/article/catalogue.ts';
 import { textPlace, type ArticleFile } from './archive-files.ts';
 import type { Edit } from './edits.ts';
 import { problem, type Place, type Problem } from './problem.ts';
 import { typographyFixParts } from './typography-rule.ts';
-import { inspectTree, PARSE_FEATURES, type ContentNode } from './unsafe-content.ts';
+import { inspectTree, parseArticle, syntaxError, type ContentNode } from './unsafe-content.ts';
 
 /**
  * Rules over the body of one article, from one parse with the build's own
@@ -43,12 +42,10 @@ export function bodyRules(file: ArticleFile): BodyResult {
   const result: BodyResult = { problems: [], edits: [], links: [], plainText: '' };
   let tree: ContentNode;
   try {
-    tree = (file.format === 'mdx' ? mdxToMdast : markdownToMdast)(file.text, { features: PARSE_FEATURES, position: true }) as ContentNode;
+    tree = parseArticle(file.text, file.format, true);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const located = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w:-]+)\))?$/.exec(message);
-    const place = located ? { line: Number(located[1]), column: Number(located[2]) } : undefined;
-    result.problems.push(problem(file.shown, place, 'mdx-syntax', `MDX не читається: ${located?.[3] ?? message}`, 'Знаки < і { у тексті MDX екрануйте як \\< і \\{; теги компонентів закривайте (<Figure … />).'));
+    const { place, reason } = syntaxError(error);
+    result.problems.push(problem(file.shown, place, 'mdx-syntax', `MDX не читається: ${reason}`, 'Знаки < і { у тексті MDX екрануйте як \\< і \\{; теги компонентів закривайте (<Figure … />).'));
     return result;
   }
 

@@ -1,3 +1,4 @@
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { ARTICLE_COMPONENTS, ARTICLE_MODULE, INERT_ATTRIBUTES, INERT_TAGS } from '../../../src/components/article/catalogue.ts';
 import { resolveEmbed } from '../../../src/components/article/embed-providers.ts';
 import { scanHtml } from './html-scan.ts';
@@ -38,6 +39,18 @@ export interface ContentNode {
   url?: string;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
   children?: ContentNode[];
+}
+
+/** Parses a whole article file (front matter included, so positions are the file's) as the build does; throws on MDX syntax errors. */
+export function parseArticle(source: string, format: SourceFormat, positions: boolean): ContentNode {
+  return (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: positions }) as ContentNode;
+}
+
+/** Where and what an MDX syntax error is: the parser writes `line:col: reason (rule)`. */
+export function syntaxError(error: unknown): { place: Place | undefined; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const located = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w:-]+)\))?$/.exec(message);
+  return { place: located ? { line: Number(located[1]), column: Number(located[2]) } : undefined, reason: located?.[3] ?? message };
 }
 
 /** Node types the rules look at; every other node is plain Markdown. */
