@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { formatProblem, problem } from '../../scripts/lib/check/problem.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 interface Step {
@@ -59,6 +60,17 @@ describe('ci.yml', () => {
     const run = commands((await workflow('ci.yml')).jobs.check!.steps);
     for (const command of ciCommands) expect(run).toContain(command);
   });
+});
+
+test('the problem matcher turns each line of npm run check into an annotation on the pull request', async () => {
+  const matcher = JSON.parse(await readFile(join(PROJECT_ROOT, '.github/check-problem-matcher.json'), 'utf8')) as { problemMatcher: Array<{ owner: string; severity?: string; pattern: Array<{ regexp: string }> }> };
+  const error = formatProblem(problem('content/articles/2022/01/11/a.mdx', { line: 11, column: 16 }, 'unsafe-element', 'Тег <script> запускав би код', 'Приберіть тег.'));
+  const warning = formatProblem(problem('content/articles/2022/01/11/b.md', undefined, 'near-duplicate', 'Текст майже збігається (93 %) з c.md', undefined, { severity: 'warning' }));
+  const [errors, warnings] = matcher.problemMatcher.map((m) => new RegExp(m.pattern[0]!.regexp, 'm'));
+  expect(errors!.exec(error)?.slice(1)).toEqual(['content/articles/2022/01/11/a.mdx', '11', '16', 'Тег <script> запускав би код', 'unsafe-element']);
+  expect(errors!.test(warning)).toBe(false);
+  expect(warnings!.exec(warning)?.slice(1)).toEqual(['content/articles/2022/01/11/b.md', '1', '1', 'Текст майже збігається (93 %) з c.md', 'near-duplicate']);
+  expect(commands((await workflow('ci.yml')).jobs.check!.steps)).toContain('echo "::add-matcher::.github/check-problem-matcher.json"');
 });
 
 describe('deploy.yml', () => {
