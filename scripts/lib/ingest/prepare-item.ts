@@ -3,6 +3,7 @@ import type { CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
 import { normalizeText } from '../../../src/lib/typography.ts';
 import type { ArticleExtension, ArticleFrontMatter } from '../archive/article-file.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
+import { NESTING_MESSAGE } from '../readers/nesting-depth.ts';
 import { blockTexts, firstParagraphText, needsMdx, processBody, stringifyBody } from './article-body.ts';
 import { resolveDate, type ResolvedDate } from './dates.ts';
 import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
@@ -36,12 +37,37 @@ export function articleId(text: string): string {
   return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
+/** Why preparing failed; `thrown` when the failure was an exception (such as a stack overflow on deep nesting). */
+export interface PrepareFailure {
+  error: string;
+  thrown?: true;
+}
+
+/** The item's error for an exception thrown while preparing it: the run goes on with the other items. */
+export function thrownMessage(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return NESTING_MESSAGE;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `новину не вдалося обробити (${reason.split('\n')[0]}). Спростіть розмітку цієї новини.`;
+}
+
+/**
+ * Prepares one item (see `prepareBody`); whatever is thrown on the way
+ * becomes this item's error instead of ending the run.
+ */
+export async function prepareItem(item: RawItem, context: PrepareContext): Promise<PreparedArticle | PrepareFailure> {
+  try {
+    return await prepareArticle(item, context);
+  } catch (error) {
+    return { error: thrownMessage(error), thrown: true };
+  }
+}
+
 /**
  * Normalises one item: body through the remark plugins, title (given or
  * derived from the lead), summary (given or the lead), date, topics, id.
  * Returns a message instead when the item cannot become an article.
  */
-export async function prepareItem(item: RawItem, context: PrepareContext): Promise<PreparedArticle | { error: string }> {
+async function prepareArticle(item: RawItem, context: PrepareContext): Promise<PreparedArticle | PrepareFailure> {
   const { tree, notes: bodyNotes } = await processBody(item.body, context.sanitize);
   const blocks = blockTexts(tree);
   if (blocks.length === 0) return { error: 'у новини немає тексту. Додайте текст або приберіть порожній запис.' };

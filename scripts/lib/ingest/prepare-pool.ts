@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { TopicData } from '../../../src/schemas/topic.ts';
-import { prepareItem, type PrepareContext, type PreparedArticle } from './prepare-item.ts';
+import { prepareItem, type PrepareContext, type PreparedArticle, type PrepareFailure } from './prepare-item.ts';
 import type { RawItem } from './types.ts';
 
 /** Items prepared per round: half on this thread, half on the worker. */
@@ -8,7 +8,7 @@ export const ROUND_SIZE = 64;
 /** A file with fewer items is prepared on this thread alone (starting a worker costs about a second). */
 export const MIN_ITEMS_FOR_WORKER = 1000;
 
-type Prepared = PreparedArticle | { error: string };
+type Prepared = PreparedArticle | PrepareFailure;
 
 /**
  * Prepares items on two threads (this one and one worker), since preparing
@@ -51,7 +51,8 @@ export class PreparePool {
     const worker = this.startWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: (prepared) => resolve('error' in prepared ? prepared : { ...prepared, item }), reject });
+      // An item that threw on the worker (whose stack is not this thread's) is prepared again here, so the verdict is this thread's.
+      this.pending.set(id, { resolve: (prepared) => resolve('error' in prepared ? (prepared.thrown ? prepareItem(item, this.context) : prepared) : { ...prepared, item }), reject });
       worker.postMessage({ id, item });
     });
   }

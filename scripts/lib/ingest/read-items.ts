@@ -3,21 +3,33 @@ import { readJsonItems } from '../readers/read-json-items.ts';
 import { readMarkdown } from '../readers/read-markdown.ts';
 import { readPlainText } from '../readers/read-plain-text.ts';
 import { readInputText, type InputFile } from './input-files.ts';
+import { thrownMessage } from './prepare-item.ts';
 import type { ReadResult } from './types.ts';
 
-/** Reads one input file with the reader of its format; unreadable files come back as one error. */
+/**
+ * Reads one input file with the reader of its format; unreadable files, and
+ * files a reader throws on (such as a stack overflow), come back as one error.
+ */
 export async function readItems(file: InputFile, options: { onePerFile: boolean }): Promise<ReadResult> {
   const read = await readInputText(file);
   if ('error' in read) return { items: [], errors: [read.error] };
+  try {
+    return readText(read.text, file, options);
+  } catch (error) {
+    return { items: [], errors: [{ place: { file: file.path, line: 1 }, message: thrownMessage(error) }] };
+  }
+}
+
+function readText(text: string, file: InputFile, options: { onePerFile: boolean }): ReadResult {
   switch (file.format) {
     case 'text':
-      return readPlainText(read.text, file.path, options);
+      return readPlainText(text, file.path, options);
     case 'json':
-      return readJsonItems(read.text, file.path);
+      return readJsonItems(text, file.path);
     case 'markdown':
     case 'mdx':
-      return readMarkdown(read.text, file.path, file.format);
+      return readMarkdown(text, file.path, file.format);
     case 'feed':
-      return readFeed(read.text, file.path);
+      return readFeed(text, file.path);
   }
 }

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
 import { bodyFromString } from './item-fields.ts';
+import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 /** 1-based lines of each `<item>` (RSS) or `<entry>` (Atom) start tag, in document order. */
 function itemLines(xml: string): number[] {
@@ -38,6 +39,10 @@ export function readFeed(xml: string, file: string): ReadResult {
     const html = entry.content ?? entry.description ?? '';
     if (!html.trim()) {
       errors.push({ place, message: 'у записі стрічки немає тексту (ні content, ні description). Такий запис нема що архівувати.' });
+      return;
+    }
+    if (findDeepNesting(html) !== undefined) {
+      errors.push({ place, message: NESTING_MESSAGE });
       return;
     }
     const title = entry.title?.trim() || undefined;

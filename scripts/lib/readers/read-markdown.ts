@@ -10,6 +10,7 @@ import { foldText } from '../../../src/lib/typography.ts';
 import { parseYamlFrontMatter, splitFrontMatter } from '../archive/article-file.ts';
 import type { ReadResult } from '../ingest/types.ts';
 import { itemMetadata } from './item-fields.ts';
+import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -59,6 +60,8 @@ export function readMarkdown(text: string, file: string, format: 'markdown' | 'm
   if (data.draft === true) {
     return { items: [], errors: [{ place: { file, line: 1 }, message: 'чернетка (draft: true) не потрапляє до архіву. Приберіть draft або поставте draft: false, щоб її опублікувати.' }] };
   }
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) return { items: [], errors: [{ place: { file, line: deep }, message: NESTING_MESSAGE }] };
   let tree: Root;
   try {
     tree = (format === 'mdx' ? mdxParser : markdownParser).parse(text) as Root;
