@@ -18,21 +18,29 @@ export interface KnownArticle {
 
 /**
  * What the ingest knows of the archive while it runs: ids (an item already
- * archived is `unchanged`), slugs (new ones must be unique), and a
- * near-duplicate index over archived and new bodies. Archived bodies are not
- * kept in memory; a candidate's text is read again from disk.
+ * archived is `unchanged`), slugs (new ones must be unique), and two
+ * near-duplicate indexes. The run index holds this run's items in input
+ * order (written or found unchanged), compared on their text in memory; it
+ * is consulted first, and a second run of the same input builds it exactly
+ * as the first did, so an item judged a near duplicate of an earlier item of
+ * the input stays one. The archive index holds the archive as it was when the
+ * run began; archived bodies are not kept in memory, a candidate's text is
+ * read again from disk.
  */
 export class ArchiveState {
   readonly slugs: SlugRegistry;
   private readonly contentDir: string;
   private readonly byId = new Map<string, KnownArticle>();
-  private readonly newTexts = new Map<KnownArticle, string>();
+  /** Comparison text of this run's items (see `runIndex`). */
+  private readonly runTexts = new Map<KnownArticle, string>();
   private readonly index: NearDuplicateIndex<KnownArticle>;
+  private readonly runIndex: NearDuplicateIndex<KnownArticle>;
 
   private constructor(contentDir: string, slugs: string[]) {
     this.contentDir = contentDir;
     this.slugs = new SlugRegistry(slugs);
     this.index = new NearDuplicateIndex<KnownArticle>((known) => this.textOf(known));
+    this.runIndex = new NearDuplicateIndex<KnownArticle>((known) => this.runTexts.get(known) ?? '');
   }
 
   /** Reads every article of the archive once (id, slug, comparison text). */
@@ -51,7 +59,6 @@ export class ArchiveState {
   }
 
   private textOf(known: KnownArticle): string {
-    if (!known.archived) return this.newTexts.get(known) ?? '';
     const text = readFileSync(join(this.contentDir, known.path!), 'utf8');
     const split = splitFrontMatter(text);
     return bodyTextForComparison(split && !('error' in split) ? split.body : text);
@@ -62,15 +69,20 @@ export class ArchiveState {
     return this.byId.get(id);
   }
 
-  /** The most similar known article that `text` nearly duplicates. */
+  /** A known article that `text` nearly duplicates: the most similar of this run's items, else of the archive. */
   nearDuplicate(text: string): DuplicateMatch<KnownArticle> | undefined {
-    return this.index.find(text);
+    return this.runIndex.find(text) ?? this.index.find(text);
   }
 
   /** Registers a new article of this run, so later items are compared with it too. */
   addNew(known: KnownArticle, id: string, text: string): void {
     this.byId.set(id, known);
-    this.newTexts.set(known, text);
-    this.index.add(known, text);
+    this.addToRun(known, text);
+  }
+
+  /** Registers an item of this run found already archived (`unchanged`): later items are compared with it as in the run that wrote it. */
+  addToRun(known: KnownArticle, text: string): void {
+    this.runTexts.set(known, text);
+    this.runIndex.add(known, text);
   }
 }

@@ -103,6 +103,7 @@ function placeArticle(prepared: PreparedArticle, archive: ArchiveState, writes: 
   const same = archive.byArticleId(data.id);
   if (same?.archived && !same.seenBy) {
     same.seenBy = source;
+    archive.addToRun(same, prepared.text);
     return { ...base, outcome: 'unchanged', path: same.path!, reason: `уже в архіві: ${same.path}` };
   }
   if (same?.archived) return { ...base, outcome: 'duplicate', duplicateOf: same.seenBy!, similarity: 1, path: same.path!, reason: `точний повтор ${same.seenBy} (уже в архіві: ${same.path})` };
