@@ -114,7 +114,7 @@ test('running the ingest again completes the job: no temporary file, nothing los
   expect(await validateArchive(archive, { relativeTo: OUT })).toEqual([]);
 });
 
-// Idempotence on reposts that the ingest judged near duplicates: see the known issue in fuzz-ingest.test.ts.
+// Idempotence: once the archive is complete, the same input writes nothing (for near duplicates see also fuzz-ingest.test.ts).
 test('running the same input once more writes nothing', { timeout: TIMEOUT }, async () => {
   if (!interrupted) throw new Error('needs the interrupted archive of the previous test');
   const again = await runCli('scripts/ingest.ts', ['--content', interrupted.archive, '--dry-run', '--report', join(OUT, 'again.json'), INPUT], TIMEOUT);
