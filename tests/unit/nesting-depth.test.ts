@@ -22,3 +22,10 @@ describe('findDeepNesting', () => {
     expect(findDeepNesting(text)).toBeUndefined();
   });
 });
+
+describe('findDeepNesting on HTML', () => {
+  test('measures tags only: Markdown markers and delimiters are plain characters there', () => {
+    expect(findDeepNesting(`<p>${'_'.repeat(MAX_NESTING * 2)}</p>`, 1, 'html')).toBeUndefined();
+    expect(findDeepNesting(`${'<div>'.repeat(MAX_NESTING + 1)}текст`, 1, 'html')).toBe(1);
+  });
+});

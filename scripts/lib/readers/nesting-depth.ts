@@ -45,12 +45,17 @@ function tagDepth(line: string): number {
   return deepest;
 }
 
-/** The first line (1-based, counted from `firstLine`) whose nesting exceeds `MAX_NESTING`, if any. */
-export function findDeepNesting(text: string, firstLine = 1): number | undefined {
+/**
+ * The first line (1-based, counted from `firstLine`) whose nesting exceeds
+ * `MAX_NESTING`, if any. HTML is measured by its tags only: markers and
+ * delimiters are plain characters there.
+ */
+export function findDeepNesting(text: string, firstLine = 1, syntax: 'markdown' | 'html' = 'markdown'): number | undefined {
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
     if (line.length <= MAX_NESTING) continue;
-    if (containerDepth(line) > MAX_NESTING || delimiterDepth(line) > MAX_NESTING || tagDepth(line) > MAX_NESTING) return firstLine + index;
+    if (tagDepth(line) > MAX_NESTING) return firstLine + index;
+    if (syntax === 'markdown' && (containerDepth(line) > MAX_NESTING || delimiterDepth(line) > MAX_NESTING)) return firstLine + index;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
 import { bodyFromString } from './item-fields.ts';
+import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 /** 1-based lines of each `<item>` (RSS) or `<entry>` (Atom) start tag, in document order. */
@@ -41,7 +42,7 @@ export function readFeed(xml: string, file: string): ReadResult {
       errors.push({ place, message: 'у записі стрічки немає тексту (ні content, ні description). Такий запис нема що архівувати.' });
       return;
     }
-    if (findDeepNesting(html) !== undefined) {
+    if (looksLikeHtml(html) && findDeepNesting(html, 1, 'html') !== undefined) {
       errors.push({ place, message: NESTING_MESSAGE });
       return;
     }

@@ -1,6 +1,7 @@
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
 import { bodyFromString, itemMetadata } from './item-fields.ts';
+import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 const BODY_FIELDS = ['body', 'text', 'content', 'content_html', 'content_text'] as const;
@@ -54,7 +55,7 @@ function toItem(value: unknown, file: string, line: number): RawItem | InputErro
   if (!bodyField) {
     return { place, message: 'у новини немає тексту. Додайте поле "body" або "text" з текстом новини.' };
   }
-  if (findDeepNesting(record[bodyField] as string) !== undefined) return { place, message: NESTING_MESSAGE };
+  if (looksLikeHtml(record[bodyField] as string) && findDeepNesting(record[bodyField] as string, 1, 'html') !== undefined) return { place, message: NESTING_MESSAGE };
   const metadata = itemMetadata(record);
   const { body, headline } = bodyFromString(record[bodyField] as string, metadata.title);
   const unknown = Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key));
