@@ -88,6 +88,12 @@ console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory},
 if (corpusSentences) console.log(`Corpus: ${corpusSentences.length} sentences from ${values.corpus}`);
 
 const rows: Array<SizeResult & { runs: number }> = [];
+
+async function saveFigures(): Promise<void> {
+  await mkdir(resolve(values.json, '..'), { recursive: true });
+  const figures = { date: new Date().toISOString(), machine, corpus: values.corpus ? 'external corpus' : 'built-in lexicon', seed: Number(values.seed), rows, growth: growth(rows) };
+  await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+}
 for (const articles of sizes) {
   const runs = values.runs ? Number(values.runs) : articles <= 1000 ? 3 : 1;
   const results: SizeResult[] = [];
@@ -108,6 +114,9 @@ for (const articles of sizes) {
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
   }
   rows.push({ ...medianRow(results), runs });
+  // Each finished size is printed and saved at once, so a long run that is stopped keeps its figures.
+  console.log(formatTable(rows.slice(-1)).split('\n').at(-1));
+  await saveFigures();
 }
 
 console.log('');
@@ -117,9 +126,5 @@ const exponents = growth(rows);
 console.log(formatGrowth(exponents));
 console.log(`Runs per size: ${rows.map((r) => `${r.articles}: ${r.runs}`).join(', ')} (figures are medians).`);
 
-await mkdir(resolve(values.json, '..'), { recursive: true });
-await writeFile(
-  values.json,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, corpus: values.corpus ? 'external corpus' : 'built-in lexicon', seed: Number(values.seed), rows, growth: exponents }, null, 2)}\n`,
-);
+await saveFigures();
 console.log(`Figures written to ${values.json}`);
