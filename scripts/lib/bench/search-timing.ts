@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
 import { median } from './stats.ts';
 
 export interface SearchTiming {
@@ -13,15 +13,6 @@ export interface SearchTiming {
   coldResults: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const RESULTS = '[data-search-results]';
 
@@ -33,7 +24,7 @@ const RESULTS = '[data-search-results]';
  * when its first results are in the list and the list is no longer busy.
  */
 export async function measureSearch(siteUrl: string, coldQuery: string, warmQueries: readonly string[]): Promise<SearchTiming> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
