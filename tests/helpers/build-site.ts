@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runNode } from './run-node.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -73,22 +73,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.site) args.push('--site', options.site);
   return withBuildLock(async () => {
     await rm(options.outDir, { recursive: true, force: true });
-    return new Promise<BuildResult>((done, fail) => {
-      const child = spawn(process.execPath, args, {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...buildEnvironment(),
-          ARKHIV_CONTENT: resolve(options.content),
-          ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    return runNode(args, {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...buildEnvironment(),
+        ARKHIV_CONTENT: resolve(options.content),
+        ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
   });
 }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { browserAvailable } from '../helpers/browser.ts';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
+import { runNode } from '../helpers/run-node.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'arkhiv-bench-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -27,17 +27,10 @@ test('the benchmark runs end to end on 1,000 generated articles', async () => {
   const json = join(scratch, 'bench.json');
   const args = ['scripts/bench.ts', '--articles', '1000', '--runs', '1', '--json', json, '--no-incremental'];
   if (!browserAvailable()) args.push('--no-search');
-  const { code, output } = await withBuildLock(
-    () =>
-      new Promise<{ code: number; output: string }>((done, fail) => {
-        const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: buildEnvironment() });
-        let output = '';
-        child.stdout.on('data', (chunk) => (output += chunk));
-        child.stderr.on('data', (chunk) => (output += chunk));
-        child.on('error', fail);
-        child.on('close', (exit) => done({ code: exit ?? 1, output }));
-      }),
-  );
+  const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
+  const code = run.code;
+  const output = run.stdout + run.stderr;
+
   expect(code, output.slice(-3000)).toBe(0);
   expect(output).toMatch(/\| 1,000 \|/);
   const result = JSON.parse(await readFile(json, 'utf8')) as BenchFile;

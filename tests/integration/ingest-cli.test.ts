@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { archiveTexts, paragraphCoverage } from '../../scripts/lib/ingest/paragraph-coverage.ts';
 import type { IngestReport } from '../../scripts/lib/ingest/report.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { runNode } from '../helpers/run-node.ts';
 
 const OUT = join(PROJECT_ROOT, 'tests/.output/ingest-cli');
 const FIXTURES = 'tests/fixtures/ingest';
@@ -18,15 +18,7 @@ interface Run {
 
 /** Runs the real CLI (`node scripts/ingest.ts …`) from the project root. */
 function ingest(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/ingest.ts', ...args], { cwd: PROJECT_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
-  });
+  return runNode(['scripts/ingest.ts', ...args], { cwd: PROJECT_ROOT });
 }
 
 /** A fresh empty archive with the project's taxonomy. */
