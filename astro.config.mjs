@@ -7,6 +7,7 @@ import contentSafety from './src/integrations/content-safety.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import baseLinks from './src/integrations/base-links.ts';
+import articleHtml from './src/integrations/article-html.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -15,9 +16,11 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Pages are rendered four at a time, so that one page's file writes overlap the next one's rendering.
+  build: { concurrency: 4 },
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
-  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
+  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
 });

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { articlesLoader } from './loaders/articles.ts';
 import { articleSchema } from './schemas/article.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { parseTaxonomy } from './lib/taxonomy.ts';
@@ -9,11 +10,7 @@ const CONTENT_DIR = process.env.ARKHIV_CONTENT ?? './content';
 
 /** Articles: `content/articles/<yyyy>/<mm>/<dd>/<slug>.md` or `.mdx`; the id is that path without extension. */
 const articles = defineCollection({
-  loader: glob({
-    base: `${CONTENT_DIR}/articles`,
-    pattern: '**/*.{md,mdx}',
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  }),
+  loader: articlesLoader({ base: `${CONTENT_DIR}/articles` }),
   schema: articleSchema,
 });
 

@@ -2,12 +2,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareChronological, parseArticleId, type ArticleRecord } from './article-record.ts';
 import { groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from './grouping.ts';
-import { readingMinutes } from './reading-time.ts';
 
 /** One article as the site shows it: the record used by listings plus its collection entry for rendering. */
 export interface SiteArticle extends ArticleRecord {
   entry: CollectionEntry<'articles'>;
-  readingMinutes: number;
 }
 
 export interface SiteTopic extends TopicData {
@@ -42,7 +40,7 @@ async function loadArchive(): Promise<Archive> {
     try {
       const { day } = parseArticleId(entry.id);
       const { title, summary, topics, date } = entry.data;
-      chronological.push({ id: entry.id, day, date, title, summary, topics, entry, readingMinutes: readingMinutes(entry.body ?? '') });
+      chronological.push({ id: entry.id, day, date, title, summary, topics, entry });
     } catch (error) {
       problems.push(`  ${entry.filePath ?? entry.id}: ${(error as Error).message}`);
     }

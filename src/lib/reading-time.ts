@@ -11,7 +11,12 @@ export function countWords(markdown: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[-'\u2019\u02BC][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
+/** Whole minutes to read a number of words, at least one. */
+export function minutesFor(words: number, wordsPerMinute = WORDS_PER_MINUTE): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
 /** Whole minutes to read a body, at least one. */
 export function readingMinutes(markdown: string, wordsPerMinute = WORDS_PER_MINUTE): number {
-  return Math.max(1, Math.round(countWords(markdown) / wordsPerMinute));
+  return minutesFor(countWords(markdown), wordsPerMinute);
 }
