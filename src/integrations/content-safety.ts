@@ -45,14 +45,15 @@ export function locateFindings(source: string, format: SourceFormat, file: strin
 }
 
 /**
- * Every finding in every article of an archive folder, formatted. The build
- * runs this before rendering because Astro's content layer only logs a
- * failed `.md` render and caches the entry, so a render-time error alone
- * would not stop the next build.
+ * Every finding in the articles of an archive folder (those `include`
+ * accepts), formatted. The build scans the `.mdx` entries before bundling,
+ * because the bundler stops at the first broken module; `.md` entries are
+ * judged as they render, and `src/loaders/articles.ts` fails the content sync
+ * with every finding.
  */
-export async function scanArticles(articlesDir: string): Promise<string[]> {
+export async function scanArticles(articlesDir: string, include: (entry: string) => boolean = () => true): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await listArticleFiles(articlesDir)) {
+  for (const entry of (await listArticleFiles(articlesDir)).filter(include)) {
     const file = join(articlesDir, entry);
     const format: SourceFormat = entry.endsWith('.mdx') ? 'mdx' : 'markdown';
     const source = await readFile(file, 'utf8');
@@ -125,7 +126,7 @@ export default function contentSafety(options: { content: string }): AstroIntegr
         });
       },
       'astro:build:start': async () => {
-        const found = await scanArticles(articlesDir);
+        const found = await scanArticles(articlesDir, (entry) => entry.endsWith('.mdx'));
         if (found.length > 0) throw new UnsafeContentError(`Статті містять заборонений вміст (${found.length}); виправте його, перевірте командою npm run check:\n${found.join('\n')}`);
       },
     },

@@ -27,21 +27,29 @@ export function articleHtmlDir(cacheDir: URL | string): string {
   return join(dir, 'article-html');
 }
 
-function fileOf(dir: string, id: string): string {
+/** The file of one article's body. */
+export function articleHtmlFile(dir: string, id: string): string {
   return join(dir, `${id}.json`);
 }
 
 /** Writes one article's body; the rename makes a reader see the old file or the new one, never a part. */
 export function writeArticleHtml(dir: string, id: string, stored: StoredArticleHtml): void {
-  const file = fileOf(dir, id);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(stored));
+  const file = articleHtmlFile(dir, id);
+  const text = JSON.stringify(stored);
+  try {
+    writeFileSync(`${file}.tmp`, text);
+  } catch (error) {
+    // Folders are made only when missing: asking for each of 100,000 files costs seconds.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, text);
+  }
   renameSync(`${file}.tmp`, file);
 }
 
 /** Reads one article's body and checks that it was rendered from the source the data store describes. */
 export async function readArticleHtml(dir: string, id: string, digest: string | number | undefined): Promise<StoredArticleHtml> {
-  const file = fileOf(dir, id);
+  const file = articleHtmlFile(dir, id);
   const fix = 'Delete the cache folder (ARKHIV_CACHE_DIR, by default node_modules/.astro) and build again.';
   let stored: StoredArticleHtml;
   try {

@@ -1,6 +1,8 @@
+import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataEntry, DataStore } from 'astro/loaders';
-import { articleHtmlDir, writeArticleHtml } from '../lib/article-html-store.ts';
+import { existsSync } from 'node:fs';
+import { articleHtmlDir, articleHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
 import { countWords } from '../lib/reading-time.ts';
 
 export interface ArticlesLoaderOptions {
@@ -15,8 +17,12 @@ export interface ArticlesLoaderOptions {
  * matter there, and its rendered HTML and word count go to a file of its own
  * (`src/lib/article-html-store.ts`), read back when its page renders. MDX
  * entries (compiled modules), entries whose Markdown uses local images (Astro
- * must process those) and entries that failed to render are stored as
- * `glob()` stores them.
+ * must process those) are stored as `glob()` stores them.
+ *
+ * An entry that fails to render (the content rules of
+ * `src/integrations/content-safety.ts` reject it) is not stored, so no cache
+ * hides it from the next build, and the load fails with every such entry's
+ * findings in one error.
  */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   const inner = glob({
@@ -26,8 +32,53 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   });
   return {
     name: 'arkhiv:articles',
-    load: (context: LoaderContext) => inner.load({ ...context, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir)) }),
+    load: async (context: LoaderContext) => {
+      const failures: Array<{ entry: string; reason: string }> = [];
+      const logger = collectRenderErrors(context.logger, failures);
+      await inner.load({ ...context, logger, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir)) });
+      if (failures.length > 0) throw new ArticleRenderError(failures);
+    },
   };
+}
+
+/** Every article that could not be rendered: each finding of the content rules on a line, then any other failure. */
+export class ArticleRenderError extends Error {
+  override name = 'ArticleRenderError';
+  constructor(failures: ReadonlyArray<{ entry: string; reason: string }>) {
+    const findings: string[] = [];
+    const others: string[] = [];
+    for (const { entry, reason } of failures) {
+      const [first = '', ...lines] = reason.split('\n');
+      if (first.startsWith(RULES_BROKEN)) findings.push(...lines);
+      // A finding is a `file:line:col  message  (rule)` line; the indented line under it is its fix.
+      else others.push(`${entry}: ${reason}`);
+    }
+    const parts = [];
+    if (findings.length > 0) parts.push(`Статті містять заборонений вміст (${findings.filter((line) => !/^\s/.test(line)).length}); виправте його, перевірте командою npm run check:\n${findings.join('\n')}`);
+    if (others.length > 0) parts.push(`Статті не вдалося відобразити (${others.length}):\n${others.join('\n')}`);
+    super(parts.join('\n'));
+  }
+}
+
+/** How the content rules' error (`UnsafeContentError`) begins; its other lines are the findings. */
+const RULES_BROKEN = 'Стаття містить заборонений вміст';
+const RENDER_ERROR = /^Error rendering (.+?): ([\s\S]*)$/;
+
+/** The loader's logger, with `glob()`'s "Error rendering <file>: <reason>" messages kept in `failures` instead of logged. */
+function collectRenderErrors(logger: AstroIntegrationLogger, failures: Array<{ entry: string; reason: string }>): AstroIntegrationLogger {
+  return new Proxy(logger, {
+    get(target, property) {
+      if (property === 'error') {
+        return (message: string) => {
+          const failure = RENDER_ERROR.exec(message);
+          if (failure) failures.push({ entry: failure[1]!, reason: failure[2]! });
+          else target.error(message);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Whether the body of a stored entry is in its own file rather than in the data store. */
@@ -35,19 +86,38 @@ export function hasHtmlFile(entry: Pick<DataEntry, 'rendered' | 'deferredRender'
   return !entry.rendered && !entry.deferredRender;
 }
 
-function slim(entry: DataEntry, dir: string): DataEntry {
+/** What to store of an entry `glob()` loaded: `undefined` for a Markdown entry that failed to render. */
+function slim(entry: DataEntry, dir: string): DataEntry | undefined {
   const { rendered, body, ...rest } = entry;
-  const usesImages = (rendered?.metadata?.imagePaths?.length ?? 0) > 0;
-  if (!rendered || entry.deferredRender || usesImages) return entry;
+  if (entry.deferredRender) return entry;
+  if (!rendered) return undefined;
+  if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
   writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countWords(body ?? '') });
   return rest;
 }
 
-/** The store `glob()` writes to, with the bodies of plain Markdown entries moved out to files. */
+/**
+ * The store `glob()` writes to, with the bodies of plain Markdown entries
+ * moved out to files. An entry whose file is gone reads as absent, so that
+ * `glob()` renders it again instead of trusting its digest.
+ */
 function leanStore(store: DataStore, dir: string): DataStore {
   return new Proxy(store, {
     get(target, property) {
-      if (property === 'set') return (entry: DataEntry) => target.set(slim(entry, dir));
+      if (property === 'get') {
+        return (id: string) => {
+          const entry = target.get(id);
+          return entry && hasHtmlFile(entry) && !existsSync(articleHtmlFile(dir, id)) ? undefined : entry;
+        };
+      }
+      if (property === 'set') {
+        return (entry: DataEntry) => {
+          const kept = slim(entry, dir);
+          if (kept) return target.set(kept);
+          target.delete(entry.id);
+          return false;
+        };
+      }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -51,3 +51,12 @@ test('an edited body shows after a rebuild with a warm cache', async () => {
   expect(html).toContain('Близько четвертої ранку');
   expect(html).not.toContain('Близько пʼятої ранку');
 }, 180_000);
+
+test('a body file lost from the cache is rendered again, not trusted to the digest', async () => {
+  const bodyFile = await findFile(work, `${ARTICLE.split('/').pop()}.json`);
+  expect(bodyFile).toBeDefined();
+  await rm(bodyFile!);
+  const again = await buildSite({ content: archive, outDir });
+  expect(again.code, again.stderr).toBe(0);
+  expect(await readFile(join(outDir, ARTICLE, 'index.html'), 'utf8')).toContain('Близько четвертої ранку');
+}, 180_000);
