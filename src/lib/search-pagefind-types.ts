@@ -68,6 +68,8 @@ export interface PagefindApi {
   /** Resolves to `null` when a later call superseded this one. */
   debouncedSearch(term: string | null, options?: PagefindSearchOptions, timeoutMs?: number): Promise<PagefindResponse | null>;
   filters(): Promise<FilterCounts>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   destroy?(): Promise<void>;
 }
 

@@ -12,9 +12,11 @@ import { isEnding, stemWord } from './search-stem.ts';
  */
 
 /**
- * How many of the first results are loaded and reordered; the rest keep
- * Pagefind's order. Each costs one fragment request; on the press corpus 20
- * does as well as 30 or 50, and 15 loses precision.
+ * How many of the first results may be reordered; the rest keep Pagefind's
+ * order. On the press corpus 20 does as well as 30 or 50, and 15 loses
+ * precision. Reading a result's text costs a fragment request, so the page
+ * reads beyond the results it shows only when one of them does not use the
+ * query words (`rerankedHead`).
  */
 export const RERANK_WINDOW = 20;
 
@@ -56,4 +58,33 @@ export function rerank<T>(results: readonly T[], textOf: (result: T) => string |
     return text === undefined || usesQueryWords(text, stems);
   });
   return [...window.filter((_, i) => uses[i]), ...window.filter((_, i) => !uses[i]), ...results.slice(RERANK_WINDOW)];
+}
+
+/**
+ * The first `count` results in the order `rerank` gives, reading texts only
+ * as far as that order needs. When the first `count` results all use the
+ * query words they stay first after reranking, and the rest of the window is
+ * never read; otherwise the whole window is read and reranked.
+ */
+export async function rerankedHead<T>(
+  results: readonly T[],
+  count: number,
+  textOf: (result: T) => Promise<string | undefined>,
+  stems: readonly string[],
+): Promise<T[]> {
+  const texts = new Map<T, Promise<string | undefined>>();
+  const read = (result: T) => {
+    if (!texts.has(result)) texts.set(result, textOf(result));
+    return texts.get(result)!;
+  };
+  const uses = async (result: T) => {
+    const text = await read(result);
+    return text === undefined || usesQueryWords(text, stems);
+  };
+  const head = results.slice(0, Math.min(count, RERANK_WINDOW));
+  if (count <= RERANK_WINDOW && (await Promise.all(head.map(uses))).every(Boolean)) return head;
+  const window = results.slice(0, RERANK_WINDOW);
+  const windowTexts = await Promise.all(window.map(read));
+  const known = new Map(window.map((result, i) => [result, windowTexts[i]]));
+  return rerank(results, (result) => known.get(result), stems).slice(0, count);
 }

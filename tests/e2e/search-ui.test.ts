@@ -153,6 +153,41 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     await context.close();
   });
 
+  test('searches in a worker that fetches each file of the index once, and counts every article when only filters are set', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const before = server.requests.length;
+    const { page, problems } = await open(context, `search/?q=${encodeURIComponent('переговорів')}`);
+    await waitForCount(page);
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/\/_astro\/worker[^/]*\.js$/)]);
+    await page.getByLabel(/Переговори \(\d+\)$/).waitFor();
+    await page.waitForLoadState('networkidle');
+    const fetched = server.requests.slice(before).filter((path) => path.includes('/pagefind/'));
+    expect(fetched.filter((path, i) => fetched.indexOf(path) !== i)).toEqual([]);
+    expect(fetched).not.toContain(`${SEARCH_BASE}pagefind/pagefind-worker.js`);
+
+    await page.goto(`${server.url}search/?topic=${encodeURIComponent('Медицина')}`);
+    const shown = await waitForCount(page);
+    await page.getByLabel(/Медицина \(\d+\)$/).waitFor();
+    expect(await page.getByLabel(/Медицина \(\d+\)$/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/Медицина \(\d+\)$/).locator('xpath=..').textContent()).toContain(`(${shown})`);
+    expect(await page.locator('[data-search-filters] input[name="topic"]').count()).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('searches on the page when no worker can start', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+    const { page, problems } = await open(context, `search/?q=${encodeURIComponent('Казахстані')}`);
+    const shown = await waitForCount(page);
+    expect(shown).toBeGreaterThan(0);
+    expect(page.workers()).toEqual([]);
+    expect((await resultTitles(page)).at(-1)).toBe('Казахстанське зерно пішло через Каспій');
+    await page.getByLabel(/Казахстан \(\d+\)$/).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test('explains without JavaScript that search needs it', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

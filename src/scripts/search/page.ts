@@ -4,13 +4,15 @@
  * the URL; the first keystroke of a new query adds a history entry and the
  * next ones replace it, changing a filter or the sort adds one, and the back
  * button restores the earlier search.
- * Pagefind itself is loaded on first use only.
+ * The search runs in a worker (`client.ts`, `engine.ts`), started when the
+ * page opens with a search or the reader focuses the field.
  */
-import type { PagefindApi, PagefindFragment, PagefindResult } from '../../lib/search-pagefind-types.ts';
-import { pagefindQuery, queryWords, SEARCH_RANKING } from '../../lib/search-query.ts';
-import { queryStems, rerank, RERANK_WINDOW } from '../../lib/search-rerank.ts';
+import type { FilterCounts } from '../../lib/search-pagefind-types.ts';
+import { pagefindQuery, queryWords } from '../../lib/search-query.ts';
 import { stemWord } from '../../lib/search-stem.ts';
-import { hasSearch, pagefindOptions, parseState, sameState, stateToSearch, type SearchState } from '../../lib/search-url-state.ts';
+import { hasSearch, parseState, sameState, stateToSearch, type SearchState } from '../../lib/search-url-state.ts';
+import { connectEngine } from './client.ts';
+import type { ResultView, SearchEngine } from './engine.ts';
 import { createText, readConfig } from './config.ts';
 import { renderFilters, resultItem } from './render.ts';
 
@@ -29,31 +31,21 @@ const status = root.querySelector<HTMLElement>('[data-search-status]')!;
 const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
-let pagefind: Promise<PagefindApi> | null = null;
-let pagefindReady = false;
+let engine: SearchEngine | null = null;
+/** Whether a search has answered: until then the status says that search is loading. */
+let answered = false;
 let state: SearchState = parseState(window.location.search);
 let searchId = 0;
-/** Results of the current search in display order, with the fragments loaded so far. */
-let ordered: Array<{ result: PagefindResult; data?: PagefindFragment }> = [];
+let total = 0;
 let shown = 0;
 let highlightWords: string[] = [];
 /** Whether the current history entry was made by typing: the next keystrokes replace it instead of adding more. */
 let typingEntry = false;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-function loadPagefind(): Promise<PagefindApi> {
-  pagefind ??= (async () => {
-    const api = (await import(/* @vite-ignore */ `${config.bundlePath}pagefind.js`)) as PagefindApi;
-    await api.options({ basePath: config.bundlePath, metaCacheTag: config.buildId, ranking: SEARCH_RANKING, excerptLength: 30 });
-    await api.init();
-    // Loads every filter chunk, so that each search reports counts for all topics and years.
-    await api.filters();
-    pagefindReady = true;
-    return api;
-  })().catch((error: unknown) => {
-    pagefind = null;
-    throw error;
-  });
-  return pagefind;
+function connect(): SearchEngine {
+  engine ??= connectEngine({ bundlePath: config.bundlePath, buildId: config.buildId });
+  return engine;
 }
 
 function syncControls(): void {
@@ -75,20 +67,30 @@ function showMessage(message: string): void {
   status.textContent = message;
 }
 
+function append(items: readonly ResultView[], focusFirst: boolean): void {
+  const nodes = items.map((item) => resultItem(item, highlightWords, text));
+  list.append(...nodes);
+  shown += nodes.length;
+  moreButton.hidden = shown >= total;
+  if (focusFirst) nodes[0]?.querySelector('a')?.focus();
+}
+
 async function showMore(focusFirst: boolean): Promise<void> {
   const id = searchId;
-  const next = ordered.slice(shown, shown + PAGE_SIZE);
-  await Promise.all(next.map(async (entry) => (entry.data ??= await entry.result.data())));
-  if (id !== searchId) return;
-  const items = next.map((entry) => resultItem(entry.data!, highlightWords, text));
-  list.append(...items);
-  shown += next.length;
-  moreButton.hidden = shown >= ordered.length;
-  if (focusFirst) items[0]?.querySelector('a')?.focus();
+  const page = await connect().search(state, shown, PAGE_SIZE);
+  if (id === searchId) append(page.items, focusFirst);
+}
+
+/** Filter checkboxes with the counts of the query, keeping the focus on the checkbox that had it. */
+function showCounts(counts: FilterCounts, current: SearchState): void {
+  const focused = document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
+  renderFilters(filters, counts, current, text);
+  if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }
 
 async function run(typing = false): Promise<void> {
   const id = ++searchId;
+  clearTimeout(typingTimer);
   const current = state;
   syncControls();
   if (!hasSearch(current)) {
@@ -96,34 +98,32 @@ async function run(typing = false): Promise<void> {
     showMessage('');
     return;
   }
-  const term = current.query ? pagefindQuery(current.query) : null;
-  if (term === '') return showMessage(text.text('search.none'));
+  if (current.query && pagefindQuery(current.query) === '') return showMessage(text.text('search.none'));
   list.setAttribute('aria-busy', 'true');
-  if (!pagefindReady) status.textContent = text.text('search.loading');
+  if (!answered) status.textContent = text.text('search.loading');
+  const search = connect();
+  if (typing) {
+    // Fetch what the query needs while the reader may still be typing; search once they pause.
+    search.preload(current.query).catch(() => {});
+    await new Promise((done) => (typingTimer = setTimeout(done, TYPING_DELAY_MS)));
+  }
   try {
-    const api = await loadPagefind();
-    const options = pagefindOptions(current);
-    const response = typing ? await api.debouncedSearch(term, options, TYPING_DELAY_MS) : await api.search(term, options);
-    if (response === null || id !== searchId) return;
-    let entries: typeof ordered = response.results.map((result) => ({ result }));
-    if (current.query && current.sort === 'relevance') {
-      // Load the first window and put results that use the searched words ahead of prefix-only matches.
-      await Promise.all(entries.slice(0, RERANK_WINDOW).map(async (entry) => (entry.data = await entry.result.data())));
-      if (id !== searchId) return;
-      entries = rerank(entries, (entry) => entry.data?.content, queryStems(current.query));
-    }
-    ordered = entries;
+    const page = await search.search(current, 0, PAGE_SIZE);
+    if (id !== searchId) return;
+    answered = true;
     highlightWords = queryWords(current.query).map((word) => stemWord(word));
-    const focused = document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
-    renderFilters(filters, response.totalFilters, current, text);
-    if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
     list.replaceChildren();
     shown = 0;
-    await showMore(false);
-    if (id !== searchId) return;
+    total = page.total;
+    append(page.items, false);
     // Offline, words whose index chunk was never fetched find nothing: say why.
     const none = navigator.onLine ? 'search.none' : 'search.offlineNone';
-    status.textContent = ordered.length === 0 ? text.text(none) : text.plural('search.results', ordered.length);
+    status.textContent = total === 0 ? text.text(none) : text.plural('search.results', total);
+    // Counts need every result's filter values: they follow the first results instead of holding them up.
+    search.counts(current.query).then(
+      (counts) => id === searchId && showCounts(counts, current),
+      (error: unknown) => console.error(error),
+    );
   } catch (error) {
     if (id !== searchId) return;
     console.error(error);
@@ -143,7 +143,7 @@ function update(next: SearchState, mode: 'push' | 'replace', typing = false): vo
 }
 
 input.addEventListener('input', () => update({ ...state, query: input.value.trim() }, typingEntry ? 'replace' : 'push', true));
-input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+input.addEventListener('focus', () => connect(), { once: true });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const next = { ...state, query: input.value.trim() };

@@ -1,4 +1,5 @@
-import type { FilterCounts, PagefindFragment } from '../../lib/search-pagefind-types.ts';
+import type { FilterCounts } from '../../lib/search-pagefind-types.ts';
+import type { ResultView } from './engine.ts';
 import type { SearchState } from '../../lib/search-url-state.ts';
 import type { Text } from './config.ts';
 
@@ -19,24 +20,22 @@ export function highlightUrl(url: string, words: readonly string[]): string {
 }
 
 /** One result: title link, date and topics, excerpt with the matched words marked. */
-export function resultItem(fragment: PagefindFragment, words: readonly string[], text: Text): HTMLLIElement {
+export function resultItem(result: ResultView, words: readonly string[], text: Text): HTMLLIElement {
   const item = element('li', 'search-result');
   const heading = element('h2');
-  const link = element('a', undefined, fragment.meta.title ?? fragment.url);
-  link.href = highlightUrl(fragment.url, words);
+  const link = element('a', undefined, result.title);
+  link.href = highlightUrl(result.url, words);
   heading.append(link);
   const meta = element('p', 'search-result__meta');
-  const date = fragment.meta.date;
-  if (date) {
-    const time = element('time', undefined, text.date(date));
-    time.dateTime = date;
+  if (result.date) {
+    const time = element('time', undefined, text.date(result.date));
+    time.dateTime = result.date;
     meta.append(time);
   }
-  const topics = fragment.filters.topic ?? [];
-  if (topics.length > 0) meta.append(`${date ? ' · ' : ''}${text.text('search.topics')}: ${topics.join(', ')}`);
+  if (result.topics.length > 0) meta.append(`${result.date ? ' · ' : ''}${text.text('search.topics')}: ${result.topics.join(', ')}`);
   const excerpt = element('p', 'search-result__excerpt');
   // Pagefind escapes `<` and `>` of the page text and adds only <mark> elements.
-  excerpt.innerHTML = fragment.excerpt;
+  excerpt.innerHTML = result.excerpt;
   item.append(heading, meta, excerpt);
   return item;
 }

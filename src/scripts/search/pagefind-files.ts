@@ -1,0 +1,90 @@
+import { inflatePagefindFile } from '../../lib/search-index-files.ts';
+
+/**
+ * How the search engine gets Pagefind's files.
+ *
+ * - Start-up: the entry file (which names the metadata file), then the
+ *   metadata and the WebAssembly together, requested as soon as a search is
+ *   coming and while Pagefind's own script loads; Pagefind would request them
+ *   one after another once its script has run.
+ * - In the search worker (`share`), `fetch` answers Pagefind's requests for
+ *   its data files (metadata, WebAssembly, index chunks, fragments) with the
+ *   files already gunzipped by the browser, which is faster than Pagefind's
+ *   JavaScript inflate (Pagefind skips inflating a file that starts with its
+ *   signature). The start-up files come from the downloads above, so each
+ *   crosses the network once although the engine reads the metadata too.
+ *   Other requests pass through untouched.
+ */
+export interface PagefindFiles {
+  /** The metadata file of the language Pagefind uses, inflated. */
+  meta(): Promise<Uint8Array>;
+  /** Any Pagefind data file, inflated. */
+  inflated(url: string): Promise<Uint8Array>;
+}
+
+interface EntryLanguage {
+  hash: string;
+  wasm: string | null;
+  page_count: number;
+}
+
+/** Pagefind's choice of index for a language (`findIndex` in pagefind.js): exact, then primary subtag, then the largest. */
+function pickLanguage(languages: Record<string, EntryLanguage>, language: string): EntryLanguage {
+  const found = languages[language] ?? languages[language.split('-')[0]!] ?? Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
+  if (!found) throw new Error('The Pagefind entry file lists no language index.');
+  return found;
+}
+
+/** Pagefind's compressed data files, by name. */
+const DATA_FILE = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+
+/**
+ * `bundlePath` is Pagefind's folder as Pagefind is told it; `language` is the
+ * one Pagefind looks for (`<html lang>` on a page, `unknown` in a worker,
+ * where Pagefind falls back to the largest index).
+ */
+export function openPagefindFiles(bundlePath: string, buildId: string, language: string, share: boolean): PagefindFiles {
+  const network = globalThis.fetch.bind(globalThis);
+  const download = async (url: string, inflate: boolean): Promise<Uint8Array> => {
+    const response = await network(url);
+    if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return inflate ? inflatePagefindFile(bytes, url) : bytes;
+  };
+  const keyOf = (input: RequestInfo | URL): string => (typeof input === 'string' || input instanceof URL ? new URL(input, globalThis.location.href).href : '');
+  /** Start-up downloads not yet handed to Pagefind, by absolute URL. */
+  const early = new Map<string, Promise<Uint8Array>>();
+  const start = (url: string, inflate: boolean): Promise<Uint8Array> => {
+    const bytes = download(url, inflate);
+    if (share) early.set(keyOf(url), bytes);
+    // Read later, if at all: a failed download is reported to whoever reads it.
+    bytes.catch(() => {});
+    return bytes;
+  };
+
+  let meta: Promise<Uint8Array> | null = null;
+  const readMeta = (): Promise<Uint8Array> => {
+    meta ??= (async () => {
+      const entry = JSON.parse(new TextDecoder().decode(await start(`${bundlePath}pagefind-entry.json?ts=${buildId}`, false))) as { languages: Record<string, EntryLanguage> };
+      const index = pickLanguage(entry.languages, language);
+      if (share) start(`${bundlePath}wasm.${index.wasm ?? 'unknown'}.pagefind`, true);
+      return start(`${bundlePath}pagefind.${index.hash}.pf_meta`, true);
+    })().catch((error: unknown) => {
+      meta = null;
+      throw error;
+    });
+    return meta;
+  };
+
+  if (share) {
+    globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const key = keyOf(input);
+      const known = early.get(key);
+      if (init || !key || (!known && !DATA_FILE.test(new URL(key).pathname))) return network(input, init);
+      early.delete(key);
+      return new Response((await (known ?? download(key, true))) as Uint8Array<ArrayBuffer>);
+    };
+    readMeta().catch(() => {});
+  }
+  return { meta: readMeta, inflated: (url) => download(url, true) };
+}
