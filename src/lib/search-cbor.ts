@@ -8,15 +8,29 @@ export type CborValue = number | string | Uint8Array | boolean | null | CborValu
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Text of `bytes[start, end)`: short ASCII strings (Pagefind's hashes, years) without a TextDecoder call each. */
+function readText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 32) return utf8.decode(bytes.subarray(start, end));
+  let text = '';
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte >= 0x80) return utf8.decode(bytes.subarray(start, end));
+    text += String.fromCharCode(byte);
+  }
+  return text;
+}
+
 export function decodeCbor(bytes: Uint8Array, offset = 0): CborValue {
   let at = offset;
 
   function length(info: number): number {
     if (info < 24) return info;
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at);
     const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
     if (size === 0) throw new Error(`Unsupported CBOR length ${info} at byte ${at - 1}.`);
-    const value = size === 1 ? view.getUint8(0) : size === 2 ? view.getUint16(0) : size === 4 ? view.getUint32(0) : Number(view.getBigUint64(0));
+    if (at + size > bytes.length) throw new Error(`CBOR data ends early at byte ${bytes.length}.`);
+    let value = 0;
+    // Big-endian; multiplication rather than shifts keeps values above 2³¹ exact.
+    for (let i = 0; i < size; i++) value = value * 256 + bytes[at + i]!;
     at += size;
     return value;
   }
@@ -34,9 +48,10 @@ export function decodeCbor(bytes: Uint8Array, offset = 0): CborValue {
       case 2:
       case 3: {
         const size = length(info);
-        const slice = bytes.subarray(at, at + size);
+        if (at + size > bytes.length) throw new Error(`CBOR data ends early at byte ${bytes.length}.`);
+        const start = at;
         at += size;
-        return major === 2 ? slice : utf8.decode(slice);
+        return major === 2 ? bytes.subarray(start, at) : readText(bytes, start, at);
       }
       case 4: {
         const size = length(info);

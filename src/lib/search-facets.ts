@@ -23,7 +23,7 @@ export function countFacets(facets: readonly Facet[], marks: Uint8Array): Filter
     const values: Record<string, number> = {};
     for (const { value, pages } of facet.values) {
       let count = 0;
-      for (const page of pages) count += marks[page] ?? 0;
+      for (let i = 0; i < pages.length; i++) count += marks[pages[i]!] ?? 0;
       values[value] = count;
     }
     counts[facet.name] = values;
@@ -43,7 +43,7 @@ export function allowedPages(facets: readonly Facet[], selected: Readonly<Record
     if (wanted.length === 0) continue;
     const values = facets.find((facet) => facet.name === name)?.values ?? [];
     const any = new Uint8Array(pageCount);
-    for (const { value, pages } of values) if (wanted.includes(value)) for (const page of pages) any[page] = 1;
+    for (const { value, pages } of values) if (wanted.includes(value)) for (let i = 0; i < pages.length; i++) any[pages[i]!] = 1;
     if (allowed) for (let page = 0; page < pageCount; page++) allowed[page]! &= any[page]!;
     else allowed = any;
   }

@@ -55,7 +55,7 @@ export interface SearchEngine {
 }
 
 /** Queries whose matches, order and counts are kept. */
-const KEPT = 30;
+const KEPT = 10;
 
 /** A map that forgets its oldest entries, and a failed entry as soon as it fails. */
 function keptPromises<T>() {
