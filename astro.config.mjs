@@ -18,6 +18,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are rendered four at a time, so that one page's file writes overlap the next one's rendering.
   build: { concurrency: 4 },
+  // Pages whose getStaticPaths() cache key is unchanged are copied from the last build (article and day pages).
+  experimental: { incrementalBuild: true },
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).

@@ -7,20 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Makes the built archive usable offline. Every build gets an id: pages see
- * it as `__ARKHIV_BUILD_ID__` (the search page passes it to Pagefind as
- * `metaCacheTag`, so the index entry file can be cached), and the service
+ * it as `process.env.ARKHIV_BUILD_ID` (`src/lib/search-build.ts`; the search
+ * page passes it to Pagefind as `metaCacheTag`, so the index entry file can
+ * be cached), and the service
  * worker `<base>sw.js`, written after the search index, names its cache after
  * it, so a new build replaces the old caches. Must run after `pagefind()`.
  */
 export default function serviceWorker(): AstroIntegration {
   const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  process.env.ARKHIV_BUILD_ID = buildId;
   let base = '/';
   return {
     name: 'arkhiv:service-worker',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { define: { __ARKHIV_BUILD_ID__: JSON.stringify(buildId) } } });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },

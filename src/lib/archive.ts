@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { TopicData } from '../schemas/topic.ts';
+import { cacheKey } from './cache-keys.ts';
 import { compareChronological, parseArticleId, type ArticleRecord } from './article-record.ts';
 import { groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from './grouping.ts';
 
@@ -30,6 +31,8 @@ export interface Archive {
   topicBySlug: Map<string, SiteTopic>;
   /** Articles per topic slug, oldest first. */
   byTopic: Map<string, SiteArticle[]>;
+  /** Changes whenever the taxonomy does (names, descriptions, order): part of every page's cache key. */
+  taxonomyVersion: string;
 }
 
 async function loadArchive(): Promise<Archive> {
@@ -67,6 +70,7 @@ async function loadArchive(): Promise<Archive> {
     topics,
     topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     byTopic,
+    taxonomyVersion: cacheKey(topicEntries.map((t) => JSON.stringify(t.data))),
   };
 }
 

@@ -1,9 +1,11 @@
-/** Replaced at build time by `src/integrations/service-worker.ts`. */
-declare const __ARKHIV_BUILD_ID__: string | undefined;
-
 /**
  * The id of the current build: the service worker's cache name and Pagefind's
  * `metaCacheTag`, so that a new build's index is never mixed with an old one.
- * `dev` outside a build (dev server without the integration, unit tests).
+ * Set by `src/integrations/service-worker.ts` in the build's process (an
+ * environment variable, not a compile-time constant: a constant would change
+ * Astro's configuration hash on every build and void the incremental build
+ * cache). `dev` outside a build.
  */
-export const BUILD_ID: string = typeof __ARKHIV_BUILD_ID__ === 'string' ? __ARKHIV_BUILD_ID__ : 'dev';
+export function buildId(): string {
+  return process.env.ARKHIV_BUILD_ID ?? 'dev';
+}

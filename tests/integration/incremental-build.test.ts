@@ -1,0 +1,53 @@
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+/**
+ * Article and day pages are copied from the last build when their cache keys
+ * (src/lib/cache-keys.ts) are unchanged. Whatever an edit touches (the new
+ * article, its neighbours' previous/next links, related lists, day pages),
+ * a rebuild must equal a clean build of the same archive.
+ */
+const work = join(PROJECT_ROOT, 'tests/.output/incremental-build');
+const archive = join(work, 'archive');
+const NEW_ARTICLE = join(archive, 'articles/2022/02/24/nova-stattia-dlia-perevirky.md');
+
+async function htmlFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true })) {
+    // The search page carries the build's id; the index is not part of this build (one build id per test build).
+    if (!entry.endsWith('.html') || entry.startsWith('search')) continue;
+    files.set(entry, await readFile(join(dir, entry), 'utf8'));
+  }
+  return files;
+}
+
+beforeAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  await cp(join(PROJECT_ROOT, 'tests/fixtures/archive'), archive, { recursive: true });
+  const first = await buildSite({ content: archive, outDir: join(work, 'incremental') });
+  expect(first.code, first.stderr).toBe(0);
+}, 180_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+test('adding an article and rebuilding gives the pages of a clean build', async () => {
+  await writeFile(
+    NEW_ARTICLE,
+    '---\ntitle: Нова стаття для перевірки\ndate: 2022-02-24T12:00:00+02:00\ntopics: [viina]\nsummary: Короткий лід.\nid: sha256:00000000000000ff\n---\n\nТекст нової статті.\n',
+  );
+  const rebuilt = await buildSite({ content: archive, outDir: join(work, 'incremental') });
+  expect(rebuilt.code, rebuilt.stderr).toBe(0);
+  expect(`${rebuilt.stdout}`).toMatch(/\(cached\)|\(restored\)/);
+  const clean = await buildSite({ content: archive, outDir: join(work, 'clean') });
+  expect(clean.code, clean.stderr).toBe(0);
+  const [incremental, fresh] = await Promise.all([htmlFiles(join(work, 'incremental')), htmlFiles(join(work, 'clean'))]);
+  expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+  expect(incremental.get('2022/02/24/nova-stattia-dlia-perevirky/index.html')).toContain('Текст нової статті.');
+  const differing = [...fresh].filter(([path, html]) => incremental.get(path) !== html).map(([path]) => path);
+  expect(differing).toEqual([]);
+}, 300_000);
