@@ -1,6 +1,9 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from '../lib/index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -47,14 +50,44 @@ export async function writeIndex(outputPath: string, add: (index: PagefindIndex)
   }
 }
 
-/** Indexes every HTML page of a built site into `<outDir>/pagefind/`. */
-export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
+/** Article pages per year in a built site (`<yyyy>/<mm>/<dd>/<slug>/index.html`). */
+export async function articlePagesPerYear(root: string): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  for (const name of await readdir(root)) {
+    if (!/^\d{4}$/.test(name)) continue;
+    const pages = (await readdir(join(root, name), { recursive: true })).filter((path) => ARTICLE_PAGE.test(path.replace(/\\/g, '/')));
+    if (pages.length > 0) counts.set(Number(name), pages.length);
+  }
+  return counts;
+}
+
+const ALL_ARTICLE_PAGES = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
+const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
+
+/**
+ * Indexes the article pages of a built site (the only pages with
+ * `data-pagefind-body`) into `<outDir>/pagefind/`: in one Pagefind run, or,
+ * above `partSize` articles, in one run per part (`src/lib/index-parts.ts`),
+ * so that Pagefind's memory is that of a part, not of the whole archive.
+ */
+export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>, partSize = partSizeFromEnvironment()): Promise<number> {
   const root = outDir.replace(/\/$/, '');
-  const pages = await writeIndex(`${root}/pagefind`, async (index) => {
-    const added = await index.addDirectory({ path: root });
-    assertNoErrors('index the built site', added.errors);
-    return added.page_count;
-  });
-  logger.info(`Pagefind read ${pages} pages and indexed those with data-pagefind-body (the articles).`);
-  return pages;
+  const parts = planIndexParts(await articlePagesPerYear(root), partSize);
+  // An archive without articles still gets an (empty) index, so the search page loads.
+  if (parts.length === 0) parts.push({ years: [], articles: 0, folder: '' });
+  let total = 0;
+  for (const part of parts) {
+    const pages = await writeIndex(join(root, 'pagefind', part.folder), async (index) => {
+      const added = await index.addDirectory({ path: root, glob: parts.length > 1 ? partGlob(part) : ALL_ARTICLE_PAGES });
+      assertNoErrors('index the built site', added.errors);
+      return added.page_count;
+    });
+    total += pages;
+    if (parts.length > 1) logger.info(`Pagefind indexed part ${part.years.at(-1)}–${part.years[0]}: ${pages} pages.`);
+  }
+  const manifest = join(root, 'pagefind', PARTS_MANIFEST);
+  await writeFile(`${manifest}.tmp`, `${JSON.stringify(parts.slice(1).map((part) => part.folder))}\n`);
+  await rename(`${manifest}.tmp`, manifest);
+  logger.info(`Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${parts.length} parts` : ''}.`);
+  return total;
 }

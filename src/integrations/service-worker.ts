@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PARTS_MANIFEST } from '../lib/index-parts.ts';
 
 /**
  * Makes the built archive usable offline. Every build gets an id: pages see
@@ -40,20 +41,30 @@ async function filesIn(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map((f) => f.replace(/\\/g, '/')).sort();
 }
 
-/** The URLs cached at install: the shell of the site and the search index's entry files. */
-export async function precacheList(outDir: string, base: string, buildId: string): Promise<string[]> {
-  const bundle = join(outDir, 'pagefind');
+/** The files of one Pagefind bundle that every search needs (entry, meta, WebAssembly, filters), relative to the bundle. */
+async function bundleFiles(bundle: string, buildId: string): Promise<string[]> {
   const entryFile = join(bundle, 'pagefind-entry.json');
   if (!existsSync(entryFile)) throw new Error(`${entryFile} is missing: the search index must be built before the service worker (list pagefind() before serviceWorker() in astro.config.mjs).`);
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string | null }> };
-  const pages = ['', 'search/'].filter((page) => existsSync(join(outDir, page, 'index.html')));
-  const assets = (await filesIn(join(outDir, '_astro'))).filter((f) => SHELL_ASSET.test(f)).map((f) => `_astro/${f}`);
-  const pagefindFiles = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', `pagefind-entry.json?ts=${buildId}`];
+  const files = [`pagefind-entry.json?ts=${buildId}`];
   for (const language of Object.values(entry.languages)) {
-    pagefindFiles.push(`pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`);
+    files.push(`pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`);
   }
   const filters = (await filesIn(join(bundle, 'filter'))).map((f) => `filter/${f}`);
-  return [...pages, ...assets, ...[...pagefindFiles, ...filters].map((f) => `pagefind/${f}`)].map((path) => `${base}${path}`);
+  return [...files, ...filters];
+}
+
+/** The URLs cached at install: the shell of the site and the entry files of the search index and of its parts. */
+export async function precacheList(outDir: string, base: string, buildId: string): Promise<string[]> {
+  const bundle = join(outDir, 'pagefind');
+  const pages = ['', 'search/'].filter((page) => existsSync(join(outDir, page, 'index.html')));
+  const assets = (await filesIn(join(outDir, '_astro'))).filter((f) => SHELL_ASSET.test(f)).map((f) => `_astro/${f}`);
+  const pagefindFiles = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', ...(await bundleFiles(bundle, buildId))];
+  const manifest = join(bundle, PARTS_MANIFEST);
+  const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
+  if (existsSync(manifest)) pagefindFiles.push(PARTS_MANIFEST);
+  for (const part of parts) pagefindFiles.push(...(await bundleFiles(join(bundle, part), buildId)).map((f) => `${part}${f}`));
+  return [...pages, ...assets, ...pagefindFiles.map((f) => `pagefind/${f}`)].map((path) => `${base}${path}`);
 }
 
 /** Writes `<outDir>/sw.js` atomically. */

@@ -1,6 +1,8 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import type { DataEntry, DataStore } from 'astro/loaders';
+import type { DataStore } from 'astro/loaders';
+
+type DataEntry = Parameters<DataStore['set']>[0];
 import { existsSync } from 'node:fs';
 import { articleHtmlDir, articleHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
 import { countWords } from '../lib/reading-time.ts';
@@ -82,7 +84,7 @@ function collectRenderErrors(logger: AstroIntegrationLogger, failures: Array<{ e
 }
 
 /** Whether the body of a stored entry is in its own file rather than in the data store. */
-export function hasHtmlFile(entry: Pick<DataEntry, 'rendered' | 'deferredRender'>): boolean {
+export function hasHtmlFile(entry: { rendered?: unknown; deferredRender?: boolean }): boolean {
   return !entry.rendered && !entry.deferredRender;
 }
 
