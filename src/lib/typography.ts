@@ -42,21 +42,24 @@ interface QuoteState {
 // A quote mark after one of these (or at the start) opens a quotation.
 const OPENS_AFTER = /[\s([{\u2014\u2013\-«„/]/;
 
+const QUOTE_MARK = /["«»„“”]/g;
+
 function fixQuotes(text: string, state: QuoteState): string {
   // Every double quote becomes «outer» or „inner“ by nesting depth; «» already
   // present count towards the depth, so a second pass changes nothing.
+  // Text between quote marks is copied in slices: most paragraphs have none.
   let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const mark = text[i]!;
+  let copied = 0;
+  for (const match of text.matchAll(QUOTE_MARK)) {
+    const i = match.index;
+    const mark = match[0];
     const before = i === 0 ? state.before : text[i - 1]!;
     let opening: boolean;
     if (mark === '«' || mark === '„') opening = true;
     else if (mark === '»') opening = false;
-    else if (mark === '"' || mark === '“' || mark === '”') opening = OPENS_AFTER.test(before) && !(mark === '”' && state.depth > 0);
-    else {
-      out += mark;
-      continue;
-    }
+    else opening = OPENS_AFTER.test(before) && !(mark === '”' && state.depth > 0);
+    out += text.slice(copied, i);
+    copied = i + 1;
     if (opening) {
       state.depth += 1;
       out += state.depth === 1 ? '«' : '„';
@@ -66,27 +69,38 @@ function fixQuotes(text: string, state: QuoteState): string {
     }
   }
   if (text.length > 0) state.before = text[text.length - 1]!;
-  return text.length > 0 ? out : text;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 // C0 controls but tab, line feed and carriage return (layout the other rules handle), and DEL.
 const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+// The guards below skip a rule when the text cannot change under it: most text needs few of them, and each is a pass over it.
+// Characters of the first three rules (controls, invisible marks, unusual spaces); NFC makes none of them out of other characters.
+const RARE_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
+// Apostrophe forms other than the archive's own, which the apostrophe rule would replace by itself.
+const FOREIGN_APOSTROPHE = /['\u2019\u0060\u00B4\u2018\u02B9\u2032]/;
+// What the dash rule changes: a hyphen or another dash, or an em dash with two spaces on a side (« — » stays as it is).
+const DASH_TO_FIX = /[-\u2012\u2013\u2015]| {2}\u2014|\u2014 {2}/;
+
 /** All rules on one piece; edges are left to the caller, which knows what surrounds the piece. */
 function normalizePiece(input: string, state: QuoteState, blockStart: boolean): string {
+  const rare = RARE_CHARACTER.test(input);
   // NUL and other control characters never belong in text; dropped before NFC so that what they separated composes.
-  let text = input.replace(C0_CONTROLS, '').normalize('NFC');
-  text = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''); // soft hyphens, zero-width marks
-  text = text.replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  let text = (rare ? input.replace(C0_CONTROLS, '') : input).normalize('NFC');
+  if (rare) {
+    text = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''); // soft hyphens, zero-width marks
+    text = text.replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  }
   text = fixLookalikes(text);
-  text = text.replace(APOSTROPHE_IN_WORD, APOSTROPHE);
+  if (FOREIGN_APOSTROPHE.test(text)) text = text.replace(APOSTROPHE_IN_WORD, APOSTROPHE);
   text = fixQuotes(text, state);
   // A dash between spaces is the Ukrainian тире; between digits it is a range.
-  text = text.replace(/ +(?:-{1,3}|\u2013|\u2014|\u2012|\u2015) +/g, ' — ');
+  if (DASH_TO_FIX.test(text)) text = text.replace(/ +(?:-{1,3}|\u2013|\u2014|\u2012|\u2015) +/g, ' — ');
   if (blockStart) text = text.replace(/^ *(?:-{1,2}|\u2013|\u2014) +/, '— ');
   text = text.replace(/(\d) ?(?:-|\u2013|\u2014) ?(\d)/g, '$1–$2');
-  text = text.replace(/\.\.\./g, '…');
-  text = text.replace(/ {2,}/g, ' ');
+  if (text.includes('...')) text = text.replace(/\.\.\./g, '…');
+  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
   text = text.replace(/ +([,.;:!?…»)])/g, '$1').replace(/([«(]) +/g, '$1');
   return text;
 }
@@ -118,5 +132,6 @@ export function normalizeTextParts(parts: readonly string[]): string[] {
  * normalised, lower-cased, every apostrophe form unified.
  */
 export function foldText(input: string): string {
-  return normalizeText(input).toLowerCase().replace(APOSTROPHE_LIKE, APOSTROPHE);
+  const folded = normalizeText(input).toLowerCase();
+  return FOREIGN_APOSTROPHE.test(folded) ? folded.replace(APOSTROPHE_LIKE, APOSTROPHE) : folded;
 }

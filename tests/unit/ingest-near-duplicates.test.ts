@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { comparableText, isNearDuplicate, NearDuplicateIndex, shingles, similarity } from '../../scripts/lib/ingest/near-duplicates.ts';
+import { comparableText, isNearDuplicate, NearDuplicateIndex, shingles, similarity, textSignature } from '../../scripts/lib/ingest/near-duplicates.ts';
+import { generateArticles } from '../../scripts/lib/bench/generate-articles.ts';
 
 const ORIGINAL =
   'Депутати сільської ради Згорян ухвалили бюджет громади на наступний рік, у якому найбільше коштів передбачено на ремонт школи та доріг. Голосування тривало понад три години, а засідання транслювали онлайн.';
@@ -87,5 +88,39 @@ describe('NearDuplicateIndex', () => {
     const index = new NearDuplicateIndex<string>((key) => texts.get(key)!);
     index.add('long', texts.get('long')!);
     expect(index.find(ORIGINAL)).toMatchObject({ key: 'long' });
+  });
+
+  test('every match it reports has the similarity of the two texts measured directly', () => {
+    // Generated news share stock sentences: many candidates, a few near duplicates.
+    const texts = [...generateArticles({ count: 1500, seed: 7 })].map((item) => item.body);
+    texts.push(`${texts[3]} Додано одне речення в кінці.`, texts[10]!.split('\n\n')[0]!);
+    const index = new NearDuplicateIndex<number>((at) => texts[at]!);
+    let matches = 0;
+    texts.forEach((text, at) => {
+      const match = index.find(text);
+      if (match) {
+        matches += 1;
+        const direct = similarity(shingles(text), shingles(texts[match.key]!));
+        expect(match.jaccard).toBe(direct.jaccard);
+        expect(match.containment).toBe(direct.containment);
+        expect(isNearDuplicate(direct, Math.min(shingles(text).size, shingles(texts[match.key]!).size))).toBe(true);
+      }
+      index.add(at, text);
+    });
+    expect(matches).toBeGreaterThanOrEqual(2);
+  });
+
+  test('texts given as signatures, with the comparable form kept by the caller, find the same matches as texts', () => {
+    const texts = [...generateArticles({ count: 800, seed: 8 })].map((item) => item.body);
+    texts.push(`${texts[5]} Ще одне речення.`, REPOST, ORIGINAL);
+    const byText = new NearDuplicateIndex<number>((at) => texts[at]!);
+    const signatures = texts.map(textSignature);
+    const bySignature = new NearDuplicateIndex<number>(() => '', { comparableOf: (at) => signatures[at]!.plain });
+    texts.forEach((text, at) => {
+      expect(bySignature.find(signatures[at]!)).toEqual(byText.find(text));
+      byText.add(at, text);
+      bySignature.add(at, signatures[at]!);
+    });
+    expect(signatures[0]!.plain).toBe(comparableText(texts[0]!));
   });
 });

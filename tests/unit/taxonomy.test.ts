@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { assignTopics, MAX_TOPICS } from '../../scripts/lib/ingest/topics.ts';
+import { assignTopics, countWords, MAX_TOPICS } from '../../scripts/lib/ingest/topics.ts';
 import { compileTaxonomy, matchTopics, parseTaxonomy, scoreTopics } from '../../src/lib/taxonomy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 
@@ -39,6 +39,16 @@ describe('matching rules', () => {
     expect(matchTopics('ПАМ’ЯТЬ і памʼяті', compiled)).toEqual(['pamiat']);
   });
 
+  test('words are runs of letters, digits and ʼ: marks, symbols and emoji separate them, an astral letter belongs to its word', () => {
+    expect(scoreTopics('суд\u0483суду😀суду', taxonomy)).toEqual([{ slug: 'sud', hits: 3 }]);
+    expect(scoreTopics('суд𝐀 і суду\uD800', taxonomy)).toEqual([{ slug: 'sud', hits: 1 }]);
+  });
+
+  test('a rule of one letter matches only a word of one letter, as the index of two-letter keys implies', () => {
+    const compiled = compileTaxonomy([{ slug: 'a', name: 'А', kind: 'subject', match: ['а*', 'і'] }]);
+    expect(scoreTopics('а і аб ів', compiled)).toEqual([{ slug: 'a', hits: 2 }]);
+  });
+
   test('minHits drops topics mentioned in passing; order is by hits, then taxonomy order', () => {
     const text = 'Школа і школярі. Казахстан. У школі.';
     expect(matchTopics(text, taxonomy)).toEqual(['osvita', 'kazakhstan']);
@@ -62,6 +72,10 @@ describe('assignTopics (the ingest policy)', () => {
     const filler = Array.from({ length: 600 }, () => 'слово').join(' ');
     const text = `Школа, школа, школа, школярі. ${filler} Один раз Казахстан.`;
     expect(assignTopics({ title: 'Про навчання', text }, taxonomy).topics).toEqual(['osvita']);
+  });
+
+  test.each(['', 'одне', '  два   слова  ', 'a\u00A0b\u2028c\u3000d\uFEFFe\u1680f\u2009g', 'не\u0085пробіл\u180Eі\u200Bне', '\t\n\v\f\r'])('counts words as splitting on \\s does: %j', (text) => {
+    expect(countWords(text)).toBe(text.split(/\s+/).filter(Boolean).length);
   });
 
   test(`gives at most ${MAX_TOPICS} topics`, () => {

@@ -12,6 +12,8 @@ describe('normalizeText', () => {
     ['an en dash between spaces becomes an em dash', 'Сумщини – усіх', 'Сумщини — усіх'],
     ['a dialogue dash opens a line as an em dash', '- Так, це було.', '— Так, це було.'],
     ['a dash between digits is an en-dash range', '2004-2005', '2004–2005'],
+    ['an em dash with extra spaces keeps one on each side', 'так  —  ні', 'так — ні'],
+    ['an em dash with extra spaces between digits becomes a range', '5  —  6', '5–6'],
     ['three dots become an ellipsis', 'і далі...', 'і далі…'],
     ['no-break and thin spaces become spaces', '5\u00A0000\u2009грн', '5 000 грн'],
     ['soft hyphens and zero-width marks vanish', 'ін\u00ADфор\u200Bмація', 'інформація'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticlePath, splitFrontMatter } from '../archive/article-file.ts';
 import { bodyTextForComparison, listArchive, readArchivedArticle } from '../archive/archive-files.ts';
-import { NearDuplicateIndex, type DuplicateMatch } from './near-duplicates.ts';
+import { NearDuplicateIndex, type DuplicateMatch, type TextSignature } from './near-duplicates.ts';
 import { SlugRegistry } from './slug-registry.ts';
 
 /** An article known to this run: archived on disk, or new from the input. */
@@ -31,7 +31,7 @@ export class ArchiveState {
   readonly slugs: SlugRegistry;
   private readonly contentDir: string;
   private readonly byId = new Map<string, KnownArticle>();
-  /** Comparison text of this run's items (see `runIndex`). */
+  /** Comparable text of this run's items (see `runIndex`). */
   private readonly runTexts = new Map<KnownArticle, string>();
   private readonly index: NearDuplicateIndex<KnownArticle>;
   private readonly runIndex: NearDuplicateIndex<KnownArticle>;
@@ -40,7 +40,7 @@ export class ArchiveState {
     this.contentDir = contentDir;
     this.slugs = new SlugRegistry(slugs);
     this.index = new NearDuplicateIndex<KnownArticle>((known) => this.textOf(known));
-    this.runIndex = new NearDuplicateIndex<KnownArticle>((known) => this.runTexts.get(known) ?? '');
+    this.runIndex = new NearDuplicateIndex<KnownArticle>(() => '', { comparableOf: (known) => this.runTexts.get(known) ?? '' });
   }
 
   /** Reads every article of the archive once (id, slug, comparison text). */
@@ -69,20 +69,20 @@ export class ArchiveState {
     return this.byId.get(id);
   }
 
-  /** A known article that `text` nearly duplicates: the most similar of this run's items, else of the archive. */
-  nearDuplicate(text: string): DuplicateMatch<KnownArticle> | undefined {
-    return this.runIndex.find(text) ?? this.index.find(text);
+  /** A known article that the text of `signature` nearly duplicates: the most similar of this run's items, else of the archive. */
+  nearDuplicate(signature: TextSignature): DuplicateMatch<KnownArticle> | undefined {
+    return this.runIndex.find(signature) ?? this.index.find(signature);
   }
 
   /** Registers a new article of this run, so later items are compared with it too. */
-  addNew(known: KnownArticle, id: string, text: string): void {
+  addNew(known: KnownArticle, id: string, signature: TextSignature): void {
     this.byId.set(id, known);
-    this.addToRun(known, text);
+    this.addToRun(known, signature);
   }
 
   /** Registers an item of this run found already archived (`unchanged`): later items are compared with it as in the run that wrote it. */
-  addToRun(known: KnownArticle, text: string): void {
-    this.runTexts.set(known, text);
-    this.runIndex.add(known, text);
+  addToRun(known: KnownArticle, signature: TextSignature): void {
+    this.runTexts.set(known, signature.plain);
+    this.runIndex.add(known, signature);
   }
 }

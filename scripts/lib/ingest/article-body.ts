@@ -13,6 +13,7 @@ import remarkDemoteHeadings from '../remark/remark-demote-headings.ts';
 import remarkNormalizeTypography from '../remark/remark-normalize-typography.ts';
 import remarkSanitize, { type SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { ARTICLE_COMPONENT_RULES, ARTICLE_IMPORTS } from './article-components.ts';
+import { text } from './markdown-text.ts';
 
 /** The file format of an article: `.md` unless its body keeps MDX (article components). */
 export type ArticleFormat = 'md' | 'mdx';
@@ -26,12 +27,14 @@ const ESM_AT_LINE_START: Unsafe[] = [
 ];
 
 const STRINGIFY: StringifyOptions = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one' };
+// The library's text handler, escaping exactly as it does with fewer passes over the text (see markdown-text.ts).
+const FAST_TEXT: StringifyOptions = { handlers: { text } };
 
-const toMarkdown = unified().use(remarkGfm).use(remarkStringify, STRINGIFY).freeze();
+const toMarkdown = unified().use(remarkGfm).use(remarkStringify, { ...STRINGIFY, ...FAST_TEXT }).freeze();
 const toMdx = unified()
   .use(remarkGfm)
   .use(remarkMdx)
-  .use(remarkStringify, { ...STRINGIFY, unsafe: ESM_AT_LINE_START })
+  .use(remarkStringify, { ...STRINGIFY, ...FAST_TEXT, unsafe: ESM_AT_LINE_START })
   .freeze();
 
 // One frozen processor per sanitising rule set: building the plugin chain costs more than running it on a short item.
@@ -55,6 +58,14 @@ function bodyProcessor(options: SanitizeOptions): ReturnType<typeof createBodyPr
   return processor;
 }
 
+const demoteHeadings = remarkDemoteHeadings();
+const normalizeTypography = remarkNormalizeTypography();
+
+/** A tree of paragraphs and headings that hold only text: what plain text and most JSON bodies become. */
+function isPlainTextTree(tree: Root): boolean {
+  return tree.children.every((node) => (node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => child.type === 'text'));
+}
+
 export interface ProcessedBody {
   tree: Root;
   /** What sanitising changed (each change once per line; line in the input file when known). */
@@ -66,6 +77,12 @@ export interface ProcessedBody {
  * default), rewrite component imports, demote headings, normalise typography.
  */
 export async function processBody(tree: Root, options: SanitizeOptions = ARTICLE_COMPONENT_RULES): Promise<ProcessedBody> {
+  // Sanitising and imports leave a tree of plain paragraphs untouched (they act on HTML, MDX, links, images): only the last two plugins can change it.
+  if (isPlainTextTree(tree)) {
+    demoteHeadings(tree);
+    normalizeTypography(tree);
+    return { tree, notes: [] };
+  }
   const file = new VFile();
   const processor = bodyProcessor(options);
   const result = (await processor.run(tree, file)) as Root;
@@ -82,6 +99,7 @@ export async function processBody(tree: Root, options: SanitizeOptions = ARTICLE
 
 /** Whether the body still holds MDX (kept article components) and so must be written as `.mdx`. */
 export function needsMdx(tree: Root): boolean {
+  if (isPlainTextTree(tree)) return false;
   let found = false;
   visit(tree, (node) => {
     if (MDX_NODE_TYPES.has(node.type)) found = true;
@@ -103,6 +121,13 @@ const TEXT_BLOCK_TYPES = new Set(['paragraph', 'heading', 'code', 'tableCell']);
 /** The text of each block (paragraph, heading, code, table cell) in order: what readers read. */
 export function blockTexts(tree: Root): string[] {
   const texts: string[] = [];
+  if (isPlainTextTree(tree)) {
+    for (const node of tree.children) {
+      const text = toString(node).trim();
+      if (text) texts.push(text);
+    }
+    return texts;
+  }
   visit(tree, (node) => {
     if (!TEXT_BLOCK_TYPES.has(node.type)) return undefined;
     const text = toString(node).trim();

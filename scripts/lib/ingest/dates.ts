@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoUk from 'chrono-node/uk';
 
 /**
  * Where an article's date comes from, in order of trust: the item's own
@@ -79,7 +79,7 @@ export const TEXT_DATE_PARAGRAPHS = 3;
  */
 export function dateFromText(paragraphs: readonly string[], yearHint?: number): { date: string; text: string } | undefined {
   for (const paragraph of paragraphs.slice(0, TEXT_DATE_PARAGRAPHS)) {
-    for (const result of chrono.uk.parse(paragraph)) {
+    for (const result of chronoUk.parse(paragraph)) {
       const { start } = result;
       if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
       const year = start.get('year');

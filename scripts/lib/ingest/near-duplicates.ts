@@ -70,18 +70,53 @@ const OUTSIDE_FAST_RANGES = /[^\x00-\x7F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\
 
 /** Hashes of the character 5-grams of a text (FNV-1a over each window). */
 export function shingles(text: string): Set<number> {
-  return shinglesOfComparable(comparableText(text));
+  return new Set(shinglesOfComparable(comparableText(text)));
 }
 
-function shinglesOfComparable(plain: string): Set<number> {
-  const set = new Set<number>();
+/** The distinct 5-gram hashes of a comparable text, ascending. */
+function shinglesOfComparable(plain: string): Uint32Array {
+  if (plain.length < 5) return plain ? Uint32Array.of(hash(plain)) : new Uint32Array(0);
+  const all = new Uint32Array(plain.length - 4);
   for (let i = 0; i + 5 <= plain.length; i += 1) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 5; k += 1) h = Math.imul(h ^ plain.charCodeAt(k), 0x01000193);
-    set.add(h >>> 0);
+    all[i] = h >>> 0;
   }
-  if (set.size === 0 && plain) set.add(hash(plain));
-  return set;
+  return distinctSorted(all);
+}
+
+// Scratch space of `distinctSorted`, grown as needed.
+let scratch = new Uint32Array(4096);
+const buckets = new Int32Array(256);
+
+/**
+ * Sorts `values` ascending (least-significant-digit radix sort, one byte per
+ * pass: much faster than `TypedArray#sort` for hashes) and returns the
+ * distinct values as a view of the same memory.
+ */
+function distinctSorted(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  if (scratch.length < n) scratch = new Uint32Array(Math.max(n, scratch.length * 2));
+  let from: Uint32Array = values;
+  let to: Uint32Array = scratch.subarray(0, n);
+  for (let shift = 0; shift < 32; shift += 8) {
+    buckets.fill(0);
+    for (let i = 0; i < n; i += 1) buckets[(from[i]! >>> shift) & 0xff]! += 1;
+    for (let b = 0, sum = 0; b < 256; b += 1) {
+      const count = buckets[b]!;
+      buckets[b] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i += 1) {
+      const value = from[i]!;
+      to[buckets[(value >>> shift) & 0xff]!++] = value;
+    }
+    [from, to] = [to, from];
+  }
+  // Four passes: the sorted values are back in `values`.
+  let size = 0;
+  for (let i = 0; i < n; i += 1) if (i === 0 || values[i] !== values[size - 1]) values[size++] = values[i]!;
+  return values.subarray(0, size);
 }
 
 export interface Similarity {
@@ -89,12 +124,32 @@ export interface Similarity {
   containment: number;
 }
 
+function ratios(shared: number, sizeA: number, sizeB: number): Similarity {
+  const union = sizeA + sizeB - shared;
+  const smaller = Math.min(sizeA, sizeB);
+  return { jaccard: union === 0 ? 1 : shared / union, containment: smaller === 0 ? 0 : shared / smaller };
+}
+
 export function similarity(a: Set<number>, b: Set<number>): Similarity {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const value of small) if (large.has(value)) shared += 1;
-  const union = a.size + b.size - shared;
-  return { jaccard: union === 0 ? 1 : shared / union, containment: small.size === 0 ? 0 : shared / small.size };
+  return ratios(shared, a.size, b.size);
+}
+
+/** `similarity` of two ascending arrays of distinct hashes (one merge pass). */
+function sortedSimilarity(a: Uint32Array, b: Uint32Array): Similarity {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i += 1;
+    else if (a[i]! > b[j]!) j += 1;
+    else {
+      shared += 1;
+      i += 1;
+      j += 1;
+    }
+  }
+  return ratios(shared, a.length, b.length);
 }
 
 export function isNearDuplicate(s: Similarity, smallerSize: number): boolean {
@@ -111,7 +166,11 @@ function hashRange(plain: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-/** Sampled word-trigram hashes of a comparable text (words separated by single spaces). */
+/**
+ * Sampled word-trigram hashes of a comparable text (words separated by
+ * single spaces): those in the fixed 1-in-`SAMPLE_RATE` sample and the
+ * `ANCHORS` smallest, each once, in no particular order.
+ */
 function sampleKeys(plain: string): number[] {
   const starts: number[] = [];
   const ends: number[] = [];
@@ -120,34 +179,46 @@ function sampleKeys(plain: string): number[] {
     else if (i === 0 || plain.charCodeAt(i - 1) === 0x20) starts.push(i);
   }
   if (plain.length > 0) ends.push(plain.length);
-  const hashes = new Set<number>();
   // Fewer than three words: the whole text is the one key.
-  if (starts.length < 3) hashes.add(hash(plain));
-  for (let i = 0; i + 3 <= starts.length; i += 1) hashes.add(hashRange(plain, starts[i]!, ends[i + 2]!));
-  const keys = new Set<number>();
-  // The `ANCHORS` smallest hashes, found in one pass (ascending).
-  const anchors: number[] = [];
-  for (const h of hashes) {
-    if (h % SAMPLE_RATE === 0) keys.add(h);
-    if (anchors.length < ANCHORS || h < anchors[anchors.length - 1]!) {
-      let at = anchors.length;
-      while (at > 0 && anchors[at - 1]! > h) at -= 1;
-      anchors.splice(at, 0, h);
-      if (anchors.length > ANCHORS) anchors.pop();
-    }
+  const trigrams = Math.max(0, starts.length - 2);
+  const all = new Uint32Array(trigrams + (starts.length < 3 ? 1 : 0));
+  for (let i = 0; i < trigrams; i += 1) all[i] = hashRange(plain, starts[i]!, ends[i + 2]!);
+  if (starts.length < 3) all[trigrams] = hash(plain);
+  const hashes = distinctSorted(all);
+  const keys: number[] = [];
+  for (let i = 0; i < hashes.length; i += 1) {
+    const h = hashes[i]!;
+    if (h % SAMPLE_RATE === 0 || i < ANCHORS) keys.push(h);
   }
-  for (const anchor of anchors) keys.add(anchor);
-  return [...keys];
+  return keys;
+}
+
+/** What the index needs of a text: its comparable form and its sampled trigrams. Computed once per text, on any thread. */
+export interface TextSignature {
+  /** `comparableText` of the text. */
+  plain: string;
+  samples: number[];
+}
+
+export function textSignature(text: string): TextSignature {
+  const plain = comparableText(text);
+  return { plain, samples: sampleKeys(plain) };
 }
 
 export interface DuplicateMatch<Key> extends Similarity {
   key: Key;
 }
 
+export interface NearDuplicateIndexOptions<Key> {
+  /** The comparable form of a document (`comparableText` of its text), when the caller keeps it: then `textOf` is not asked. */
+  comparableOf?: (key: Key) => string;
+}
+
 /**
  * Documents added so far, searchable for near duplicates of a new text. The
  * index keeps only hashes; the text of a candidate is asked of `textOf`
- * (in memory for new items, read from disk for archived ones).
+ * (in memory for new items, read from disk for archived ones). Texts may be
+ * given as strings or as their `textSignature`.
  */
 export class NearDuplicateIndex<Key> {
   private readonly keys: Key[] = [];
@@ -156,32 +227,32 @@ export class NearDuplicateIndex<Key> {
   private readonly stockCounts: number[] = [];
   /** Document numbers by sampled trigram; `null` once the trigram is a stock phrase. */
   private readonly postings = new Map<number, number[] | null>();
-  private readonly cache = new Map<number, Set<number>>();
+  private readonly cache = new Map<number, Uint32Array>();
   private readonly textOf: (key: Key) => string;
+  private readonly comparableOf?: (key: Key) => string;
   // Shared-sample counters of one lookup, indexed by document; only touched entries are reset.
   private counts = new Int32Array(1024);
-  // `find(text)` then `add(key, text)` is the usual pair: the samples are computed once.
-  private lastSamples?: { text: string; plain: string; samples: number[] };
+  // `find(text)` then `add(key, text)` is the usual pair: the signature is computed once.
+  private lastSignature?: { text: string; signature: TextSignature };
 
-  constructor(textOf: (key: Key) => string) {
+  constructor(textOf: (key: Key) => string, options: NearDuplicateIndexOptions<Key> = {}) {
     this.textOf = textOf;
+    if (options.comparableOf) this.comparableOf = options.comparableOf;
   }
 
   get size(): number {
     return this.keys.length;
   }
 
-  private samplesOf(text: string): { plain: string; samples: number[] } {
-    if (this.lastSamples?.text !== text) {
-      const plain = comparableText(text);
-      this.lastSamples = { text, plain, samples: sampleKeys(plain) };
-    }
-    return this.lastSamples;
+  private signatureOf(text: string | TextSignature): TextSignature {
+    if (typeof text !== 'string') return text;
+    if (this.lastSignature?.text !== text) this.lastSignature = { text, signature: textSignature(text) };
+    return this.lastSignature.signature;
   }
 
-  add(key: Key, text: string): void {
+  add(key: Key, text: string | TextSignature): void {
     const doc = this.keys.length;
-    const { samples } = this.samplesOf(text);
+    const { samples } = this.signatureOf(text);
     this.keys.push(key);
     this.sampleCounts.push(samples.length);
     this.stockCounts.push(0);
@@ -199,8 +270,9 @@ export class NearDuplicateIndex<Key> {
   }
 
   /** The most similar earlier document that is a near duplicate of `text`, if any. */
-  find(text: string): DuplicateMatch<Key> | undefined {
-    const { plain, samples } = this.samplesOf(text);
+  find(text: string | TextSignature): DuplicateMatch<Key> | undefined {
+    if (this.keys.length === 0) return undefined;
+    const { plain, samples } = this.signatureOf(text);
     if (this.counts.length < this.keys.length) this.counts = new Int32Array(Math.max(this.keys.length, this.counts.length * 2));
     const counts = this.counts;
     const touched: number[] = [];
@@ -225,20 +297,21 @@ export class NearDuplicateIndex<Key> {
     let best: DuplicateMatch<Key> | undefined;
     for (const [doc] of candidates.slice(0, MAX_CANDIDATES)) {
       const theirs = this.shinglesOf(doc);
-      const s = similarity(mine, theirs);
-      if (isNearDuplicate(s, Math.min(mine.size, theirs.size)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
+      const s = sortedSimilarity(mine, theirs);
+      if (isNearDuplicate(s, Math.min(mine.length, theirs.length)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
     }
     return best;
   }
 
-  private shinglesOf(doc: number): Set<number> {
+  private shinglesOf(doc: number): Uint32Array {
     const cached = this.cache.get(doc);
     if (cached) {
       this.cache.delete(doc);
       this.cache.set(doc, cached);
       return cached;
     }
-    const computed = shingles(this.textOf(this.keys[doc]!));
+    const key = this.keys[doc]!;
+    const computed = shinglesOfComparable(this.comparableOf ? this.comparableOf(key) : comparableText(this.textOf(key)));
     this.cache.set(doc, computed);
     if (this.cache.size > SHINGLE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return computed;

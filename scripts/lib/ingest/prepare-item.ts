@@ -5,19 +5,32 @@ import type { ArticleExtension, ArticleFrontMatter } from '../archive/article-fi
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { NESTING_MESSAGE } from '../readers/nesting-depth.ts';
 import { blockTexts, firstParagraphText, needsMdx, processBody, stringifyBody } from './article-body.ts';
+import { serializeIngestedArticle } from './article-text.ts';
 import { resolveDate, type ResolvedDate } from './dates.ts';
 import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
+import { textSignature, type TextSignature } from './near-duplicates.ts';
+import { titleSlug } from './slug-registry.ts';
 import { assignTopics } from './topics.ts';
 import { formatPlace, type RawItem } from './types.ts';
 
-/** An item ready to be placed in the archive: front matter (without a path yet) and the serialised body. */
+/**
+ * An item ready to be placed in the archive: everything but its path, which
+ * depends on the items before it (slug clashes), and whether it is written
+ * at all (duplicates).
+ */
 export interface PreparedArticle {
   item: RawItem;
   data: ArticleFrontMatter;
   body: string;
+  /** The whole file as it is written: front matter, then `body`. */
+  content: string;
   extension: ArticleExtension;
   /** Plain text of the body: what the id, duplicates and topics are computed from. */
   text: string;
+  /** What the near-duplicate indexes need of `text`. */
+  signature: TextSignature;
+  /** The slug the title asks for (`titleSlug`); a clash adds a suffix when the article is placed. */
+  slug: string;
   dateSource: ResolvedDate['source'];
   /** For the report: what a person should check (a date not from metadata, changed markup, unknown topics). */
   notes: string[];
@@ -103,5 +116,18 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
     ...bodyNotes.map((note) => (note.line ? `рядок ${note.line}: ${note.message}` : note.message)),
   ];
   const info = item.title ? [] : ['заголовок утворено з ліду'];
-  return { item, data, body: stringifyBody(tree, extension), extension, text, dateSource: date.source, notes, info };
+  const body = stringifyBody(tree, extension);
+  return {
+    item,
+    data,
+    body,
+    content: serializeIngestedArticle(data, body),
+    extension,
+    text,
+    signature: textSignature(text),
+    slug: titleSlug(title),
+    dateSource: date.source,
+    notes,
+    info,
+  };
 }

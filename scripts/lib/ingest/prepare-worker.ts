@@ -1,7 +1,8 @@
 /**
  * Worker side of `PreparePool`: prepares items with the default sanitising
  * rules and the taxonomy it is started with. Messages in: `{ id, item }`;
- * out: `{ id, prepared }` (the item itself is not sent back).
+ * out: `{ id, prepared }`, where `prepared` is a failure or a
+ * `PlaceableArticle` without its `item` (the sender has it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileTaxonomy } from '../../../src/lib/taxonomy.ts';
@@ -14,5 +15,9 @@ const context = { taxonomy: compileTaxonomy(topics), ...(fallbackDate ? { fallba
 
 parentPort!.on('message', async ({ id, item }: { id: number; item: RawItem }) => {
   const prepared = await prepareItem(item, context);
-  parentPort!.postMessage({ id, prepared: 'error' in prepared ? prepared : { ...prepared, item: undefined } });
+  if ('error' in prepared) parentPort!.postMessage({ id, prepared });
+  else {
+    const { item: _item, body: _body, text: _text, ...placeable } = prepared;
+    parentPort!.postMessage({ id, prepared: placeable });
+  }
 });

@@ -1,16 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
 import type { TopicData } from '../../../src/schemas/topic.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
-import { articlePath, serializeArticle } from '../archive/article-file.ts';
+import { articlePath } from '../archive/article-file.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { readItems } from './read-items.ts';
 import { collectInputFiles } from './input-files.ts';
 import { ArchiveState } from './archive-state.ts';
-import type { PreparedArticle } from './prepare-item.ts';
-import { PreparePool } from './prepare-pool.ts';
+import { MIN_BYTES_FOR_WORKER, PreparePool, type PlaceableArticle } from './prepare-pool.ts';
 import { countOutcomes, type IngestReport, type ReportItem } from './report.ts';
 import { formatPlace } from './types.ts';
 
@@ -76,6 +75,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     },
     topics,
   );
+  const sizes = await Promise.all(files.map((file) => stat(file.absolute).then((info) => info.size, () => 0)));
+  if (sizes.reduce((sum, size) => sum + size, 0) >= MIN_BYTES_FOR_WORKER) pool.start();
   try {
     for (const [n, file] of files.entries()) {
       const { items, errors } = await readItems(file, { onePerFile: options.onePerFile ?? false });
@@ -96,19 +97,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 }
 
 /** Decides one prepared item's outcome and, for a new article, its path and file content. */
-function placeArticle(prepared: PreparedArticle, archive: ArchiveState, writes: Array<{ path: string; content: string }>): ReportItem {
+function placeArticle(prepared: PlaceableArticle, archive: ArchiveState, writes: Array<{ path: string; content: string }>): ReportItem {
   const { data } = prepared;
   const source = formatPlace(prepared.item.place);
   const base = { source, title: data.title, id: data.id, date: data.date };
   const same = archive.byArticleId(data.id);
   if (same?.archived && !same.seenBy) {
     same.seenBy = source;
-    archive.addToRun(same, prepared.text);
+    archive.addToRun(same, prepared.signature);
     return { ...base, outcome: 'unchanged', path: same.path!, reason: `уже в архіві: ${same.path}` };
   }
   if (same?.archived) return { ...base, outcome: 'duplicate', duplicateOf: same.seenBy!, similarity: 1, path: same.path!, reason: `точний повтор ${same.seenBy} (уже в архіві: ${same.path})` };
   if (same) return { ...base, outcome: 'duplicate', duplicateOf: same.label, similarity: 1, path: same.path!, reason: `точний повтор ${same.label}` };
-  const match = archive.nearDuplicate(prepared.text);
+  const match = archive.nearDuplicate(prepared.signature);
   if (match) {
     return {
       ...base,
@@ -119,10 +120,10 @@ function placeArticle(prepared: PreparedArticle, archive: ArchiveState, writes: 
       reason: `майже повтор ${match.key.label} (схожість ${match.jaccard.toFixed(2)}, вкладеність ${match.containment.toFixed(2)})`,
     };
   }
-  const { slug, clashed } = archive.slugs.claim(data.title);
+  const { slug, clashed } = archive.slugs.claimSlug(prepared.slug);
   const path = articlePath(data.date, slug, prepared.extension);
-  archive.addNew({ label: source, path, archived: false }, data.id, prepared.text);
-  writes.push({ path, content: serializeArticle(data, prepared.body) });
+  archive.addNew({ label: source, path, archived: false }, data.id, prepared.signature);
+  writes.push({ path, content: prepared.content });
   const notes = [...prepared.notes, ...(clashed ? [`слаг «${slug}»: такий заголовок уже є в архіві, додано суфікс`] : [])];
   const reason = [...notes, ...prepared.info].join('; ');
   return { ...base, topics: data.topics ?? [], outcome: 'written', path, ...(reason ? { reason } : {}), ...(notes.length > 0 ? { attention: true } : {}) };

@@ -3,6 +3,11 @@ import { slugify } from '../../../src/lib/slug.ts';
 /** Slug of an article whose title has no letters or digits to transliterate. */
 export const FALLBACK_SLUG = 'stattia';
 
+/** The slug a title asks for, before any clash suffix. */
+export function titleSlug(title: string): string {
+  return slugify(title) || FALLBACK_SLUG;
+}
+
 /**
  * Slugs in use across the whole archive. A new article takes its title's
  * slug, or on a clash the first free `-2`, `-3`… (the clash is reported).
@@ -21,7 +26,11 @@ export class SlugRegistry {
 
   /** Claims a slug for `title`; `clashed` tells whether a suffix was needed. */
   claim(title: string): { slug: string; clashed: boolean } {
-    const base = slugify(title) || FALLBACK_SLUG;
+    return this.claimSlug(titleSlug(title));
+  }
+
+  /** Claims `base` (a `titleSlug`), or on a clash the first free `base-2`, `base-3`… */
+  claimSlug(base: string): { slug: string; clashed: boolean } {
     let slug = base;
     for (let n = 2; this.taken.has(slug); n += 1) slug = `${base}-${n}`;
     this.taken.add(slug);

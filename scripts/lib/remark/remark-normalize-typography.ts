@@ -6,6 +6,8 @@ import { normalizeText, normalizeTextParts } from '../../../src/lib/typography.t
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function textNodesOf(block: Nodes): Text[] {
+  // Most blocks are one run of plain text: no need to walk them.
+  if ('children' in block && block.children.every((child) => child.type === 'text')) return block.children as Text[];
   const found: Text[] = [];
   visit(block, (node) => {
     if (node.type === 'inlineCode' || node.type === 'code') return SKIP;
