@@ -1,11 +1,11 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
-
-type DataEntry = Parameters<DataStore['set']>[0];
 import { existsSync } from 'node:fs';
 import { articleHtmlDir, articleHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
 import { countWords } from '../lib/reading-time.ts';
+
+type DataEntry = Parameters<DataStore['set']>[0];
 
 export interface ArticlesLoaderOptions {
   /** The `articles/` folder of the archive, relative to the project root. */
