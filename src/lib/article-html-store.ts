@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,18 +32,18 @@ export function articleHtmlFile(dir: string, id: string): string {
 }
 
 /** Writes one article's body; the rename makes a reader see the old file or the new one, never a part. */
-export function writeArticleHtml(dir: string, id: string, stored: StoredArticleHtml): void {
+export async function writeArticleHtml(dir: string, id: string, stored: StoredArticleHtml): Promise<void> {
   const file = articleHtmlFile(dir, id);
   const text = JSON.stringify(stored);
   try {
-    writeFileSync(`${file}.tmp`, text);
+    await writeFile(`${file}.tmp`, text);
   } catch (error) {
     // Folders are made only when missing: asking for each of 100,000 files costs seconds.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, text);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, text);
   }
-  renameSync(`${file}.tmp`, file);
+  await rename(`${file}.tmp`, file);
 }
 
 /** Reads one article's body and checks that it was rendered from the source the data store describes. */

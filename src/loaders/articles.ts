@@ -37,7 +37,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
     load: async (context: LoaderContext) => {
       const failures: Array<{ entry: string; reason: string }> = [];
       const logger = collectRenderErrors(context.logger, failures);
-      await inner.load({ ...context, logger, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir)) });
+      const writes: Array<Promise<void>> = [];
+      await inner.load({ ...context, logger, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes) });
+      await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
     },
   };
@@ -89,12 +91,15 @@ export function hasHtmlFile(entry: { rendered?: unknown; deferredRender?: boolea
 }
 
 /** What to store of an entry `glob()` loaded: `undefined` for a Markdown entry that failed to render. */
-function slim(entry: DataEntry, dir: string): DataEntry | undefined {
+function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): DataEntry | undefined {
   const { rendered, body, ...rest } = entry;
   if (entry.deferredRender) return entry;
   if (!rendered) return undefined;
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
-  writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countWords(body ?? '') });
+  // Written while the next entries render; the load waits for every write before it ends.
+  const write = writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countWords(body ?? '') });
+  write.catch(() => {}); // reported by the load's Promise.all, not as an unhandled rejection
+  writes.push(write);
   return rest;
 }
 
@@ -103,7 +108,7 @@ function slim(entry: DataEntry, dir: string): DataEntry | undefined {
  * moved out to files. An entry whose file is gone reads as absent, so that
  * `glob()` renders it again instead of trusting its digest.
  */
-function leanStore(store: DataStore, dir: string): DataStore {
+function leanStore(store: DataStore, dir: string, writes: Array<Promise<void>>): DataStore {
   return new Proxy(store, {
     get(target, property) {
       if (property === 'get') {
@@ -114,7 +119,7 @@ function leanStore(store: DataStore, dir: string): DataStore {
       }
       if (property === 'set') {
         return (entry: DataEntry) => {
-          const kept = slim(entry, dir);
+          const kept = slim(entry, dir, writes);
           if (kept) return target.set(kept);
           target.delete(entry.id);
           return false;
