@@ -3,9 +3,9 @@
  * ranks the query; filters, filter counts and the date sort come from the
  * index's own filter lists and date order (`search-facets.ts`), because
  * Pagefind computes them in time proportional to results × listed pages;
- * the first results are reranked (`search-rerank.ts`). Every query's matches
- * are kept, so changing a filter or the sort, going back, or showing more
- * searches nothing again. Runs in the search worker (`worker.ts`), or on the
+ * the first results are reranked (`search-rerank.ts`). The matches of the
+ * last queries are kept, so changing a filter or the sort, going back, or
+ * showing more searches nothing again. Runs in the search worker (`worker.ts`), or on the
  * page when no worker can start.
  */
 import { allowedPages, countFacets, markPages, sortByOrder } from '../../lib/search-facets.ts';
@@ -25,7 +25,7 @@ export interface EngineConfig {
   buildId: string;
   /** The language Pagefind looks for (`<html lang>`, or `unknown` in a worker). */
   language: string;
-  /** Whether the engine may make `fetch` answer Pagefind's start-up requests from its own downloads (only where it owns `fetch`: the worker). */
+  /** Whether the engine may take over `fetch` to hand Pagefind its files downloaded early and gunzipped (only where it owns `fetch`: the worker). */
   shareFetches: boolean;
 }
 

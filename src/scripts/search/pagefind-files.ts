@@ -8,8 +8,8 @@ import { inflatePagefindFile } from '../../lib/search-index-files.ts';
  *   coming and while Pagefind's own script loads; Pagefind would request them
  *   one after another once its script has run.
  * - In the search worker (`share`), `fetch` answers Pagefind's requests for
- *   its data files (metadata, WebAssembly, index chunks, fragments) with the
- *   files already gunzipped by the browser, which is faster than Pagefind's
+ *   its larger files (metadata, WebAssembly, index chunks) with the files
+ *   already gunzipped by the browser, which is faster than Pagefind's
  *   JavaScript inflate (Pagefind skips inflating a file that starts with its
  *   signature). The start-up files come from the downloads above, so each
  *   crosses the network once although the engine reads the metadata too.
@@ -35,8 +35,13 @@ function pickLanguage(languages: Record<string, EntryLanguage>, language: string
   return found;
 }
 
-/** Pagefind's compressed data files, by name. */
-const DATA_FILE = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+/**
+ * Pagefind's larger compressed files, by name: metadata, index and filter
+ * chunks, WebAssembly. Fragments (a few kilobytes each) are left to Pagefind:
+ * its inflate is quick on them, and a stream would add asynchronous steps
+ * between the search and its results.
+ */
+const LARGE_FILE = /\.(pf_meta|pf_index|pf_filter|pagefind)$/;
 
 /**
  * `bundlePath` is Pagefind's folder as Pagefind is told it; `language` is the
@@ -80,7 +85,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const key = keyOf(input);
       const known = early.get(key);
-      if (init || !key || (!known && !DATA_FILE.test(new URL(key).pathname))) return network(input, init);
+      if (init || !key || (!known && !LARGE_FILE.test(new URL(key).pathname))) return network(input, init);
       early.delete(key);
       return new Response((await (known ?? download(key, true))) as Uint8Array<ArrayBuffer>);
     };
