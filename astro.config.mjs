@@ -8,6 +8,7 @@ import validateContent from './src/integrations/validate-content.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import baseLinks from './src/integrations/base-links.ts';
 import articleHtml from './src/integrations/article-html.ts';
+import pruneOutput from './src/integrations/prune-output.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -24,5 +25,5 @@ export default defineConfig({
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
-  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
+  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
 });

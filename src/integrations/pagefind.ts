@@ -1,5 +1,5 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
@@ -72,6 +72,8 @@ const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
  */
 export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>, partSize = partSizeFromEnvironment()): Promise<number> {
   const root = outDir.replace(/\/$/, '');
+  // The output folder outlives builds (`prune-output.ts`): an earlier index must not leave files behind.
+  await rm(join(root, 'pagefind'), { recursive: true, force: true });
   const parts = planIndexParts(await articlePagesPerYear(root), partSize);
   // An archive without articles still gets an (empty) index, so the search page loads.
   if (parts.length === 0) parts.push({ years: [], articles: 0, folder: '' });

@@ -10,8 +10,10 @@ const LOCK = join(tmpdir(), 'arkhiv-build.lock');
 export interface BuildOptions {
   /** Archive folder (holding `articles/` and `topics.yaml`). */
   content: string;
-  /** Where the site goes. Emptied first. */
+  /** Where the site goes. Emptied first, unless `keepOutDir`. */
   outDir: string;
+  /** Build over the last build's output, as an incremental rebuild does. */
+  keepOutDir?: boolean;
   /** Astro `base`, e.g. `/sub/`. */
   base?: string;
   /** Astro `site`, e.g. `https://example.org`. */
@@ -72,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.base) args.push('--base', options.base);
   if (options.site) args.push('--site', options.site);
   return withBuildLock(async () => {
-    await rm(options.outDir, { recursive: true, force: true });
+    if (!options.keepOutDir) await rm(options.outDir, { recursive: true, force: true });
     return runNode(args, {
       cwd: PROJECT_ROOT,
       env: {

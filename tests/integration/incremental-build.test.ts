@@ -23,6 +23,11 @@ async function htmlFiles(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+/** Every file and folder of a built site, sorted. */
+async function allFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map((path) => path.replace(/\\/g, '/')).sort();
+}
+
 beforeAll(async () => {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
@@ -40,7 +45,7 @@ test('adding an article and rebuilding gives the pages of a clean build', async 
     NEW_ARTICLE,
     '---\ntitle: Нова стаття для перевірки\ndate: 2022-02-24T12:00:00+02:00\ntopics: [viina]\nsummary: Короткий лід.\nid: sha256:00000000000000ff\n---\n\nТекст нової статті.\n',
   );
-  const rebuilt = await buildSite({ content: archive, outDir: join(work, 'incremental') });
+  const rebuilt = await buildSite({ content: archive, outDir: join(work, 'incremental'), keepOutDir: true });
   expect(rebuilt.code, rebuilt.stderr).toBe(0);
   expect(`${rebuilt.stdout}`).toMatch(/\(cached\)|\(restored\)/);
   const clean = await buildSite({ content: archive, outDir: join(work, 'clean') });
@@ -50,4 +55,15 @@ test('adding an article and rebuilding gives the pages of a clean build', async 
   expect(incremental.get('2022/02/24/nova-stattia-dlia-perevirky/index.html')).toContain('Текст нової статті.');
   const differing = [...fresh].filter(([path, html]) => incremental.get(path) !== html).map(([path]) => path);
   expect(differing).toEqual([]);
+}, 300_000);
+
+test('removing the article again removes its page and folder, and the rebuild still equals a clean build', async () => {
+  await rm(NEW_ARTICLE);
+  const rebuilt = await buildSite({ content: archive, outDir: join(work, 'incremental'), keepOutDir: true });
+  expect(rebuilt.code, rebuilt.stderr).toBe(0);
+  const clean = await buildSite({ content: archive, outDir: join(work, 'clean') });
+  expect(clean.code, clean.stderr).toBe(0);
+  const [incremental, fresh] = await Promise.all([allFiles(join(work, 'incremental')), allFiles(join(work, 'clean'))]);
+  expect(incremental.filter((path) => !path.startsWith('pagefind/'))).toEqual(fresh.filter((path) => !path.startsWith('pagefind/')));
+  expect(incremental).not.toContain('2022/02/24/nova-stattia-dlia-perevirky');
 }, 300_000);

@@ -1,0 +1,52 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Files of the output that routes produce; anything else of these kinds is left over from an earlier build. */
+const ROUTE_OUTPUT = /\.(?:html|xml|txt)$/;
+/** Files that other steps write after the routes (the sitemap) or that are not routes at all. */
+const KEPT = /^(?:pagefind|_astro)\/|^sitemap[^/]*\.xml$/;
+
+/**
+ * Keeps the last build's output folder instead of emptying it, so that
+ * Astro's incremental build leaves unchanged pages where they are instead of
+ * deleting and copying back every file; then removes what this build did not
+ * produce: pages and feeds of routes that are gone (a deleted or moved
+ * article) and hashed assets that were not rewritten.
+ */
+export default function pruneOutput(): AstroIntegration {
+  let started = 0;
+  return {
+    name: 'arkhiv:prune-output',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:build:start': () => {
+        started = Date.now();
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const produced = new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
+        const stale: string[] = [];
+        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile()) continue;
+          const path = join(entry.parentPath, entry.name);
+          const relative = path.slice(root.length).replace(/\\/g, '/').replace(/^\//, '');
+          if (relative.startsWith('_astro/')) {
+            // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.
+            if ((await stat(path)).mtimeMs < started) stale.push(path);
+          } else if (ROUTE_OUTPUT.test(relative) && !KEPT.test(relative) && !produced.has(path)) {
+            stale.push(path);
+          }
+        }
+        await Promise.all(stale.map((path) => rm(path, { force: true })));
+        // A page's folder goes with its page once nothing else is left in it.
+        for (const folder of new Set(stale.map((path) => dirname(path)))) await rmdir(folder).catch(() => {});
+        if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) left over from an earlier build.`);
+      },
+    },
+  };
+}
