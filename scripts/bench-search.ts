@@ -1,0 +1,57 @@
+/**
+ * `node_modules/.bin/node scripts/bench-search.ts [--runs N] <site folder>…`
+ *
+ * Times search on sites already built (with their Pagefind index), the way
+ * `npm run bench` does after a build (`measureSearch`: Chromium, loopback,
+ * fresh profile, the benchmark's cold and warm queries). With several
+ * folders, runs alternate between them, so that two versions of the search
+ * page on the same index meet the same load; the load average is printed
+ * with every run. Figures are medians of the runs.
+ */
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { COLD_QUERY, WARM_QUERIES } from './lib/bench/run-size.ts';
+import { measureSearch, type SearchTiming } from './lib/bench/search-timing.ts';
+import { median } from './lib/bench/stats.ts';
+import { serveStatic } from './lib/serve-static.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, help: { type: 'boolean', default: false } } });
+const runs = Number(values.runs);
+if (values.help || positionals.length === 0 || !Number.isInteger(runs) || runs < 1) {
+  console.log('Usage: node_modules/.bin/node scripts/bench-search.ts [--runs N] <site folder>…');
+  process.exit(values.help ? 0 : 1);
+}
+const sites = positionals.map((site) => resolve(site));
+const missing = sites.filter((site) => !existsSync(join(site, 'pagefind/pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')));
+if (missing.length > 0) {
+  console.error(missing.map((site) => `${site}: no search/index.html or pagefind/pagefind-entry.json; build the site with its index first (npm run build).`).join('\n'));
+  process.exit(1);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const describe = (t: SearchTiming) =>
+  `cold ${ms(t.coldMs)}, ${kb(t.coldBytes)} (${kb(t.coldBytesAtResults)} before the results), warm median ${ms(t.warmMedianMs)}`;
+
+const results = new Map<string, SearchTiming[]>(sites.map((site) => [site, []]));
+for (let run = 1; run <= runs; run++) {
+  for (const site of sites) {
+    const server = await serveStatic(site, '/');
+    try {
+      const load = loadavg()[0]!.toFixed(2);
+      const timing = await measureSearch(server.url, COLD_QUERY, WARM_QUERIES);
+      if (timing.coldResults === 0) throw new Error(`${site}: the cold query «${COLD_QUERY}» found nothing, so nothing was measured.`);
+      results.get(site)!.push(timing);
+      console.log(`${site}, run ${run}/${runs}, load average ${load}: ${describe(timing)}`);
+    } finally {
+      await server.close();
+    }
+  }
+}
+console.log('');
+for (const [site, timings] of results) {
+  const pick = (field: (t: SearchTiming) => number) => median(timings.map(field));
+  console.log(`${site}, median of ${timings.length}: cold ${ms(pick((t) => t.coldMs))}, ${kb(pick((t) => t.coldBytes))} (${kb(pick((t) => t.coldBytesAtResults))} before the results), warm median ${ms(pick((t) => t.warmMedianMs))}`);
+}
