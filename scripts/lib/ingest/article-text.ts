@@ -71,5 +71,8 @@ export function plainFrontMatter(data: ArticleFrontMatter): string | undefined {
 export function serializeIngestedArticle(data: ArticleFrontMatter, body: string): string {
   const lines = plainFrontMatter(data);
   if (lines === undefined) return serializeArticle(data, body);
-  return `---\n${lines}---\n\n${body.replace(/\n*$/, '\n')}`;
+  // `body.replace(/\n*$/, '\n')` without a regular expression, which tries every position of a long body.
+  let end = body.length;
+  while (end > 0 && body.charCodeAt(end - 1) === 0x0a) end -= 1;
+  return `---\n${lines}---\n\n${body.slice(0, end)}\n`;
 }

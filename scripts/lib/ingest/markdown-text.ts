@@ -6,8 +6,9 @@ import type { Info, SafeConfig, State, Unsafe } from 'mdast-util-to-markdown';
  * its `safe`: the same escapes, character for character, found with fewer
  * regular-expression passes. Every unsafe pattern matches at its own
  * `character`, so a pattern whose character does not occur in the text is
- * skipped instead of run; and which patterns are in scope is worked out once
- * per construct stack. The rest is `safe` as the library writes it
+ * skipped instead of run (one pass over the text tells which characters
+ * occur); and which patterns are in scope is worked out once per construct
+ * stack. The rest is `safe` as the library writes it
  * (lib/util/safe.js, MIT); `tests/unit/ingest-markdown-text.test.ts` compares
  * both on hostile and ordinary text.
  */
@@ -39,25 +40,26 @@ function nodeInScope(types: Unsafe['beforeNode'], node: { type: string } | undef
   return typeof types === 'string' ? types === node.type : (types as readonly string[]).includes(node.type);
 }
 
-// Patterns in scope by construct stack, per list of unsafe patterns (one list per serialiser state).
-const scopeCache = new WeakMap<readonly Unsafe[], Map<string, Pattern[]>>();
+// The patterns in scope for the last construct stack seen, per list of unsafe patterns (one list per serialiser state).
+const scopeCache = new WeakMap<readonly Unsafe[], { stack: string[]; length: number; patterns: Pattern[] }>();
 
 function patternsInScope(state: State): Pattern[] {
-  let byStack = scopeCache.get(state.unsafe);
-  if (!byStack) {
-    byStack = new Map();
-    scopeCache.set(state.unsafe, byStack);
-  }
-  // The list only grows while a serialiser is configured; its length is part of the key all the same.
-  const key = `${state.unsafe.length}\u0000${state.stack.join('\u0000')}`;
-  let patterns = byStack.get(key);
-  if (!patterns) {
-    patterns = state.unsafe.filter(
-      (pattern): pattern is Pattern => listInScope(state.stack, pattern.inConstruct, true) && !listInScope(state.stack, pattern.notInConstruct, false),
-    );
-    byStack.set(key, patterns);
-  }
+  const cached = scopeCache.get(state.unsafe);
+  const { stack } = state;
+  if (cached && cached.length === state.unsafe.length && cached.stack.length === stack.length && cached.stack.every((name, i) => name === stack[i])) return cached.patterns;
+  const patterns = state.unsafe.filter(
+    (pattern): pattern is Pattern => listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false),
+  );
+  scopeCache.set(state.unsafe, { stack: [...stack], length: state.unsafe.length, patterns });
   return patterns;
+}
+
+// Which ASCII characters occur in the text being escaped (every pattern of the library and its extensions is one ASCII character).
+const present = new Uint8Array(128);
+
+function occurs(pattern: Pattern, value: string): boolean {
+  const code = pattern.character.charCodeAt(0);
+  return pattern.character.length === 1 && code < 128 ? present[code] === 1 : value.includes(pattern.character);
 }
 
 function escapeBackslashes(value: string, after: string | null | undefined): string {
@@ -87,8 +89,13 @@ export function safeText(state: State, input: string | null | undefined, config:
   const offset = config.before ? config.before.length : 0;
   const end = value.length - (config.after ? config.after.length : 0);
 
+  present.fill(0);
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code < 128) present[code] = 1;
+  }
   for (const pattern of patternsInScope(state)) {
-    if (!value.includes(pattern.character)) continue;
+    if (!occurs(pattern, value)) continue;
     if (!nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) continue;
     const expression = state.compilePattern(pattern);
     const from = pattern.beforeNode ? offset : 0;

@@ -45,16 +45,20 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+// Every form of apostrophe: dropped, so «пам'ять» and «памʼять» compare equal.
+const APOSTROPHES = /['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g;
+
 /**
  * Text reduced to lower-case words separated by single spaces, apostrophes
  * dropped: quotes, dashes and apostrophe forms never make two texts differ.
  * (Cheaper than the full normaliser, which archived text has been through.)
  */
 export function comparableText(text: string): string {
-  const lower = text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g, '');
+  return plainComparableText(text) ?? unicodeComparableText(text);
+}
+
+function unicodeComparableText(text: string): string {
+  const lower = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
   // The Unicode-property pattern is slow; text of only ASCII, Cyrillic and punctuation takes an equivalent plain range.
   const words = OUTSIDE_FAST_RANGES.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9\u0400-\u0481\u048A-\u04FF]+/g, ' ');
   return words.trim();
@@ -67,6 +71,60 @@ export function comparableText(text: string): string {
  * General Punctuation.
  */
 const OUTSIDE_FAST_RANGES = /[^\x00-\x7F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF\u0400-\u04FF\u2000-\u206F]/;
+
+const WORD_UNIT = 1;
+const SEPARATOR_UNIT = 2;
+const APOSTROPHE_UNIT = 3;
+/** What each unit of the fast ranges (and the apostrophes) becomes; 0 for any other unit. Filled from the expressions above. */
+const UNIT_KIND = new Uint8Array(0x2070);
+/** The lower case of each word unit. */
+const UNIT_LOWER = new Uint16Array(0x2070);
+for (let unit = 0; unit < 0x2070; unit += 1) {
+  const char = String.fromCharCode(unit);
+  if (APOSTROPHES.test(char)) UNIT_KIND[unit] = APOSTROPHE_UNIT;
+  else if (!OUTSIDE_FAST_RANGES.test(char)) {
+    const lower = char.toLowerCase();
+    const word = lower.length === 1 && /[a-z0-9\u0400-\u0481\u048A-\u04FF]/.test(lower);
+    UNIT_KIND[unit] = word ? WORD_UNIT : SEPARATOR_UNIT;
+    if (word) UNIT_LOWER[unit] = lower.charCodeAt(0);
+  }
+  APOSTROPHES.lastIndex = 0;
+}
+
+let units = new Uint16Array(4096);
+
+/**
+ * `comparableText` in one pass for text made only of the fast ranges and
+ * apostrophes, where NFC and lower case act unit by unit (NFC changes only
+ * U+2000/U+2001, into other spaces); `undefined` for any other text.
+ */
+function plainComparableText(text: string): string | undefined {
+  if (units.length < text.length) units = new Uint16Array(Math.max(text.length, units.length * 2));
+  let size = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    const kind = unit < 0x2070 ? UNIT_KIND[unit]! : 0;
+    if (kind === WORD_UNIT) {
+      if (space) units[size++] = 0x20;
+      space = false;
+      units[size++] = UNIT_LOWER[unit]!;
+    } else if (kind === SEPARATOR_UNIT) space = size > 0;
+    else if (kind === 0) return undefined;
+  }
+  return unitsToString(units.subarray(0, size));
+}
+
+// Decoding the units' memory as UTF-16 is the fastest way to a string; it is their order only on little-endian machines.
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const utf16 = new TextDecoder('utf-16le');
+
+function unitsToString(text: Uint16Array): string {
+  if (LITTLE_ENDIAN) return utf16.decode(text);
+  let out = '';
+  for (let start = 0; start < text.length; start += 8192) out += String.fromCharCode.apply(null, text.subarray(start, start + 8192) as unknown as number[]);
+  return out;
+}
 
 /** Hashes of the character 5-grams of a text (FNV-1a over each window). */
 export function shingles(text: string): Set<number> {
@@ -156,39 +214,50 @@ export function isNearDuplicate(s: Similarity, smallerSize: number): boolean {
   return s.jaccard >= JACCARD_MIN || (smallerSize >= MIN_SHINGLES_FOR_CONTAINMENT && s.containment >= CONTAINMENT_MIN);
 }
 
-/** FNV-1a of `plain.slice(start, end)`, without making the substring. */
-function hashRange(plain: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i += 1) {
-    h ^= plain.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+let trigramScratch = new Uint32Array(1024);
 
 /**
  * Sampled word-trigram hashes of a comparable text (words separated by
  * single spaces): those in the fixed 1-in-`SAMPLE_RATE` sample and the
- * `ANCHORS` smallest, each once, in no particular order.
+ * `ANCHORS` smallest, each once, in no particular order. A trigram's hash
+ * is FNV-1a of its text («w1 w2 w3»); the three trigrams a character
+ * belongs to are hashed side by side in one pass.
  */
 function sampleKeys(plain: string): number[] {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < plain.length; i += 1) {
-    if (plain.charCodeAt(i) === 0x20) ends.push(i);
-    else if (i === 0 || plain.charCodeAt(i - 1) === 0x20) starts.push(i);
+  const length = plain.length;
+  const most = (length >> 1) + 1;
+  if (trigramScratch.length < most) trigramScratch = new Uint32Array(Math.max(most, trigramScratch.length * 2));
+  // Running hashes of the trigrams that start two words back, one word back and at the current word.
+  let twoBack = FNV_BASIS;
+  let oneBack = FNV_BASIS;
+  let current = FNV_BASIS;
+  let word = 0;
+  let count = 0;
+  for (let i = 0; i < length; i += 1) {
+    const unit = plain.charCodeAt(i);
+    if (unit === 0x20) {
+      if (word >= 2) trigramScratch[count++] = twoBack >>> 0;
+      twoBack = Math.imul(oneBack ^ unit, FNV_PRIME);
+      oneBack = Math.imul(current ^ unit, FNV_PRIME);
+      current = FNV_BASIS;
+      word += 1;
+    } else {
+      twoBack = Math.imul(twoBack ^ unit, FNV_PRIME);
+      oneBack = Math.imul(oneBack ^ unit, FNV_PRIME);
+      current = Math.imul(current ^ unit, FNV_PRIME);
+    }
   }
-  if (plain.length > 0) ends.push(plain.length);
+  if (length > 0 && word >= 2) trigramScratch[count++] = twoBack >>> 0;
   // Fewer than three words: the whole text is the one key.
-  const trigrams = Math.max(0, starts.length - 2);
-  const all = new Uint32Array(trigrams + (starts.length < 3 ? 1 : 0));
-  for (let i = 0; i < trigrams; i += 1) all[i] = hashRange(plain, starts[i]!, ends[i + 2]!);
-  if (starts.length < 3) all[trigrams] = hash(plain);
-  const hashes = distinctSorted(all);
+  if (count === 0) trigramScratch[count++] = hash(plain);
+  const hashes = distinctSorted(trigramScratch.subarray(0, count));
   const keys: number[] = [];
   for (let i = 0; i < hashes.length; i += 1) {
     const h = hashes[i]!;
-    if (h % SAMPLE_RATE === 0 || i < ANCHORS) keys.push(h);
+    // `SAMPLE_RATE` is a power of two: the low bits are the remainder.
+    if ((h & (SAMPLE_RATE - 1)) === 0 || i < ANCHORS) keys.push(h);
   }
   return keys;
 }
