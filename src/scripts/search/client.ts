@@ -4,7 +4,8 @@
  * `worker-src 'self'`), the engine runs on the page instead, and calls made
  * in the meantime are answered from there.
  */
-import type { EngineConfig, SearchEngine } from './engine.ts';
+// Imported, not loaded on demand: a dynamic import would put Vite's preload helper, one more request, in front of the page script.
+import { createEngine, type EngineConfig, type SearchEngine } from './engine.ts';
 
 /** The first message to the worker. */
 export interface WorkerStart {
@@ -29,16 +30,11 @@ interface Pending {
 export function connectEngine(config: WorkerStart['config']): SearchEngine {
   let nextId = 0;
   const pending = new Map<number, Pending>();
-  let onPage: Promise<SearchEngine> | null = null;
+  let onPage: SearchEngine | null = null;
 
-  const fallBack = (): Promise<SearchEngine> => {
-    onPage ??= import('./engine.ts').then(({ createEngine }) => createEngine({ ...config, language: document.documentElement.lang || 'unknown', shareFetches: false }));
-    return onPage;
-  };
   const runOnPage = ({ call, resolve, reject }: Pending) => {
-    fallBack()
-      .then((engine) => (engine[call.method] as (...args: unknown[]) => Promise<unknown>)(...call.args))
-      .then(resolve, reject);
+    onPage ??= createEngine({ ...config, language: document.documentElement.lang || 'unknown', shareFetches: false });
+    (onPage[call.method] as (...args: unknown[]) => Promise<unknown>)(...call.args).then(resolve, reject);
   };
 
   let worker: Worker | null = null;
