@@ -31,12 +31,24 @@ export default function pagefind(): AstroIntegration {
 }
 
 /**
+ * `ARKHIV_MAX_FRAGMENTS=<n>`: at most n result files per index (Pagefind bundles
+ * the fragments of several pages into one), for hosts that limit file counts.
+ * Off by default: a result then costs one small request instead of a share of a bundle.
+ */
+export function maxFragmentsFromEnvironment(value = process.env.ARKHIV_MAX_FRAGMENTS): { maxFragments?: number } {
+  if (value === undefined || value === '') return {};
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`ARKHIV_MAX_FRAGMENTS must be a whole number of files, at least 1 (got "${value}").`);
+  return { maxFragments: count };
+}
+
+/**
  * Creates a Ukrainian index, lets `add` fill it (returning the number of pages
  * added), writes it to `outputPath` and always stops Pagefind's service.
  */
 export async function writeIndex(outputPath: string, add: (index: PagefindIndex) => Promise<number>): Promise<number> {
   try {
-    const { index, errors } = await createIndex({ forceLanguage: 'uk' });
+    const { index, errors } = await createIndex({ forceLanguage: 'uk', ...maxFragmentsFromEnvironment() });
     assertNoErrors('start', errors);
     if (!index) throw new Error('Pagefind returned no index.');
     const pages = await add(index);

@@ -37,3 +37,12 @@ describe('index parts', () => {
     expect(() => planIndexParts(new Map(), 0)).toThrow('positive number');
   });
 });
+
+describe('fragment bundling for hosts that limit file counts', () => {
+  test('is off unless ARKHIV_MAX_FRAGMENTS asks for it, and a bad value is refused', async () => {
+    const { maxFragmentsFromEnvironment } = await import('../../src/integrations/pagefind.ts');
+    expect(maxFragmentsFromEnvironment(undefined)).toEqual({});
+    expect(maxFragmentsFromEnvironment('5000')).toEqual({ maxFragments: 5000 });
+    expect(() => maxFragmentsFromEnvironment('0')).toThrow('ARKHIV_MAX_FRAGMENTS must be a whole number of files, at least 1 (got "0").');
+  });
+});
