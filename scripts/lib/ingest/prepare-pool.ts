@@ -1,18 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { TopicData } from '../../../src/schemas/topic.ts';
-import { prepareItem, type PrepareContext, type PreparedArticle, type PrepareFailure } from './prepare-item.ts';
-import type { RawItem } from './types.ts';
+import { runJob, type ItemJob, type JobOutcome } from './item-jobs.ts';
+import type { PrepareContext } from './prepare-item.ts';
+import type { SourcePlace } from './types.ts';
 
 /** Items queued on the worker at a time: enough that it never waits while this thread places results. */
 export const WORKER_BACKLOG = 48;
-/** A file with fewer items is prepared on this thread alone (starting a worker costs about a second). */
+/** A file with fewer items (jobs) is prepared on this thread alone (starting a worker costs about a second). */
 export const MIN_ITEMS_FOR_WORKER = 1000;
 /** Input of at least this many bytes (about 1,000 news items) starts the worker before the first file is read. */
 export const MIN_BYTES_FOR_WORKER = 4_000_000;
-
-/** What placing an item needs: the prepared article without its tree-sized texts (`body`, `text`), which stay where it was prepared. */
-export type PlaceableArticle = Omit<PreparedArticle, 'body' | 'text'>;
-export type Prepared = PlaceableArticle | PrepareFailure;
 
 /** Yields to the event loop, so that the worker's finished items are received and it is given more. */
 function nextTurn(): Promise<void> {
@@ -31,7 +28,7 @@ function nextTurn(): Promise<void> {
  */
 export class PreparePool {
   private worker?: Worker;
-  private readonly pending = new Map<number, { resolve: (prepared: Prepared) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (outcome: JobOutcome) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private readonly context: PrepareContext;
   private readonly topics: readonly TopicData[];
@@ -51,8 +48,8 @@ export class PreparePool {
     const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), {
       workerData: { topics: this.topics, ...(this.context.fallbackDate ? { fallbackDate: this.context.fallbackDate } : {}) },
     });
-    worker.on('message', ({ id, prepared }: { id: number; prepared: Prepared }) => {
-      this.pending.get(id)?.resolve(prepared);
+    worker.on('message', ({ id, outcome }: { id: number; outcome: JobOutcome }) => {
+      this.pending.get(id)?.resolve(outcome);
       this.pending.delete(id);
     });
     // A failure inside the worker is a bug, as it would be on this thread: every waiting item fails with it.
@@ -64,59 +61,52 @@ export class PreparePool {
     return worker;
   }
 
-  private onWorker(item: RawItem): Promise<Prepared> {
+  private onWorker(job: ItemJob): Promise<JobOutcome> {
     const worker = this.startWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      // An item that threw on the worker (whose stack is not this thread's) is prepared again here, so the verdict is this thread's.
-      this.pending.set(id, { resolve: (prepared) => resolve('error' in prepared ? (prepared.thrown ? this.prepareHere(item) : prepared) : { ...prepared, item }), reject });
-      worker.postMessage({ id, item });
+      // A job that threw on the worker (whose stack is not this thread's) is run again here, so the verdict is this thread's.
+      this.pending.set(id, { resolve: (outcome) => resolve('thrown' in outcome && outcome.thrown ? runJob(job, this.context) : outcome), reject });
+      worker.postMessage({ id, job });
     });
   }
 
-  private async prepareHere(item: RawItem): Promise<Prepared> {
-    const prepared = await prepareItem(item, this.context);
-    if ('error' in prepared) return prepared;
-    const { body: _body, text: _text, ...placeable } = prepared;
-    return placeable;
-  }
-
-  /** Prepares `items`, handing each result in input order to `use` as soon as it and all before it are ready. */
-  async prepareAll(items: RawItem[], use: (item: RawItem, prepared: Prepared) => void): Promise<void> {
-    if (this.context.sanitize || items.length < MIN_ITEMS_FOR_WORKER) {
-      for (const [i, item] of items.entries()) {
-        use(item, await this.prepareHere(item));
-        items[i] = undefined as never;
+  /** Prepares `jobs`, handing each outcome in input order to `use` as soon as it and all before it are ready. */
+  async prepareAll(jobs: ItemJob[], use: (place: SourcePlace, outcome: JobOutcome) => void): Promise<void> {
+    if (this.context.sanitize || jobs.length < MIN_ITEMS_FOR_WORKER) {
+      for (const [i, job] of jobs.entries()) {
+        use(job.place, await runJob(job, this.context));
+        jobs[i] = undefined as never;
       }
       return;
     }
-    const results: Array<Prepared | undefined> = new Array(items.length);
-    // Items on the worker, by input index: settled once the result is in `results`.
+    const outcomes: Array<JobOutcome | undefined> = new Array(jobs.length);
+    // Jobs on the worker, by input index: settled once the outcome is in `outcomes`.
     const waiting = new Map<number, Promise<void>>();
     let assigned = 0;
     let placed = 0;
-    while (placed < items.length) {
-      while (waiting.size < WORKER_BACKLOG && assigned < items.length) {
+    while (placed < jobs.length) {
+      while (waiting.size < WORKER_BACKLOG && assigned < jobs.length) {
         const index = assigned++;
-        const done = this.onWorker(items[index]!).then((prepared) => {
-          results[index] = prepared;
+        const done = this.onWorker(jobs[index]!).then((outcome) => {
+          outcomes[index] = outcome;
           waiting.delete(index);
         });
-        // Awaited below in input order; a worker failure rejects every waiting item, and the first one awaited ends the run.
+        // Awaited below in input order; a worker failure rejects every waiting job, and the first one awaited ends the run.
         done.catch(() => undefined);
         waiting.set(index, done);
       }
-      while (placed < items.length && results[placed] !== undefined) {
-        use(items[placed]!, results[placed]!);
-        // The item's tree and result are no longer needed.
-        items[placed] = undefined as never;
-        results[placed] = undefined;
+      while (placed < jobs.length && outcomes[placed] !== undefined) {
+        use(jobs[placed]!.place, outcomes[placed]!);
+        // The job (a tree or a line) and its outcome are no longer needed.
+        jobs[placed] = undefined as never;
+        outcomes[placed] = undefined;
         placed += 1;
       }
-      if (placed === items.length) break;
-      if (assigned < items.length) {
+      if (placed === jobs.length) break;
+      if (assigned < jobs.length) {
         const index = assigned++;
-        results[index] = await this.prepareHere(items[index]!);
+        outcomes[index] = await runJob(jobs[index]!, this.context);
         await nextTurn();
       } else await waiting.get(placed);
     }

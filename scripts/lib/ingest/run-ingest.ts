@@ -6,10 +6,10 @@ import { topicSchema } from '../../../src/schemas/topic.ts';
 import { articlePath } from '../archive/article-file.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
-import { readItems } from './read-items.ts';
 import { collectInputFiles } from './input-files.ts';
 import { ArchiveState } from './archive-state.ts';
-import { MIN_BYTES_FOR_WORKER, PreparePool, type PlaceableArticle } from './prepare-pool.ts';
+import { readJobs, type PlaceableArticle } from './item-jobs.ts';
+import { MIN_BYTES_FOR_WORKER, PreparePool } from './prepare-pool.ts';
 import { countOutcomes, type IngestReport, type ReportItem } from './report.ts';
 import { formatPlace } from './types.ts';
 
@@ -79,13 +79,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   if (sizes.reduce((sum, size) => sum + size, 0) >= MIN_BYTES_FOR_WORKER) pool.start();
   try {
     for (const [n, file] of files.entries()) {
-      const { items, errors } = await readItems(file, { onePerFile: options.onePerFile ?? false });
-      for (const error of errors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
+      const { jobs, errors } = await readJobs(file, { onePerFile: options.onePerFile ?? false });
+      // A file's read errors come first in the report, then its items in input order.
+      const readErrors: ReportItem[] = errors.map((error) => ({ source: formatPlace(error.place), outcome: 'error', reason: error.message }));
+      const outcomes: ReportItem[] = [];
       // Prepared in parallel, placed in input order.
-      await pool.prepareAll(items, (item, prepared) => {
-        if ('error' in prepared) report.push({ source: formatPlace(item.place), outcome: 'error', reason: prepared.error });
-        else report.push(placeArticle(prepared, archive, writes));
+      await pool.prepareAll(jobs, (place, outcome) => {
+        if ('readError' in outcome) readErrors.push({ source: formatPlace(outcome.readError.place), outcome: 'error', reason: outcome.readError.message });
+        else if ('error' in outcome) outcomes.push({ source: formatPlace(place), outcome: 'error', reason: outcome.error });
+        else outcomes.push(placeArticle(outcome, archive, writes));
       });
+      for (const entry of readErrors) report.push(entry);
+      for (const entry of outcomes) report.push(entry);
       options.onProgress?.(n + 1, files.length, 'вхідні файли');
     }
   } finally {
@@ -99,7 +104,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 /** Decides one prepared item's outcome and, for a new article, its path and file content. */
 function placeArticle(prepared: PlaceableArticle, archive: ArchiveState, writes: Array<{ path: string; content: string }>): ReportItem {
   const { data } = prepared;
-  const source = formatPlace(prepared.item.place);
+  const source = formatPlace(prepared.place);
   const base = { source, title: data.title, id: data.id, date: data.date };
   const same = archive.byArticleId(data.id);
   if (same?.archived && !same.seenBy) {

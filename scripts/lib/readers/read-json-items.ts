@@ -70,6 +70,45 @@ function collect(results: Array<RawItem | InputError>): ReadResult {
   return { items, errors };
 }
 
+/** Whether a file is JSON Lines by its name (`.jsonl`, `.ndjson`): one item per line, each read on its own. */
+export function isJsonLinesFile(file: string): boolean {
+  return /\.(?:jsonl|ndjson)$/i.test(file);
+}
+
+function lineError(file: string, line: number, error: unknown): InputError {
+  return { place: { file, line }, message: `рядок не є коректним JSON (${(error as Error).message}). У JSON Lines кожен рядок — один обʼєкт JSON.` };
+}
+
+/** The value on one line of JSON Lines (`line` is 1-based), its syntax error, or `undefined` for a blank line. */
+export function jsonLineValue(raw: string, file: string, line: number): { value: unknown } | InputError | undefined {
+  if (raw.trim() === '') return undefined;
+  try {
+    return { value: JSON.parse(raw) };
+  } catch (error) {
+    return lineError(file, line, error);
+  }
+}
+
+/** The item of a parsed line, or why it is not one; throws what reading its body throws (see `readJsonLine`). */
+export function jsonLineItem(value: unknown, file: string, line: number): RawItem | InputError {
+  return toItem(value, file, line);
+}
+
+/**
+ * One line of JSON Lines (`line` is 1-based): its item, an error of its
+ * own, or `undefined` for a blank line. Whatever reading the line throws is
+ * that line's error too.
+ */
+export function readJsonLine(raw: string, file: string, line: number): RawItem | InputError | undefined {
+  const parsed = jsonLineValue(raw, file, line);
+  if (!parsed || !('value' in parsed)) return parsed;
+  try {
+    return jsonLineItem(parsed.value, file, line);
+  } catch (error) {
+    return lineError(file, line, error);
+  }
+}
+
 /**
  * JSON (`.json`: an array of items or one item) and JSON Lines (`.jsonl`,
  * `.ndjson`: one item per line). A line that does not parse is an error of its
@@ -77,19 +116,8 @@ function collect(results: Array<RawItem | InputError>): ReadResult {
  */
 export function readJsonItems(text: string, file: string): ReadResult {
   const trimmed = text.trim();
-  const linesMode = /\.(?:jsonl|ndjson)$/i.test(file) || (!trimmed.startsWith('[') && trimmed.split('\n').filter((l) => l.trim()).length > 1 && !isWholeJson(trimmed));
-  if (linesMode) {
-    return collect(
-      text.split('\n').flatMap((raw, index) => {
-        if (raw.trim() === '') return [];
-        try {
-          return [toItem(JSON.parse(raw), file, index + 1)];
-        } catch (error) {
-          return [{ place: { file, line: index + 1 }, message: `рядок не є коректним JSON (${(error as Error).message}). У JSON Lines кожен рядок — один обʼєкт JSON.` }];
-        }
-      }),
-    );
-  }
+  const linesMode = isJsonLinesFile(file) || (!trimmed.startsWith('[') && trimmed.split('\n').filter((l) => l.trim()).length > 1 && !isWholeJson(trimmed));
+  if (linesMode) return collect(text.split('\n').flatMap((raw, index) => readJsonLine(raw, file, index + 1) ?? []));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
