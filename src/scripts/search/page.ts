@@ -138,8 +138,9 @@ function update(next: SearchState, mode: 'push' | 'replace', typing = false): vo
   if (sameState(next, state)) return;
   typingEntry = typing;
   state = next;
-  setUrl(mode);
+  // The worker starts searching while the page records the new address.
   void run(typing);
+  setUrl(mode);
 }
 
 input.addEventListener('input', () => update({ ...state, query: input.value.trim() }, typingEntry ? 'replace' : 'push', true));

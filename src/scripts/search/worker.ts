@@ -9,6 +9,12 @@ import type { EngineCall, EngineReply, WorkerStart } from './client.ts';
 
 let engine: SearchEngine | null = null;
 
+/** The Prioritized Task Scheduling API where there is one (Chromium), else a plain task. */
+const scheduler = (globalThis as { scheduler?: { postTask<T>(work: () => T, options: { priority: 'background' }): Promise<T> } }).scheduler;
+function whenIdle<T>(work: () => Promise<T>): Promise<T> {
+  return scheduler ? scheduler.postTask(work, { priority: 'background' }) : new Promise<void>((done) => setTimeout(done, 0)).then(work);
+}
+
 self.addEventListener('message', (event: MessageEvent<WorkerStart | EngineCall>) => {
   const message = event.data;
   if (message.type === 'start') {
@@ -19,7 +25,8 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart | EngineCall>)
   const run = async () => {
     if (!engine) throw new Error('The search worker was called before it was started.');
     if (message.method === 'search') return engine.search(...message.args);
-    if (message.method === 'counts') return engine.counts(...message.args);
+    // Counts wait until nothing more urgent is queued: a search that follows starts first, and counts fill its waits for the network.
+    if (message.method === 'counts') return whenIdle(() => engine!.counts(...message.args));
     return engine.preload(...message.args);
   };
   run().then(
