@@ -31,7 +31,7 @@ export const MAX_CANDIDATES = 8;
 /** Share of the smaller document's sampled trigrams a candidate must share (near duplicates share far more). */
 export const MIN_SHARED_SAMPLES = 0.5;
 /** Shingle sets of recent candidates kept for the next lookups (a run compares neighbours again and again). */
-export const SHINGLE_CACHE_SIZE = 512;
+export const SHINGLE_CACHE_SIZE = 2048;
 /** Containment needs this many shingles in the smaller text, so a short phrase is never «contained» by chance. */
 export const MIN_SHINGLES_FOR_CONTAINMENT = 40;
 
@@ -195,19 +195,35 @@ export function similarity(a: Set<number>, b: Set<number>): Similarity {
   return ratios(shared, a.size, b.size);
 }
 
-/** `similarity` of two ascending arrays of distinct hashes (one merge pass). */
-function sortedSimilarity(a: Uint32Array, b: Uint32Array): Similarity {
+/** Merge steps between checks of whether a pair can still be near duplicates. */
+const BOUND_CHECK_STEPS = 256;
+
+/**
+ * `similarity` of two ascending arrays of distinct hashes (one merge pass),
+ * or `undefined` as soon as they cannot be near duplicates: even if every
+ * value still ahead were shared, `isNearDuplicate` would say no (both
+ * ratios only grow with the number shared).
+ */
+function nearSimilarity(a: Uint32Array, b: Uint32Array): Similarity | undefined {
+  const smaller = Math.min(a.length, b.length);
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i += 1;
-    else if (a[i]! > b[j]!) j += 1;
-    else {
-      shared += 1;
-      i += 1;
-      j += 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    for (let steps = 0; steps < BOUND_CHECK_STEPS && i < a.length && j < b.length; steps += 1) {
+      if (a[i]! < b[j]!) i += 1;
+      else if (a[i]! > b[j]!) j += 1;
+      else {
+        shared += 1;
+        i += 1;
+        j += 1;
+      }
     }
+    const most = shared + Math.min(a.length - i, b.length - j);
+    if (!isNearDuplicate(ratios(most, a.length, b.length), smaller)) return undefined;
   }
-  return ratios(shared, a.length, b.length);
+  const s = ratios(shared, a.length, b.length);
+  return isNearDuplicate(s, smaller) ? s : undefined;
 }
 
 export function isNearDuplicate(s: Similarity, smallerSize: number): boolean {
@@ -365,9 +381,8 @@ export class NearDuplicateIndex<Key> {
     const mine = shinglesOfComparable(plain);
     let best: DuplicateMatch<Key> | undefined;
     for (const [doc] of candidates.slice(0, MAX_CANDIDATES)) {
-      const theirs = this.shinglesOf(doc);
-      const s = sortedSimilarity(mine, theirs);
-      if (isNearDuplicate(s, Math.min(mine.length, theirs.length)) && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
+      const s = nearSimilarity(mine, this.shinglesOf(doc));
+      if (s && (!best || s.jaccard > best.jaccard)) best = { key: this.keys[doc]!, ...s };
     }
     return best;
   }
