@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { PARTS_MANIFEST } from './index-parts.ts';
 import { serveStatic } from '../../scripts/lib/serve-static.ts';
 import type { PagefindApi, PagefindModule, PagefindOptions } from './search-pagefind-types.ts';
 
@@ -28,6 +31,10 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
   const module = (await import(pathToFileURL(join(siteDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
   const pagefind = module.createInstance({ ...options, basePath: `${server.url}pagefind/`, noWorker: true });
   await pagefind.init();
+  // An index built in parts (`src/lib/index-parts.ts`) is searched whole, as the search page does.
+  const manifest = join(siteDir, 'pagefind', PARTS_MANIFEST);
+  const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
+  for (const folder of parts) await pagefind.mergeIndex(`${server.url}pagefind/${folder}`, options);
   return {
     pagefind,
     async results(query, limit = 10) {

@@ -68,6 +68,8 @@ export interface PagefindApi {
   /** Resolves to `null` when a later call superseded this one. */
   debouncedSearch(term: string | null, options?: PagefindSearchOptions, timeoutMs?: number): Promise<PagefindResponse | null>;
   filters(): Promise<FilterCounts>;
+  /** Adds another bundle (a part of a split index) to every later search; its results are merged by score. */
+  mergeIndex(indexPath: string, options?: PagefindOptions): Promise<void>;
   /** Loads the index chunks a search for `term` needs, without searching. */
   preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   destroy?(): Promise<void>;

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildIndex } from '../../src/integrations/pagefind.ts';
 import { tn } from '../../src/i18n/uk.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -186,6 +187,39 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     await page.getByLabel(/Казахстан \(\d+\)$/).waitFor();
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  test('searches every part of an index built in parts, fetching each file once', async () => {
+    // The test archive indexed again in parts of at most 15 articles (whole years each).
+    const copy = join(PROJECT_ROOT, 'tests/.output/search-parts/e2e-site');
+    await rm(copy, { recursive: true, force: true });
+    await cp(await searchSite(), copy, { recursive: true });
+    await rm(join(copy, 'pagefind'), { recursive: true, force: true });
+    await buildIndex(copy, { info: () => {} }, 15);
+    const folders = JSON.parse(await readFile(join(copy, 'pagefind/parts.json'), 'utf8')) as string[];
+    expect(folders.length).toBeGreaterThan(0);
+    const parted = await serveStatic(copy, SEARCH_BASE);
+    const search = `search/?q=${encodeURIComponent('допомога')}&sort=date`;
+    try {
+      const whole = await open(await browser.newContext({ serviceWorkers: 'block' }), search);
+      const count = await waitForCount(whole.page);
+      const status = await whole.page.textContent(STATUS);
+      await whole.page.context().close();
+
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${parted.url}${search}`);
+      expect(await waitForCount(page)).toBe(count);
+      expect(await page.textContent(STATUS)).toBe(status);
+      await page.getByLabel(/Допомога, волонтерство \(\d+\)$/).waitFor();
+      await page.waitForLoadState('networkidle');
+      const fetched = parted.requests.filter((path) => path.includes('/pagefind/'));
+      expect(fetched.filter((path, i) => fetched.indexOf(path) !== i)).toEqual([]);
+      for (const folder of folders) expect(fetched.some((path) => path.startsWith(`${SEARCH_BASE}pagefind/${folder}pagefind.`))).toBe(true);
+      await context.close();
+    } finally {
+      await parted.close();
+    }
   });
 
   test('explains without JavaScript that search needs it', async () => {

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildIndex } from '../../src/integrations/pagefind.ts';
 import { decodeFilterChunk, decodeMeta, inflatePagefindFile } from '../../src/lib/search-index-files.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../src/lib/search-node.ts';
 import { pagefindQuery, SEARCH_RANKING } from '../../src/lib/search-query.ts';
 import { pagefindOptions, parseState } from '../../src/lib/search-url-state.ts';
 import { createEngine, type SearchEngine } from '../../src/scripts/search/engine.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { searchSite } from '../fixtures/search/site.ts';
 
@@ -39,10 +41,10 @@ async function pagefindUrls(search: string): Promise<string[]> {
   return (await Promise.all(response.results.map((r) => r.data()))).map((d) => new URL(d.url).pathname);
 }
 
-async function engineUrls(search: string): Promise<string[]> {
+async function engineUrls(search: string, from = engine): Promise<string[]> {
   const state = parseState(search);
-  const { total } = await engine.search(state, 0, 1);
-  return (await engine.search(state, 0, total)).items.map((item) => new URL(item.url).pathname);
+  const { total } = await from.search(state, 0, 1);
+  return (await from.search(state, 0, total)).items.map((item) => new URL(item.url).pathname);
 }
 
 describe('the index files', () => {
@@ -108,5 +110,41 @@ describe('the engine', () => {
     expect(first.total).toBe(all.total);
     expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 6));
     expect(first.items[0]).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), topics: expect.any(Array), excerpt: expect.stringContaining('<mark>') });
+  });
+});
+
+describe('the engine on an index built in parts', () => {
+  let partedServer: StaticServer;
+  let parted: SearchEngine;
+
+  beforeAll(async () => {
+    // The test archive indexed again in parts of at most 15 articles (whole years each).
+    const copy = join(PROJECT_ROOT, 'tests/.output/search-parts/site');
+    await rm(copy, { recursive: true, force: true });
+    await cp(site, copy, { recursive: true });
+    await rm(join(copy, 'pagefind'), { recursive: true, force: true });
+    await buildIndex(copy, { info: () => {} }, 15);
+    expect(JSON.parse(await readFile(join(copy, 'pagefind/parts.json'), 'utf8'))).not.toEqual([]);
+    partedServer = await serveStatic(copy, '/');
+    parted = createEngine({ bundlePath: `${partedServer.url}pagefind/`, scriptUrl: pathToFileURL(join(copy, 'pagefind/pagefind.js')).href, buildId: 'test', language: 'uk', shareFetches: false });
+  });
+
+  afterAll(async () => {
+    await partedServer?.close();
+  });
+
+  test.each(['?q=допомога&sort=date', '?q=переговори&topic=Переговори&sort=date', '?year=2022&year=2025&sort=date', '?sort=date&topic=Медицина'])(
+    'finds, filters and sorts by date as the whole index does: %s',
+    async (search) => {
+      expect(await engineUrls(search, parted)).toEqual(await engineUrls(search));
+    },
+  );
+
+  test('finds the same articles by relevance, and counts them the same', async () => {
+    for (const query of ['допомога', 'Казахстані', 'переговорів']) {
+      expect(new Set(await engineUrls(`?q=${encodeURIComponent(query)}`, parted))).toEqual(new Set(await engineUrls(`?q=${encodeURIComponent(query)}`)));
+      expect(await parted.counts(query)).toEqual(await engine.counts(query));
+    }
+    expect(await parted.counts('')).toEqual(await engine.counts(''));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The search behind the search page, without the page: Pagefind matches and
- * ranks the query; filters, filter counts and the date sort come from the
+ * ranks the query, over every part of an index built in parts; filters, filter counts and the date sort come from the
  * index's own filter lists and date order (`search-facets.ts`), because
  * Pagefind computes them in time proportional to results × listed pages;
  * the first results are reranked (`search-rerank.ts`). The matches of the
@@ -10,6 +10,7 @@
  */
 import { allowedPages, countFacets, markPages, sortByOrder } from '../../lib/search-facets.ts';
 import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '../../lib/search-index-files.ts';
+import { joinFacets, joinMetas, type IndexUnion } from '../../lib/search-index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '../../lib/search-pagefind-types.ts';
 import { pagefindQuery, SEARCH_RANKING } from '../../lib/search-query.ts';
 import { queryStems, rerankedHead } from '../../lib/search-rerank.ts';
@@ -93,18 +94,30 @@ function view(fragment: PagefindFragment): ResultView {
 export function createEngine(config: EngineConfig): SearchEngine {
   const { bundlePath } = config;
   const files = openPagefindFiles(bundlePath, config.buildId, config.language, config.shareFetches);
+  const options = { metaCacheTag: config.buildId, ranking: SEARCH_RANKING, excerptLength: 30 };
+  /** Pagefind, with every part of an index built in parts merged in (`src/lib/index-parts.ts`). */
   const pagefind = once(async (): Promise<PagefindApi> => {
     const module = (await import(/* @vite-ignore */ config.scriptUrl ?? `${bundlePath}pagefind.js`)) as PagefindModule;
-    const api = module.createInstance({ basePath: bundlePath, metaCacheTag: config.buildId, ranking: SEARCH_RANKING, excerptLength: 30, noWorker: true });
+    const api = module.createInstance({ basePath: bundlePath, ...options, noWorker: true });
     await api.init();
+    await Promise.all((await files.parts()).map((folder) => api.mergeIndex(`${bundlePath}${folder}`, options)));
     return api;
   });
   void pagefind().catch(() => {});
 
-  const meta = once(async (): Promise<IndexMeta> => decodeMeta(await files.meta()));
+  /** The main bundle, then the parts, newest first. */
+  const folders = once(async () => ['', ...(await files.parts())]);
+  const metas = once(async (): Promise<IndexMeta[]> => Promise.all((await folders()).map(async (folder) => decodeMeta(await files.meta(folder), `the metadata in ${bundlePath}${folder}`))));
+  const meta = once(async (): Promise<IndexUnion> => joinMetas(await metas()));
   const facets = once(async (): Promise<Facet[]> => {
-    const chunks = [...(await meta()).filterChunks.values()].map((hash) => `${bundlePath}filter/${hash}.pf_filter`);
-    return Promise.all(chunks.map(async (url) => decodeFilterChunk(await files.inflated(url), url)));
+    const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
+    const perPart = all.map((part, i) =>
+      Promise.all([...part.filterChunks.values()].map(async (hash) => {
+        const url = `${bundlePath}${partFolders[i]}filter/${hash}.pf_filter`;
+        return decodeFilterChunk(await files.inflated(url), url);
+      })),
+    );
+    return joinFacets(await Promise.all(perPart), index.offsets);
   });
 
   /**

@@ -16,8 +16,10 @@ import { inflatePagefindFile } from '../../lib/search-index-files.ts';
  *   Other requests pass through untouched.
  */
 export interface PagefindFiles {
-  /** The metadata file of the language Pagefind uses, inflated. */
-  meta(): Promise<Uint8Array>;
+  /** Folders of the other parts of an index built in parts, relative to the main bundle (`parts.json`; none when it is missing). */
+  parts(): Promise<string[]>;
+  /** The metadata file of the language Pagefind uses, inflated, of the main bundle or of a part's folder. */
+  meta(folder?: string): Promise<Uint8Array>;
   /** Any Pagefind data file, inflated. */
   inflated(url: string): Promise<Uint8Array>;
 }
@@ -67,19 +69,38 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     return bytes;
   };
 
-  let meta: Promise<Uint8Array> | null = null;
-  const readMeta = (): Promise<Uint8Array> => {
-    meta ??= (async () => {
-      const entry = JSON.parse(new TextDecoder().decode(await start(`${bundlePath}pagefind-entry.json?ts=${buildId}`, false))) as { languages: Record<string, EntryLanguage> };
-      const index = pickLanguage(entry.languages, language);
-      if (share) start(`${bundlePath}wasm.${index.wasm ?? 'unknown'}.pagefind`, true);
-      return start(`${bundlePath}pagefind.${index.hash}.pf_meta`, true);
-    })().catch((error: unknown) => {
-      meta = null;
-      throw error;
-    });
-    return meta;
+  /** Promises kept until they fail, so that a failed download is tried again next time. */
+  const kept = new Map<string, Promise<unknown>>();
+  const keep = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    let made = kept.get(key) as Promise<T> | undefined;
+    if (!made) {
+      made = make();
+      kept.set(key, made);
+      made.catch(() => kept.delete(key));
+    }
+    return made;
   };
+
+  const readParts = (): Promise<string[]> =>
+    keep('parts', async () => {
+      const response = await network(`${bundlePath}parts.json`);
+      // A site indexed in one run before parts existed has no manifest.
+      if (response.status === 404) return [];
+      if (!response.ok) throw new Error(`${response.status} fetching ${bundlePath}parts.json`);
+      const folders = (await response.json()) as unknown;
+      if (!Array.isArray(folders) || !folders.every((folder) => typeof folder === 'string' && /^[\w.-]+\/$/.test(folder))) {
+        throw new Error(`${bundlePath}parts.json is not a list of index folders: rebuild the site and its index.`);
+      }
+      return folders as string[];
+    });
+  const readMeta = (folder = ''): Promise<Uint8Array> =>
+    keep(`meta ${folder}`, async () => {
+      const entry = JSON.parse(new TextDecoder().decode(await start(`${bundlePath}${folder}pagefind-entry.json?ts=${buildId}`, false))) as { languages: Record<string, EntryLanguage> };
+      const index = pickLanguage(entry.languages, language);
+      // Parts share the main bundle's WebAssembly.
+      if (share && folder === '') start(`${bundlePath}wasm.${index.wasm ?? 'unknown'}.pagefind`, true);
+      return start(`${bundlePath}${folder}pagefind.${index.hash}.pf_meta`, true);
+    });
 
   if (share) {
     globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -90,6 +111,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       return new Response((await (known ?? download(key, true))) as Uint8Array<ArrayBuffer>);
     };
     readMeta().catch(() => {});
+    readParts().then((folders) => folders.forEach((folder) => readMeta(folder).catch(() => {})), () => {});
   }
-  return { meta: readMeta, inflated: (url) => download(url, true) };
+  return { parts: readParts, meta: readMeta, inflated: (url) => download(url, true) };
 }
