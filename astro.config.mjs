@@ -9,6 +9,7 @@ import siteSitemap from './src/integrations/sitemap.ts';
 import baseLinks from './src/integrations/base-links.ts';
 import articleHtml from './src/integrations/article-html.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
+import sourceVersion from './src/integrations/source-version.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -25,5 +26,5 @@ export default defineConfig({
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
-  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
+  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), sourceVersion(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
 });

@@ -1,0 +1,34 @@
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A digest of every file under `dir`, by path and content. */
+export async function folderDigest(dir: string): Promise<string> {
+  const hash = createHash('sha1');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  for (const file of files) hash.update(`${file.slice(dir.length)}\u0000`).update(await readFile(file)).update('\u0000');
+  return hash.digest('hex');
+}
+
+/**
+ * Voids Astro's incremental build cache whenever the site's code changes.
+ * Page cache keys (`src/lib/cache-keys.ts`) cover the archive's content; a
+ * page copied from the last build also carries that build's script and style
+ * file names, which change with the code. A digest of `src/` as a Vite
+ * `define` is part of Astro's configuration hash, so any change to the code
+ * makes the next build a full one; changes to articles alone stay incremental.
+ */
+export default function sourceVersion(): AstroIntegration {
+  return {
+    name: 'arkhiv:source-version',
+    hooks: {
+      'astro:config:setup': async ({ config, updateConfig }) => {
+        const digest = await folderDigest(fileURLToPath(config.srcDir));
+        updateConfig({ vite: { define: { __ARKHIV_SOURCE_VERSION__: JSON.stringify(digest) } } });
+      },
+    },
+  };
+}
