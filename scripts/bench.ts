@@ -9,7 +9,7 @@
  * 1,000 articles, 1 above).
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitSentences } from './lib/bench/generate-articles.ts';
@@ -87,7 +87,8 @@ const machine = {
 console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}`);
 if (corpusSentences) console.log(`Corpus: ${corpusSentences.length} sentences from ${values.corpus}`);
 
-const rows: Array<SizeResult & { runs: number }> = [];
+/** Load average (1 minute) when each size started and ended: other work on the machine inflates wall times. */
+const rows: Array<SizeResult & { runs: number; loadAverage: [number, number] }> = [];
 
 async function saveFigures(): Promise<void> {
   await mkdir(resolve(values.json, '..'), { recursive: true });
@@ -97,6 +98,7 @@ async function saveFigures(): Promise<void> {
 for (const articles of sizes) {
   const runs = values.runs ? Number(values.runs) : articles <= 1000 ? 3 : 1;
   const results: SizeResult[] = [];
+  const loadBefore = loadavg()[0]!;
   for (let run = 1; run <= runs; run += 1) {
     process.stderr.write(`\n▶ ${articles} articles, run ${run}/${runs}\n`);
     const workDir = join(root, 'bench/out', String(articles));
@@ -113,9 +115,9 @@ for (const articles of sizes) {
     results.push(result);
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
   }
-  rows.push({ ...medianRow(results), runs });
+  rows.push({ ...medianRow(results), runs, loadAverage: [loadBefore, loadavg()[0]!] });
   // Each finished size is printed and saved at once, so a long run that is stopped keeps its figures.
-  console.log(formatTable(rows.slice(-1)).split('\n').at(-1));
+  console.log(`${formatTable(rows.slice(-1)).split('\n').at(-1)}  (load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`);
   await saveFigures();
 }
 
