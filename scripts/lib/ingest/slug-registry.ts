@@ -15,6 +15,8 @@ export function titleSlug(title: string): string {
  */
 export class SlugRegistry {
   private readonly taken = new Set<string>();
+  /** Per base slug, the last suffix given to it (a title repeated a thousand times must not try a thousand suffixes). */
+  private readonly lastSuffix = new Map<string, number>();
 
   constructor(existing: Iterable<string> = []) {
     for (const slug of existing) this.taken.add(slug);
@@ -31,9 +33,17 @@ export class SlugRegistry {
 
   /** Claims `base` (a `titleSlug`), or on a clash the first free `base-2`, `base-3`… */
   claimSlug(base: string): { slug: string; clashed: boolean } {
-    let slug = base;
-    for (let n = 2; this.taken.has(slug); n += 1) slug = `${base}-${n}`;
+    if (!this.taken.has(base)) {
+      this.taken.add(base);
+      return { slug: base, clashed: false };
+    }
+    // Slugs are never released: the suffixes below the last one given for this base are still taken.
+    let n = this.lastSuffix.get(base) ?? 1;
+    let slug: string;
+    do slug = `${base}-${(n += 1)}`;
+    while (this.taken.has(slug));
+    this.lastSuffix.set(base, n);
     this.taken.add(slug);
-    return { slug, clashed: slug !== base };
+    return { slug, clashed: true };
   }
 }
