@@ -51,7 +51,7 @@ function installHandlers(): void {
 }
 
 /** Writes `content` to `path` atomically, creating folders as needed. */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   installHandlers();
   if (!madeFolders.has(dirname(path))) {
     mkdirSync(dirname(path), { recursive: true });

@@ -22,8 +22,8 @@ export interface PreparedArticle {
   item: RawItem;
   data: ArticleFrontMatter;
   body: string;
-  /** The whole file as it is written: front matter, then `body`. */
-  content: string;
+  /** The whole file as it is written (front matter, then `body`), in UTF-8: bytes outside the JavaScript heap, handed between threads without a copy. */
+  content: Uint8Array<ArrayBuffer>;
   extension: ArticleExtension;
   /** Plain text of the body: what the id, duplicates and topics are computed from. */
   text: string;
@@ -44,6 +44,8 @@ export interface PrepareContext {
   fallbackDate?: string;
   sanitize?: SanitizeOptions;
 }
+
+const utf8 = new TextEncoder();
 
 /** `sha256:` and the first 16 hex digits of the hash of the normalised body text. */
 export function articleId(text: string): string {
@@ -121,7 +123,7 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
     item,
     data,
     body,
-    content: serializeIngestedArticle(data, body),
+    content: utf8.encode(serializeIngestedArticle(data, body)),
     extension,
     text,
     signature: textSignature(text),

@@ -12,5 +12,7 @@ const { topics, fallbackDate } = workerData as { topics: TopicData[]; fallbackDa
 const context = { taxonomy: compileTaxonomy(topics), ...(fallbackDate ? { fallbackDate } : {}) };
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: ItemJob }) => {
-  parentPort!.postMessage({ id, outcome: await runJobOnWorker(job, context) });
+  const outcome = await runJobOnWorker(job, context);
+  // The file's bytes move to the main thread instead of being copied.
+  parentPort!.postMessage({ id, outcome }, 'content' in outcome ? [outcome.content.buffer] : []);
 });

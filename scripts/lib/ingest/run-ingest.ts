@@ -66,7 +66,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const report: ReportItem[] = [];
   const { files, errors: fileErrors } = await collectInputFiles(options.inputs, cwd);
   for (const error of fileErrors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
-  const writes: Array<{ path: string; content: string }> = [];
+  const writes: Array<{ path: string; content: Uint8Array }> = [];
   const pool = new PreparePool(
     {
       taxonomy,
@@ -102,7 +102,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 }
 
 /** Decides one prepared item's outcome and, for a new article, its path and file content. */
-function placeArticle(prepared: PlaceableArticle, archive: ArchiveState, writes: Array<{ path: string; content: string }>): ReportItem {
+function placeArticle(prepared: PlaceableArticle, archive: ArchiveState, writes: Array<{ path: string; content: Uint8Array }>): ReportItem {
   const { data } = prepared;
   const source = formatPlace(prepared.place);
   const base = { source, title: data.title, id: data.id, date: data.date };
