@@ -1,12 +1,17 @@
 /**
  * Worker side of `PreparePool`: runs jobs (see item-jobs.ts) with the
  * default sanitising rules and the taxonomy it is started with. Messages
- * in: `{ id, job }`; out: `{ id, outcome }`.
+ * in: `{ id, job }`; out: `{ id, outcome }`. Messages sent while the
+ * modules load wait in the port.
  */
+import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileTaxonomy } from '../../../src/lib/taxonomy.ts';
 import type { TopicData } from '../../../src/schemas/topic.ts';
-import { runJobOnWorker, type ItemJob } from './item-jobs.ts';
+import type { ItemJob } from './item-jobs.ts';
+
+// As in scripts/ingest.ts: the modules below load from Node's compile cache.
+enableCompileCache();
+const [{ compileTaxonomy }, { runJobOnWorker }] = await Promise.all([import('../../../src/lib/taxonomy.ts'), import('./item-jobs.ts')]);
 
 const { topics, fallbackDate } = workerData as { topics: TopicData[]; fallbackDate?: string };
 const context = { taxonomy: compileTaxonomy(topics), ...(fallbackDate ? { fallbackDate } : {}) };
