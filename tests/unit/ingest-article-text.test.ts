@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { parseYamlFrontMatter, serializeArticle, splitFrontMatter, type ArticleFrontMatter } from '../../scripts/lib/archive/article-file.ts';
+import { serializeArticle, type ArticleFrontMatter } from '../../scripts/lib/archive/article-file.ts';
 import { plainFrontMatter, serializeIngestedArticle } from '../../scripts/lib/ingest/article-text.ts';
 import { ALL_HOSTILE } from '../fixtures/hostile/strings.ts';
 import { randomText, seeded } from '../fixtures/hostile/fuzz-inputs.ts';
+import { readArticleFile } from '../fixtures/ingest/read-article-file.ts';
 
 const BODY = 'Перший абзац.\n\nДругий абзац.\n';
 
@@ -68,12 +69,9 @@ describe('serializeIngestedArticle', () => {
       const data = { ...ORDINARY, title: randomText(random, random.int(1, 60)).trim(), summary: randomText(random, random.int(1, 200)) };
       const file = serializeIngestedArticle(data, BODY);
       expect(file).toBe(serializeArticle(data, BODY));
-      const split = splitFrontMatter(file);
-      if (!split || 'error' in split) throw new Error('no front matter');
-      const parsed = parseYamlFrontMatter(split.frontMatter);
-      if ('error' in parsed) throw new Error(parsed.error);
-      expect(parsed.data.title).toBe(data.title);
-      expect(parsed.data.summary).toBe(data.summary);
+      const read = readArticleFile(file).data;
+      expect(read.title).toBe(data.title);
+      expect(read.summary).toBe(data.summary);
     }
   });
 });

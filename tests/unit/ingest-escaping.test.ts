@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { compileTaxonomy } from '../../src/lib/taxonomy.ts';
-import { parseYamlFrontMatter, serializeArticle, splitFrontMatter } from '../../scripts/lib/archive/article-file.ts';
+import { serializeArticle } from '../../scripts/lib/archive/article-file.ts';
 import { processBody, stringifyBody, type ArticleFormat } from '../../scripts/lib/ingest/article-body.ts';
 import { prepareItem } from '../../scripts/lib/ingest/prepare-item.ts';
 import { readPlainText } from '../../scripts/lib/readers/read-plain-text.ts';
 import { normalizeText } from '../../src/lib/typography.ts';
+import { readArticleFile } from '../fixtures/ingest/read-article-file.ts';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -97,14 +98,10 @@ describe('the hostile fixture through the whole ingest', () => {
       summary: 'import x from "y"\n---\nid: підміна',
       id: 'sha256:0123456789abcdef',
     };
-    const file = serializeArticle(data, 'Текст.\n');
-    const split = splitFrontMatter(file);
-    if (!split || 'error' in split) throw new Error('no front matter');
-    const parsed = parseYamlFrontMatter(split.frontMatter);
-    if ('error' in parsed) throw new Error(parsed.error);
-    expect(parsed.data.title).toBe(data.title);
-    expect(parsed.data.summary).toBe(data.summary);
-    expect(parsed.data.id).toBe(data.id);
-    expect(split.body.trim()).toBe('Текст.');
+    const read = readArticleFile(serializeArticle(data, 'Текст.\n'));
+    expect(read.data.title).toBe(data.title);
+    expect(read.data.summary).toBe(data.summary);
+    expect(read.data.id).toBe(data.id);
+    expect(read.body.trim()).toBe('Текст.');
   });
 });
