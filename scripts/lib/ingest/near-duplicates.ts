@@ -101,6 +101,13 @@ export function textSignature(text: string): TextSignature {
   return { plain, samples: sampledTrigrams(plain, SAMPLE_RATE, ANCHORS) };
 }
 
+/** A copy of `values` with room for at least `size` (doubling, so that growing stays linear). */
+function grown(values: Int32Array, size: number): Int32Array {
+  const copy = new Int32Array(Math.max(size, values.length * 2));
+  copy.set(values);
+  return copy;
+}
+
 export interface DuplicateMatch<Key> extends Similarity {
   key: Key;
 }
@@ -118,9 +125,8 @@ export interface NearDuplicateIndexOptions<Key> {
  */
 export class NearDuplicateIndex<Key> {
   private readonly keys: Key[] = [];
-  private readonly sampleCounts: number[] = [];
-  /** Per document: how many of its samples are stock phrases (lists over `MAX_POSTINGS`). */
-  private readonly stockCounts: number[] = [];
+  /** Per document: how many of its samples are not stock phrases (lists over `MAX_POSTINGS`). */
+  private ownSamples: Int32Array = new Int32Array(1024);
   /** Document numbers by sampled trigram; `null` once the trigram is a stock phrase. */
   private readonly postings = new Map<number, number[] | null>();
   /** Distinct shingles by document, and the documents in the order they were cached. */
@@ -133,8 +139,9 @@ export class NearDuplicateIndex<Key> {
   private readonly theirs = new HashSet32();
   private readonly textOf: (key: Key) => string;
   private readonly comparableOf?: (key: Key) => string;
-  // Shared-sample counters of one lookup, indexed by document; only touched entries are reset.
-  private counts = new Int32Array(1024);
+  // Shared-sample counters of one lookup, indexed by document; only the touched ones (listed) are reset.
+  private counts: Int32Array = new Int32Array(1024);
+  private touched: Int32Array = new Int32Array(1024);
   // `find(text)` then `add(key, text)` is the usual pair: the signature is computed once.
   private lastSignature?: { text: string; signature: TextSignature };
 
@@ -157,16 +164,17 @@ export class NearDuplicateIndex<Key> {
     const doc = this.keys.length;
     const { samples } = this.signatureOf(text);
     this.keys.push(key);
-    this.sampleCounts.push(samples.length);
-    this.stockCounts.push(0);
+    if (this.ownSamples.length <= doc) this.ownSamples = grown(this.ownSamples, doc + 1);
+    const own = this.ownSamples;
+    own[doc] = samples.length;
     for (const sample of samples) {
       const list = this.postings.get(sample);
-      if (list === null) this.stockCounts[doc]! += 1;
+      if (list === null) own[doc]! -= 1;
       else if (list === undefined) this.postings.set(sample, [doc]);
       else if (list.length < MAX_POSTINGS) list.push(doc);
       else {
-        for (const other of list) this.stockCounts[other]! += 1;
-        this.stockCounts[doc]! += 1;
+        for (const other of list) own[other]! -= 1;
+        own[doc]! -= 1;
         this.postings.set(sample, null);
       }
     }
@@ -176,23 +184,26 @@ export class NearDuplicateIndex<Key> {
   find(text: string | TextSignature): DuplicateMatch<Key> | undefined {
     if (this.keys.length === 0) return undefined;
     const { plain, samples } = this.signatureOf(text);
-    if (this.counts.length < this.keys.length) this.counts = new Int32Array(Math.max(this.keys.length, this.counts.length * 2));
-    const counts = this.counts;
-    const touched: number[] = [];
+    if (this.counts.length < this.keys.length) {
+      this.counts = grown(this.counts, this.keys.length);
+      this.touched = grown(this.touched, this.keys.length);
+    }
+    const { counts, touched, ownSamples } = this;
+    let touchedCount = 0;
     let own = 0;
     for (const sample of samples) {
       const list = this.postings.get(sample);
       if (list === null) continue;
       own += 1;
       if (list === undefined) continue;
-      for (const doc of list) if ((counts[doc] = counts[doc]! + 1) === 1) touched.push(doc);
+      for (const doc of list) if ((counts[doc] = counts[doc]! + 1) === 1) touched[touchedCount++] = doc;
     }
     const candidates: Array<[number, number]> = [];
-    for (const doc of touched) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t]!;
       const count = counts[doc]!;
       counts[doc] = 0;
-      const theirs = this.sampleCounts[doc]! - this.stockCounts[doc]!;
-      if (count >= Math.max(1, Math.ceil(MIN_SHARED_SAMPLES * Math.min(own, theirs)))) candidates.push([doc, count]);
+      if (count >= Math.max(1, Math.ceil(MIN_SHARED_SAMPLES * Math.min(own, ownSamples[doc]!)))) candidates.push([doc, count]);
     }
     if (candidates.length === 0) return undefined;
     candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
