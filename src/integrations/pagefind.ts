@@ -3,7 +3,7 @@ import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from '../lib/index-parts.ts';
+import { ALL_ARTICLE_PAGES, PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from '../lib/index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -73,7 +73,6 @@ export async function articlePagesPerYear(root: string): Promise<Map<number, num
   return counts;
 }
 
-const ALL_ARTICLE_PAGES = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
 const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
 
 /**

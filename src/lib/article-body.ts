@@ -1,7 +1,6 @@
 import { render, type CollectionEntry } from 'astro:content';
-import { readArticleHtml } from './article-html-store.ts';
+import { hasHtmlFile, readArticleHtml } from './article-html-store.ts';
 import { countWords } from './reading-time.ts';
-import { hasHtmlFile } from '../loaders/articles.ts';
 
 /** Set by `src/integrations/article-html.ts`. */
 declare const __ARKHIV_ARTICLE_HTML_DIR__: string;

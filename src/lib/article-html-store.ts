@@ -20,6 +20,11 @@ export interface StoredArticleHtml {
   words: number;
 }
 
+/** Whether the body of a stored entry is in its own file: a Markdown entry the data store holds without its rendering (not MDX, not rendered by Astro itself). */
+export function hasHtmlFile(entry: { rendered?: unknown; deferredRender?: boolean }): boolean {
+  return !entry.rendered && !entry.deferredRender;
+}
+
 /** The folder of rendered bodies inside Astro's cache folder. */
 export function articleHtmlDir(cacheDir: URL | string): string {
   const dir = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);

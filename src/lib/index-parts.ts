@@ -43,10 +43,17 @@ export function planIndexParts(articlesPerYear: ReadonlyMap<number, number>, par
   return parts.map((part, index) => ({ ...part, folder: index === 0 ? '' : `${part.years.at(-1)}-${part.years[0]}/` }));
 }
 
-/** Pagefind's glob for the article pages of a part: `{2021,2022}/<mm>/<dd>/<slug>/index.html`. */
-export function partGlob(part: Pick<IndexPart, 'years'>): string {
-  const years = part.years.length === 1 ? String(part.years[0]) : `{${part.years.join(',')}}`;
+/** Pagefind's glob for the article pages of the years `years` matches: `<years>/<mm>/<dd>/<slug>/index.html`. */
+function articlePages(years: string): string {
   return `${years}/[0-9][0-9]/[0-9][0-9]/*/index.html`;
+}
+
+/** The article pages of every year. */
+export const ALL_ARTICLE_PAGES = articlePages('[0-9][0-9][0-9][0-9]');
+
+/** The article pages of a part: `{2021,2022}/<mm>/<dd>/<slug>/index.html`. */
+export function partGlob(part: Pick<IndexPart, 'years'>): string {
+  return articlePages(part.years.length === 1 ? String(part.years[0]) : `{${part.years.join(',')}}`);
 }
 
 /** The part size for this build. */

@@ -2,7 +2,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
 import { existsSync } from 'node:fs';
-import { articleHtmlDir, articleHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
+import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
 import { countWords } from '../lib/reading-time.ts';
 
 type DataEntry = Parameters<DataStore['set']>[0];
@@ -52,9 +52,9 @@ export class ArticleRenderError extends Error {
     const findings: string[] = [];
     const others: string[] = [];
     for (const { entry, reason } of failures) {
+      // A finding is a `file:line:col  message  (rule)` line; the indented line under it is its fix.
       const [first = '', ...lines] = reason.split('\n');
       if (first.startsWith(RULES_BROKEN)) findings.push(...lines);
-      // A finding is a `file:line:col  message  (rule)` line; the indented line under it is its fix.
       else others.push(`${entry}: ${reason}`);
     }
     const parts = [];
@@ -70,24 +70,24 @@ const RENDER_ERROR = /^Error rendering (.+?): ([\s\S]*)$/;
 
 /** The loader's logger, with `glob()`'s "Error rendering <file>: <reason>" messages kept in `failures` instead of logged. */
 function collectRenderErrors(logger: AstroIntegrationLogger, failures: Array<{ entry: string; reason: string }>): AstroIntegrationLogger {
-  return new Proxy(logger, {
-    get(target, property) {
-      if (property === 'error') {
-        return (message: string) => {
-          const failure = RENDER_ERROR.exec(message);
-          if (failure) failures.push({ entry: failure[1]!, reason: failure[2]! });
-          else target.error(message);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return overriding(logger, {
+    error: (message: string) => {
+      const failure = RENDER_ERROR.exec(message);
+      if (failure) failures.push({ entry: failure[1]!, reason: failure[2]! });
+      else logger.error(message);
     },
   });
 }
 
-/** Whether the body of a stored entry is in its own file rather than in the data store. */
-export function hasHtmlFile(entry: { rendered?: unknown; deferredRender?: boolean }): boolean {
-  return !entry.rendered && !entry.deferredRender;
+/** `target` with some methods replaced; every other property is the target's own, methods bound to it. */
+function overriding<T extends object>(target: T, overrides: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
 }
 
 /** What to store of an entry `glob()` loaded: `undefined` for a Markdown entry that failed to render. */
@@ -109,24 +109,16 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
  * `glob()` renders it again instead of trusting its digest.
  */
 function leanStore(store: DataStore, dir: string, writes: Array<Promise<void>>): DataStore {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'get') {
-        return (id: string) => {
-          const entry = target.get(id);
-          return entry && hasHtmlFile(entry) && !existsSync(articleHtmlFile(dir, id)) ? undefined : entry;
-        };
-      }
-      if (property === 'set') {
-        return (entry: DataEntry) => {
-          const kept = slim(entry, dir, writes);
-          if (kept) return target.set(kept);
-          target.delete(entry.id);
-          return false;
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return overriding<DataStore>(store, {
+    get: ((id: string) => {
+      const entry = store.get(id);
+      return entry && hasHtmlFile(entry) && !existsSync(articleHtmlFile(dir, id)) ? undefined : entry;
+    }) as DataStore['get'],
+    set: (entry: DataEntry) => {
+      const kept = slim(entry, dir, writes);
+      if (kept) return store.set(kept);
+      store.delete(entry.id);
+      return false;
     },
   });
 }
