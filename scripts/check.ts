@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { applyEdits } from './lib/check/edits.ts';
-import { formatProblem } from './lib/check/problem.ts';
+import { formatProblem } from '#lib/problems.ts';
 import { runCheck } from './lib/check/run-check.ts';
 
 function plural(count: number, one: string, few: string, many: string): string {

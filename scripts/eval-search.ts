@@ -23,13 +23,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
-import { readArchiveRecords } from '../src/lib/search-content-records.ts';
-import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from '../src/lib/search-evaluation.ts';
-import { openSearchIndex, type NodeSearchIndex } from '../src/lib/search-node.ts';
-import { rerank, queryStems, RERANK_WINDOW } from '../src/lib/search-rerank.ts';
-import { pagefindQuery, plainQuery, queryWords, SEARCH_RANKING } from '../src/lib/search-query.ts';
-import type { PagefindRanking } from '../src/lib/search-pagefind-types.ts';
-import { writeRecordIndex } from '../src/lib/search-record-index.ts';
+import { readArchiveRecords } from './lib/search-eval/content-records.ts';
+import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from './lib/search-eval/evaluation.ts';
+import { openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
+import { rerank, queryStems, RERANK_WINDOW } from '#lib/search/rerank.ts';
+import { pagefindQuery, plainQuery, queryWords, SEARCH_RANKING } from '#lib/search/query.ts';
+import type { PagefindRanking } from '#lib/search/pagefind-types.ts';
+import { writeRecordIndex } from './lib/search-eval/record-index.ts';
 
 /** A search method: what it sends to Pagefind, and whether it reorders the first results (see search-rerank.ts). */
 export interface Method {

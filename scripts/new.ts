@@ -8,8 +8,8 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { parseTaxonomy } from '../src/lib/taxonomy.ts';
-import { todayInKyiv } from './lib/check/today.ts';
+import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
+import { archiveDay } from '#lib/text/dates.ts';
 import { newArticle, validateNewArticle } from './lib/new-article.ts';
 
 const USAGE = 'Використання: npm run new -- --title "Заголовок" [--date рррр-мм-дд] [--topics тема,тема] [--summary "Лід"] [--mdx] [--slug слаг]';
@@ -46,13 +46,13 @@ const topicsText = await readFile(join(values.content, 'topics.yaml'), 'utf8').c
 const knownTopics = new Set(parseTaxonomy(topicsText).map((topic) => topic.slug));
 const input = {
   title: values.title,
-  date: values.date ?? todayInKyiv(),
+  date: values.date ?? archiveDay(),
   topics: values.topics.split(',').map((topic) => topic.trim()).filter(Boolean),
   ...(values.summary !== undefined ? { summary: values.summary } : {}),
   ...(values.slug !== undefined ? { slug: values.slug } : {}),
   mdx: values.mdx,
 };
-const errors = validateNewArticle(input, knownTopics, todayInKyiv());
+const errors = validateNewArticle(input, knownTopics, archiveDay());
 if (errors.length > 0) fail(errors.join('\n'));
 
 const article = newArticle(input);

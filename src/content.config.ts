@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { articlesLoader } from './loaders/articles.ts';
-import { articleSchema } from './schemas/article.ts';
-import { topicSchema } from './schemas/topic.ts';
-import { parseTaxonomy } from './lib/taxonomy.ts';
+import { articleSchema } from '#lib/archive/article-schema.ts';
+import { topicSchema } from '#lib/archive/topic-schema.ts';
+import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
 
 /** The archive to build: `content/` unless `ARKHIV_CONTENT` names another (tests, benchmarks). */
 const CONTENT_DIR = process.env.ARKHIV_CONTENT ?? './content';

@@ -1,7 +1,7 @@
-import { normalizeText } from '../../src/lib/typography.ts';
-import { slugify } from '../../src/lib/slug.ts';
-import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '../../src/components/article/catalogue.ts';
-import { articlePath, serializeArticle, type ArticleFrontMatter } from './archive/article-file.ts';
+import { normalizeText } from '#lib/text/typography.ts';
+import { slugify } from '#lib/text/slug.ts';
+import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '#lib/archive/article-components.ts';
+import { articlePath, serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
 import { articleId } from './ingest/prepare-item.ts';
 import { PLACEHOLDER_MARK } from './check/placeholder.ts';
 

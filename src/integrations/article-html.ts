@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { articleHtmlDir } from '../lib/article-html-store.ts';
+import { articleHtmlDir } from '#lib/site/article-html-store.ts';
 
 /**
  * Tells the pages where the content layer keeps the rendered bodies of plain

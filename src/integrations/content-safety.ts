@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { ARTICLE_MODULE } from '../components/article/catalogue.ts';
-import { listArticleFiles } from '../../scripts/lib/check/archive-files.ts';
-import { formatProblem, problem } from '../../scripts/lib/check/problem.ts';
-import { createInspector, inspectTree, parseArticle, syntaxError, type ContentNode, type Finding, type SourceFormat } from '../../scripts/lib/check/unsafe-content.ts';
+import { ARTICLE_MODULE } from '#lib/archive/article-components.ts';
+import { listArticleFiles } from '#lib/archive/read-article-files.ts';
+import { formatProblem, problem } from '#lib/problems.ts';
+import { createInspector, inspectTree, parseArticle, syntaxError, type ContentNode, type Finding, type SourceFormat } from '#lib/safety/unsafe-content.ts';
 
 /** Thrown by the build when an article body breaks the content rules; its message lists every finding. */
 export class UnsafeContentError extends Error {
@@ -103,7 +103,7 @@ export function contentSafetyPlugin(context: PluginFactoryContext): MdastPluginD
  * `.md` and `.mdx` entry is checked by every build, wherever the archive
  * (`options.content`, the folder of `src/content.config.ts`) lives;
  * and keeps every script an external file, as the Content Security Policy
- * (`src/lib/csp.ts`) requires.
+ * (`src/lib/safety/csp.ts`) requires.
  */
 export default function contentSafety(options: { content: string }): AstroIntegration {
   let articlesDir = '';

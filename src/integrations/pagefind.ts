@@ -3,7 +3,7 @@ import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { ALL_ARTICLE_PAGES, PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from '../lib/index-parts.ts';
+import { ALL_ARTICLE_PAGES, PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from '#lib/search/index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -78,7 +78,7 @@ const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
 /**
  * Indexes the article pages of a built site (the only pages with
  * `data-pagefind-body`) into `<outDir>/pagefind/`: in one Pagefind run, or,
- * above `partSize` articles, in one run per part (`src/lib/index-parts.ts`),
+ * above `partSize` articles, in one run per part (`src/lib/search/index-parts.ts`),
  * so that Pagefind's memory is that of a part, not of the whole archive.
  */
 export async function buildIndex(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>, partSize = partSizeFromEnvironment()): Promise<number> {

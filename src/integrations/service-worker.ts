@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PARTS_MANIFEST } from '../lib/index-parts.ts';
+import { PARTS_MANIFEST } from '#lib/search/index-parts.ts';
 
 /**
  * Makes the built archive usable offline. Every build gets an id: pages see
- * it as `process.env.ARKHIV_BUILD_ID` (`src/lib/search-build.ts`; the search
+ * it as `process.env.ARKHIV_BUILD_ID` (`src/lib/search/build-id.ts`; the search
  * page passes it to Pagefind as `metaCacheTag`, so the index entry file can
  * be cached), and the service
  * worker `<base>sw.js`, written after the search index, names its cache after

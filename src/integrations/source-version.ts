@@ -15,7 +15,7 @@ export async function folderDigest(dir: string): Promise<string> {
 
 /**
  * Voids Astro's incremental build cache whenever the site's code changes.
- * Page cache keys (`src/lib/cache-keys.ts`) cover the archive's content; a
+ * Page cache keys (`src/lib/site/cache-keys.ts`) cover the archive's content; a
  * page copied from the last build also carries that build's script and style
  * file names, which change with the code. A digest of `src/` as a Vite
  * `define` is part of Astro's configuration hash, so any change to the code

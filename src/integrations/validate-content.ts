@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatArchiveProblem, InvalidArchiveError } from '../../scripts/lib/archive/archive-problem.ts';
-import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
+import { formatArchiveProblem, InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
 
 export interface ValidateContentOptions {
   /** The archive folder; default `ARKHIV_CONTENT` or `content`, relative to the project root. */

@@ -2,8 +2,8 @@ import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
 import { existsSync } from 'node:fs';
-import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '../lib/article-html-store.ts';
-import { countWords } from '../lib/reading-time.ts';
+import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
+import { countWords } from '#lib/text/reading-time.ts';
 
 type DataEntry = Parameters<DataStore['set']>[0];
 
@@ -17,7 +17,7 @@ export interface ArticlesLoaderOptions {
  * same parsing, schema, digests, Markdown processor and dev-server reloads,
  * but with a lean data store: a plain Markdown entry keeps only its front
  * matter there, and its rendered HTML and word count go to a file of its own
- * (`src/lib/article-html-store.ts`), read back when its page renders. MDX
+ * (`src/lib/site/article-html-store.ts`), read back when its page renders. MDX
  * entries (compiled modules), entries whose Markdown uses local images (Astro
  * must process those) are stored as `glob()` stores them.
  *

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, urls } from '../lib/urls.ts';
+import { absoluteUrl, urls } from '#lib/site/urls.ts';
 
 /** Allows every crawler and points at the sitemap under the configured site and base. */
 export const GET: APIRoute = ({ site }) =>

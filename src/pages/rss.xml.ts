@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/uk.ts';
-import { getArchive, topicsOf } from '../lib/archive.ts';
-import { feedOptions } from '../lib/feed.ts';
-import { FEED_ITEMS } from '../lib/site-config.ts';
-import { urls } from '../lib/urls.ts';
+import { getArchive, topicsOf } from '#lib/site/archive.ts';
+import { feedOptions } from '#lib/site/feed.ts';
+import { FEED_ITEMS } from '#lib/site/site-config.ts';
+import { urls } from '#lib/site/urls.ts';
 
 /** The site feed: the newest articles of the whole archive. */
 export const GET: APIRoute = async ({ site }) => {

@@ -5,7 +5,7 @@ import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * Article and day pages are copied from the last build when their cache keys
- * (src/lib/cache-keys.ts) are unchanged. Whatever an edit touches (the new
+ * (src/lib/site/cache-keys.ts) are unchanged. Whatever an edit touches (the new
  * article, its neighbours' previous/next links, related lists, day pages),
  * a rebuild must equal a clean build of the same archive.
  */

@@ -2,7 +2,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { generateArticles } from '../../scripts/lib/bench/generate-articles.ts';
-import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
 import type { IngestReport } from '../../scripts/lib/ingest/report.ts';
 import { runCheck } from '../../scripts/lib/check/run-check.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { METHODS, runMethod } from '../../scripts/eval-search.ts';
-import { evaluateMethod, formatScores, judgeQueries, type JudgedQuery } from '../../src/lib/search-evaluation.ts';
-import { openSearchIndex, type NodeSearchIndex } from '../../src/lib/search-node.ts';
-import { pagefindQuery, plainQuery } from '../../src/lib/search-query.ts';
+import { evaluateMethod, formatScores, judgeQueries, type JudgedQuery } from '../../scripts/lib/search-eval/evaluation.ts';
+import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
+import { pagefindQuery, plainQuery } from '#lib/search/query.ts';
 import { judgedQueries, SEARCH_ARCHIVE, searchSite } from '../fixtures/search/site.ts';
 
 let index: NodeSearchIndex;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { articleHtmlDir, hasHtmlFile, readArticleHtml, writeArticleHtml } from '../../src/lib/article-html-store.ts';
+import { articleHtmlDir, hasHtmlFile, readArticleHtml, writeArticleHtml } from '#lib/site/article-html-store.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { formatProblem, problem } from '../../scripts/lib/check/problem.ts';
+import { formatProblem, problem } from '#lib/problems.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 interface Step {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { formatProblem } from '../../scripts/lib/check/problem.ts';
+import { formatProblem } from '#lib/problems.ts';
 import { runCheck } from '../../scripts/lib/check/run-check.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 

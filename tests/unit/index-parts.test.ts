@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_PART_SIZE, partGlob, partSizeFromEnvironment, planIndexParts } from '../../src/lib/index-parts.ts';
+import { DEFAULT_PART_SIZE, partGlob, partSizeFromEnvironment, planIndexParts } from '#lib/search/index-parts.ts';
 
 const years = (entries: Array<[number, number]>) => new Map(entries);
 

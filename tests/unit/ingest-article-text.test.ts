@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { serializeArticle, type ArticleFrontMatter } from '../../scripts/lib/archive/article-file.ts';
+import { serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
 import { plainFrontMatter, serializeIngestedArticle } from '../../scripts/lib/ingest/article-text.ts';
 import { ALL_HOSTILE } from '../fixtures/hostile/strings.ts';
 import { randomText, seeded } from '../fixtures/hostile/fuzz-inputs.ts';

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listArchive } from '../../scripts/lib/archive/archive-files.ts';
-import { isTempFileName, tempFileOwnerAlive, writeFileAtomic } from '../../scripts/lib/archive/atomic-write.ts';
+import { listArchive } from '#lib/archive/archive-files.ts';
+import { isTempFileName, tempFileOwnerAlive, writeFileAtomic } from '#lib/files/atomic-write.ts';
 import { createProgress } from '../../scripts/lib/ingest/progress.ts';
 
 const OUT = join(import.meta.dirname, '../.output/ingest-atomic-write');

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { compileTaxonomy } from '../../src/lib/taxonomy.ts';
-import { inspectTree, PARSE_FEATURES, type ContentNode } from '../../scripts/lib/check/unsafe-content.ts';
+import { compileTaxonomy } from '#lib/archive/taxonomy.ts';
+import { inspectTree, PARSE_FEATURES, type ContentNode } from '#lib/safety/unsafe-content.ts';
 import { prepareItem } from '../../scripts/lib/ingest/prepare-item.ts';
 import { readMarkdown } from '../../scripts/lib/readers/read-markdown.ts';
 

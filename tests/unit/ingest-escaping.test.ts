@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { compileTaxonomy } from '../../src/lib/taxonomy.ts';
-import { serializeArticle } from '../../scripts/lib/archive/article-file.ts';
+import { compileTaxonomy } from '#lib/archive/taxonomy.ts';
+import { serializeArticle } from '#lib/archive/article-file.ts';
 import { processBody, stringifyBody, type ArticleFormat } from '../../scripts/lib/ingest/article-body.ts';
 import { prepareItem } from '../../scripts/lib/ingest/prepare-item.ts';
 import { readPlainText } from '../../scripts/lib/readers/read-plain-text.ts';
-import { normalizeText } from '../../src/lib/typography.ts';
+import { normalizeText } from '#lib/text/typography.ts';
 import { readArticleFile } from '../fixtures/ingest/read-article-file.ts';
 
 const HOSTILE = [

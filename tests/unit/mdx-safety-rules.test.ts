@@ -1,6 +1,6 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { inspectTree, PARSE_FEATURES, unsafeScheme, type ContentNode, type SourceFormat } from '../../scripts/lib/check/unsafe-content.ts';
+import { inspectTree, PARSE_FEATURES, unsafeScheme, type ContentNode, type SourceFormat } from '#lib/safety/unsafe-content.ts';
 
 function findings(source: string, format: SourceFormat) {
   const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: true }) as ContentNode;

@@ -3,8 +3,8 @@ import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
 import { newArticle, validateNewArticle } from '../../scripts/lib/new-article.ts';
-import { articleSchema } from '../../src/schemas/article.ts';
-import { parseYamlFrontMatter, splitFrontMatter } from '../../scripts/lib/archive/article-file.ts';
+import { articleSchema } from '#lib/archive/article-schema.ts';
+import { parseYamlFrontMatter, splitFrontMatter } from '#lib/archive/article-file.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const ARCHIVE = join(PROJECT_ROOT, 'tests/.output/new-article');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { articleAttributes, metadataAttributes } from '../../src/lib/pagefind-attributes.ts';
+import { articleAttributes, metadataAttributes } from '#lib/search/page-attributes.ts';
 
 const input = { title: 'Мир, війна: «так»', date: '2022-01-11', summary: 'Один,  два\nтри.', topicNames: ['Безпека, оборона', 'Переговори', 'Переговори'] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCbor } from '../../src/lib/search-cbor.ts';
+import { decodeCbor } from '#lib/search/cbor.ts';
 
 const bytes = (hex: string) => Uint8Array.from(hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { allowedPages, countFacets, markPages, sortByOrder } from '../../src/lib/search-facets.ts';
-import type { Facet } from '../../src/lib/search-index-files.ts';
+import { allowedPages, countFacets, markPages, sortByOrder } from '#lib/search/facets.ts';
+import type { Facet } from '#lib/search/index-files.ts';
 
 const pages = (...numbers: number[]) => Uint32Array.from(numbers);
 const facets: Facet[] = [

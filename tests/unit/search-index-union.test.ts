@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { IndexMeta } from '../../src/lib/search-index-files.ts';
-import { joinFacets, joinMetas } from '../../src/lib/search-index-union.ts';
+import type { IndexMeta } from '#lib/search/index-files.ts';
+import { joinFacets, joinMetas } from '#lib/search/index-union.ts';
 
 const meta = (pages: string[], dateOrder: number[]): IndexMeta => ({
   version: '1.6.0',

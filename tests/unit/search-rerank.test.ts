@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '../../src/lib/search-rerank.ts';
-import { judgeQueries, scoreQuery } from '../../src/lib/search-evaluation.ts';
+import { queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '#lib/search/rerank.ts';
+import { judgeQueries, scoreQuery } from '../../scripts/lib/search-eval/evaluation.ts';
 
 describe('usesQueryWords', () => {
   test('accepts any form of the query word', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MIN_STEM, stemWord } from '../../src/lib/search-stem.ts';
-import { pagefindQuery, plainQuery, queryWords } from '../../src/lib/search-query.ts';
+import { MIN_STEM, stemWord } from '#lib/search/stem.ts';
+import { pagefindQuery, plainQuery, queryWords } from '#lib/search/query.ts';
 
 describe('stemWord', () => {
   test.each([

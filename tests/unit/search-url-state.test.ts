@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_STATE, hasSearch, pagefindOptions, parseState, stateToSearch } from '../../src/lib/search-url-state.ts';
+import { EMPTY_STATE, hasSearch, pagefindOptions, parseState, stateToSearch } from '#lib/search/url-state.ts';
 
 describe('search state in the URL', () => {
   test('reads query, several topics, years and sort', () => {

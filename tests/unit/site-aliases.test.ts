@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { aliasRoutes } from '../../src/lib/aliases.ts';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { aliasRoutes } from '#lib/archive/aliases.ts';
+import { countWords, readingMinutes } from '#lib/text/reading-time.ts';
 import { record } from './site-archive-fakes.ts';
 
 describe('aliasRoutes', () => {

@@ -1,5 +1,5 @@
-import type { ArticleRecord } from '../../src/lib/article-record.ts';
-import { parseArticleId } from '../../src/lib/article-record.ts';
+import type { ArticleRecord } from '#lib/archive/article-record.ts';
+import { parseArticleId } from '#lib/archive/article-record.ts';
 
 /** An article record for unit tests: the day comes from the id, as on the site. */
 export function record(id: string, topics: string[] = [], time = '00:00'): ArticleRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { calendarWeeks, daysInMonth, formatDay, formatMonth, isoDay, isoInstant, weekday } from '../../src/lib/dates.ts';
+import { calendarWeeks, daysInMonth, formatDay, formatMonth, isoDay, isoInstant, weekday } from '#lib/text/dates.ts';
 
 describe('dates in Ukrainian', () => {
   test('a day in text takes the genitive month: «11 січня 2022»', () => {

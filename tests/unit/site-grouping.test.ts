@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { chronologicalIndex, compareChronological, parseArticleId } from '../../src/lib/article-record.ts';
-import { groupByDate, groupByTopic, neighbours } from '../../src/lib/grouping.ts';
-import { busiestTopics, topicsByKind } from '../../src/lib/topic-index.ts';
+import { chronologicalIndex, compareChronological, parseArticleId } from '#lib/archive/article-record.ts';
+import { groupByDate, groupByTopic, neighbours } from '#lib/site/grouping.ts';
+import { busiestTopics, topicsByKind } from '#lib/archive/topic-index.ts';
 import { record } from './site-archive-fakes.ts';
 
 const articles = [

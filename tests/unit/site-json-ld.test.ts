@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { newsArticle, serialiseJsonLd } from '../../src/lib/json-ld.ts';
+import { newsArticle, serialiseJsonLd } from '#lib/site/json-ld.ts';
 
 const hostile = '</script><script>alert(1)</script> "><img src=x onerror=alert(1)> & \u2028';
 

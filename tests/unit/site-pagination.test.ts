@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageCount, pageItems, pageWindow } from '../../src/lib/pagination.ts';
+import { pageCount, pageItems, pageWindow } from '#lib/site/pagination.ts';
 
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 

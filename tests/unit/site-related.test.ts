@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compareChronological } from '../../src/lib/article-record.ts';
-import { groupByTopic } from '../../src/lib/grouping.ts';
-import { relatedArticles } from '../../src/lib/related.ts';
+import { compareChronological } from '#lib/archive/article-record.ts';
+import { groupByTopic } from '#lib/site/grouping.ts';
+import { relatedArticles } from '#lib/site/related.ts';
 import { record } from './site-archive-fakes.ts';
 
 const articles = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, joinBase, paths, url, urls } from '../../src/lib/urls.ts';
+import { absoluteUrl, joinBase, paths, url, urls } from '#lib/site/urls.ts';
 
 describe('URLs under a base', () => {
   test.each([

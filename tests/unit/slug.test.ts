@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SLUG_MAX_LENGTH, slugify } from '../../src/lib/slug.ts';
+import { SLUG_MAX_LENGTH, slugify } from '#lib/text/slug.ts';
 
 describe('slugify (official transliteration, resolution No. 55 of 2010)', () => {
   test.each([

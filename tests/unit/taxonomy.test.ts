@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { assignTopics, countWords, MAX_TOPICS } from '../../scripts/lib/ingest/topics.ts';
-import { compileTaxonomy, matchTopics, parseTaxonomy, scoreTopics } from '../../src/lib/taxonomy.ts';
-import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
+import { compileTaxonomy, matchTopics, parseTaxonomy, scoreTopics } from '#lib/archive/taxonomy.ts';
+import { topicSchema, type TopicData } from '#lib/archive/topic-schema.ts';
 
 const PROJECT = join(import.meta.dirname, '../..');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { APOSTROPHE, foldText, normalizeText, normalizeTextParts } from '../../src/lib/typography.ts';
+import { APOSTROPHE, foldText, normalizeText, normalizeTextParts } from '#lib/text/typography.ts';
 
 describe('normalizeText', () => {
   test.each([

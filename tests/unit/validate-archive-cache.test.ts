@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
 
 const OUTPUT = join(import.meta.dirname, '../.output/validate-archive-cache');
 const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n';

@@ -2,8 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatArchiveProblems } from '../../scripts/lib/archive/archive-problem.ts';
-import { validateArchive } from '../../scripts/lib/archive/validate-archive.ts';
+import { formatArchiveProblems } from '#lib/archive/archive-problem.ts';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
 import validateContent from '../../src/integrations/validate-content.ts';
 
 const OUTPUT = join(import.meta.dirname, '../.output/validate-archive');

@@ -1,14 +1,14 @@
-import type { ArticleFile } from './archive-files.ts';
+import type { ArticleFile } from '#lib/archive/read-article-files.ts';
 import type { InternalLink } from './body-rules.ts';
 import { NearDuplicateIndex } from '../ingest/near-duplicates.ts';
 import { PLACEHOLDER_MARK } from './placeholder.ts';
-import { problem, type Problem } from './problem.ts';
+import { problem, type Problem } from '#lib/problems.ts';
 
 /**
  * Rules that need the whole archive: near-duplicate texts (with the ingest's
  * index, so check and ingest agree on what a repost is) and internal links to
  * pages that do not exist. Clashing ids, addresses and aliases are the archive
- * validator's (`scripts/lib/archive/validate-archive.ts`).
+ * validator's (`src/lib/archive/validate-archive.ts`).
  */
 
 export interface CheckedArticle {

@@ -1,9 +1,9 @@
-import { ARTICLE_MODULE } from '../../../src/components/article/catalogue.ts';
-import { textPlace, type ArticleFile } from './archive-files.ts';
+import { ARTICLE_MODULE } from '#lib/archive/article-components.ts';
+import { textPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
 import type { Edit } from './edits.ts';
-import { problem, type Place, type Problem } from './problem.ts';
+import { problem, type Place, type Problem } from '#lib/problems.ts';
 import { typographyFixParts } from './typography-rule.ts';
-import { inspectTree, parseArticle, syntaxError, type ContentNode } from './unsafe-content.ts';
+import { inspectTree, parseArticle, syntaxError, type ContentNode } from '#lib/safety/unsafe-content.ts';
 
 /**
  * Rules over the body of one article, from one parse with the build's own

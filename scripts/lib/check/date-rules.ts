@@ -1,12 +1,12 @@
-import { keyPlace, type ArticleFile } from './archive-files.ts';
-import { problem, type Problem } from './problem.ts';
-import { todayInKyiv } from './today.ts';
+import { keyPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
+import { problem, type Problem } from '#lib/problems.ts';
+import { frontMatterDay } from '#lib/text/dates.ts';
 
 /**
  * Dates a contributor can get wrong that the schema cannot judge: a
  * publication or correction date in the future, and a correction dated
  * before the article. (Missing, malformed and path-disagreeing dates are the
- * archive validator's, `scripts/lib/archive/validate-archive.ts`.)
+ * archive validator's, `src/lib/archive/validate-archive.ts`.)
  */
 
 /** `YYYY-MM-DD` of a front matter date: a bare date as written, a date-time by its day in Kyiv. */
@@ -14,7 +14,7 @@ export function calendarDay(value: unknown): string | undefined {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value.trim()) : undefined;
   if (!date || Number.isNaN(date.getTime())) return undefined;
-  return date.toISOString().endsWith('T00:00:00.000Z') ? date.toISOString().slice(0, 10) : todayInKyiv(date);
+  return frontMatterDay(date);
 }
 
 /** `today` is `YYYY-MM-DD`. */

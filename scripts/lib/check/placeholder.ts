@@ -1,5 +1,5 @@
-import { textPlace, type ArticleFile } from './archive-files.ts';
-import { problem, type Problem } from './problem.ts';
+import { textPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
+import { problem, type Problem } from '#lib/problems.ts';
 
 /** Marks the text that `npm run new` leaves for the author to replace. */
 export const PLACEHOLDER_MARK = 'ЗАПОВНІТЬ:';

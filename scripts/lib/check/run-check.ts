@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { ArchiveProblem } from '../archive/archive-problem.ts';
-import { validateArchive } from '../archive/validate-archive.ts';
-import { validateTopics } from '../archive/validate-topics.ts';
-import { readArchive } from './archive-files.ts';
+import type { ArchiveProblem } from '#lib/archive/archive-problem.ts';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
+import { validateTopics } from '#lib/archive/validate-topics.ts';
+import { readArchive } from '#lib/archive/read-article-files.ts';
 import { archiveRules, type CheckedArticle } from './archive-rules.ts';
 import { bodyRules } from './body-rules.ts';
 import { dateProblems } from './date-rules.ts';
 import type { Edit } from './edits.ts';
 import { placeholderProblems } from './placeholder.ts';
-import { sortProblems, type Problem } from './problem.ts';
-import { todayInKyiv } from './today.ts';
+import { sortProblems, type Problem } from '#lib/problems.ts';
+import { archiveDay } from '#lib/text/dates.ts';
 import { frontMatterTypography } from './typography-rule.ts';
 
 /**
@@ -47,7 +47,7 @@ async function topicSlugs(root: string, cwd: string): Promise<Set<string>> {
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const today = options.today ?? todayInKyiv();
+  const today = options.today ?? archiveDay();
   const problems: Problem[] = (await validateArchive(options.root, { relativeTo: cwd })).map(fromValidator);
   const { archive, problems: readProblems } = await readArchive(options.root, cwd);
   problems.push(...readProblems);

@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import { normalizeText, normalizeTextParts } from '../../../src/lib/typography.ts';
-import { keyPlace, type ArticleFile } from './archive-files.ts';
+import { normalizeText, normalizeTextParts } from '#lib/text/typography.ts';
+import { keyPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
 import type { Edit } from './edits.ts';
-import { problem, type Problem } from './problem.ts';
+import { problem, type Problem } from '#lib/problems.ts';
 
 /**
  * Typography that the ingest would normalise (`normalizeText`, the one

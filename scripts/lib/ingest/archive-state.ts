@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticlePath, splitFrontMatter } from '../archive/article-file.ts';
-import { bodyTextForComparison, listArchive, readArchivedArticle } from '../archive/archive-files.ts';
+import { parseArticlePath, splitFrontMatter } from '#lib/archive/article-file.ts';
+import { bodyTextForComparison, listArchive, readArchivedArticle } from '#lib/archive/archive-files.ts';
 import { NearDuplicateIndex, type DuplicateMatch, type TextSignature } from './near-duplicates.ts';
 import { SlugRegistry } from './slug-registry.ts';
 

@@ -1,12 +1,12 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
-import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '../../../src/components/article/catalogue.ts';
+import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '#lib/archive/article-components.ts';
 import type { ArticleImportsOptions } from '../remark/remark-article-imports.ts';
 import { isSafeUrl, type SanitizeOptions } from '../remark/remark-sanitize.ts';
 
 /**
  * What of an MDX input the ingest keeps: the article components of
- * `src/components/article/catalogue.ts`, with their own attributes as plain
+ * `src/lib/archive/article-components.ts`, with their own attributes as plain
  * strings and safe addresses, imported from `@arkhiv/article`. An entry that
  * keeps one is written as `.mdx`; everything else MDX is unwrapped or dropped
  * (and reported), so the entry stays `.md`.

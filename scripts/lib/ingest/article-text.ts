@@ -1,5 +1,5 @@
 import { Document, type ScalarTag } from 'yaml';
-import { serializeArticle, type ArticleFrontMatter } from '../archive/article-file.ts';
+import { serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
 
 /**
  * The whole article file for an ingested item, exactly as `serializeArticle`

@@ -1,4 +1,5 @@
 import * as chronoUk from 'chrono-node/uk';
+import { archiveDay } from '#lib/text/dates.ts';
 
 /**
  * Where an article's date comes from, in order of trust: the item's own
@@ -16,10 +17,6 @@ export interface ResolvedDate {
   detail: string;
 }
 
-/** The archive's calendar: an instant (a time with an offset) is filed under its date in Kyiv. */
-export const ARCHIVE_TIME_ZONE = 'Europe/Kyiv';
-
-const kyivDate = new Intl.DateTimeFormat('en-CA', { timeZone: ARCHIVE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -48,7 +45,7 @@ export function parseMetadataDate(value: string): string | undefined {
   if (local) return calendarDate(Number(local[1]), Number(local[2]), Number(local[3]));
   if (!/\d{4}/.test(text) || !/\d{1,2}:\d{2}|T|[A-Za-z]{3}/.test(text)) return undefined;
   const instant = Date.parse(text);
-  return Number.isNaN(instant) ? undefined : kyivDate.format(instant);
+  return Number.isNaN(instant) ? undefined : archiveDay(instant);
 }
 
 export interface FileNameDate {

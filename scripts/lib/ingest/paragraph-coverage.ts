@@ -5,9 +5,9 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { normalizeText } from '../../../src/lib/typography.ts';
-import { parseYamlFrontMatter, splitFrontMatter } from '../archive/article-file.ts';
-import { listArchive } from '../archive/archive-files.ts';
+import { normalizeText } from '#lib/text/typography.ts';
+import { parseYamlFrontMatter, splitFrontMatter } from '#lib/archive/article-file.ts';
+import { listArchive } from '#lib/archive/archive-files.ts';
 import { blockTexts } from './article-body.ts';
 import { splitParagraphs } from '../readers/segment-text.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
-import { normalizeText } from '../../../src/lib/typography.ts';
-import type { ArticleExtension, ArticleFrontMatter } from '../archive/article-file.ts';
+import type { CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
+import { normalizeText } from '#lib/text/typography.ts';
+import type { ArticleExtension, ArticleFrontMatter } from '#lib/archive/article-file.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { NESTING_MESSAGE } from '../readers/nesting-depth.ts';
 import { blockTexts, firstParagraphText, needsMdx, processBody, stringifyBody } from './article-body.ts';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { TopicData } from '../../../src/schemas/topic.ts';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { runJob, type ItemJob, type JobOutcome } from './item-jobs.ts';
 import type { PrepareContext } from './prepare-item.ts';
 import type { SourcePlace } from './types.ts';

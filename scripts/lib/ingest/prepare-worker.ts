@@ -6,12 +6,12 @@
  */
 import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TopicData } from '../../../src/schemas/topic.ts';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
 import type { ItemJob } from './item-jobs.ts';
 
 // As in scripts/ingest.ts: the modules below load from Node's compile cache.
 enableCompileCache();
-const [{ compileTaxonomy }, { runJobOnWorker }] = await Promise.all([import('../../../src/lib/taxonomy.ts'), import('./item-jobs.ts')]);
+const [{ compileTaxonomy }, { runJobOnWorker }] = await Promise.all([import('#lib/archive/taxonomy.ts'), import('./item-jobs.ts')]);
 
 const { topics, fallbackDate } = workerData as { topics: TopicData[]; fallbackDate?: string };
 const context = { taxonomy: compileTaxonomy(topics), ...(fallbackDate ? { fallbackDate } : {}) };

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
-import type { TopicData } from '../../../src/schemas/topic.ts';
-import { topicSchema } from '../../../src/schemas/topic.ts';
-import { articlePath } from '../archive/article-file.ts';
-import { writeFileAtomic } from '../archive/atomic-write.ts';
+import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
+import { topicSchema } from '#lib/archive/topic-schema.ts';
+import { articlePath } from '#lib/archive/article-file.ts';
+import { writeFileAtomic } from '#lib/files/atomic-write.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { collectInputFiles } from './input-files.ts';
 import { ArchiveState } from './archive-state.ts';

@@ -1,4 +1,4 @@
-import { slugify } from '../../../src/lib/slug.ts';
+import { slugify } from '#lib/text/slug.ts';
 
 /** Slug of an article whose title has no letters or digits to transliterate. */
 export const FALLBACK_SLUG = 'stattia';

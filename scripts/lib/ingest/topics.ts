@@ -1,6 +1,6 @@
-import { slugify } from '../../../src/lib/slug.ts';
-import { scoreTopics, type CompiledTaxonomy } from '../../../src/lib/taxonomy.ts';
-import { foldText } from '../../../src/lib/typography.ts';
+import { slugify } from '#lib/text/slug.ts';
+import { scoreTopics, type CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
+import { foldText } from '#lib/text/typography.ts';
 
 /** Most topics an article gets: more would make every topic page a list of everything. */
 export const MAX_TOPICS = 5;

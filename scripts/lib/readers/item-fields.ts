@@ -3,7 +3,7 @@ import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
 import { blocksToMdast } from './read-plain-text.ts';
 import { segmentOnePiece, splitParagraphs } from './segment-text.ts';
 import type { RawItem } from '../ingest/types.ts';
-import { foldText } from '../../../src/lib/typography.ts';
+import { foldText } from '#lib/text/typography.ts';
 
 /**
  * The metadata fields the ingest understands in JSON items and front matter,

@@ -1,4 +1,4 @@
-import { foldText } from '../../../src/lib/typography.ts';
+import { foldText } from '#lib/text/typography.ts';
 
 /**
  * Signals that decide whether paragraphs of one-paragraph-per-line text

@@ -1,6 +1,6 @@
 import type { Image, Nodes, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { normalizeText, normalizeTextParts } from '../../../src/lib/typography.ts';
+import { normalizeText, normalizeTextParts } from '#lib/text/typography.ts';
 
 // Blocks whose phrasing content reads as one run of text.
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -18,7 +18,7 @@ function textNodesOf(block: Nodes): Text[] {
 }
 
 /**
- * Applies the project's one typography normaliser (`src/lib/typography.ts`)
+ * Applies the project's one typography normaliser (`src/lib/text/typography.ts`)
  * to every text run of the body, so quotes pair across emphasis and links;
  * code is left as written. Paragraphs left empty (only invisible marks) are dropped.
  */

@@ -1,5 +1,5 @@
-import { unsafeScheme } from '../../../scripts/lib/check/unsafe-content.ts';
-import { joinBase } from '../../lib/urls.ts';
+import { unsafeScheme } from '#lib/safety/unsafe-content.ts';
+import { joinBase } from '#lib/site/urls.ts';
 
 /**
  * An address given to an article component, ready for `href`/`src`: a site

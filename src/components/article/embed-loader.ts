@@ -3,7 +3,7 @@
  * presses its button. Nothing is requested from the provider before that.
  * Runs as an external module, so it needs no `'unsafe-inline'` in the CSP.
  */
-import { isPlayerAddress } from './embed-providers.ts';
+import { isPlayerAddress } from '#lib/safety/embed-providers.ts';
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;

@@ -8,13 +8,13 @@
  * showing more searches nothing again. Runs in the search worker (`worker.ts`), or on the
  * page when no worker can start.
  */
-import { allowedPages, countFacets, markPages, sortByOrder } from '../../lib/search-facets.ts';
-import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '../../lib/search-index-files.ts';
-import { joinFacets, joinMetas, type IndexUnion } from '../../lib/search-index-union.ts';
-import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '../../lib/search-pagefind-types.ts';
-import { pagefindQuery, SEARCH_RANKING } from '../../lib/search-query.ts';
-import { queryStems, rerankedHead } from '../../lib/search-rerank.ts';
-import { pagefindOptions, stateToSearch, type SearchState } from '../../lib/search-url-state.ts';
+import { allowedPages, countFacets, markPages, sortByOrder } from '#lib/search/facets.ts';
+import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
+import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
+import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
+import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';
+import { queryStems, rerankedHead } from '#lib/search/rerank.ts';
+import { pagefindOptions, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
 
 export interface EngineConfig {
@@ -95,7 +95,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const { bundlePath } = config;
   const files = openPagefindFiles(bundlePath, config.buildId, config.language, config.shareFetches);
   const options = { metaCacheTag: config.buildId, ranking: SEARCH_RANKING, excerptLength: 30 };
-  /** Pagefind, with every part of an index built in parts merged in (`src/lib/index-parts.ts`). */
+  /** Pagefind, with every part of an index built in parts merged in (`src/lib/search/index-parts.ts`). */
   const pagefind = once(async (): Promise<PagefindApi> => {
     const module = (await import(/* @vite-ignore */ config.scriptUrl ?? `${bundlePath}pagefind.js`)) as PagefindModule;
     const api = module.createInstance({ basePath: bundlePath, ...options, noWorker: true });

@@ -7,10 +7,10 @@
  * The search runs in a worker (`client.ts`, `engine.ts`), started when the
  * page opens with a search or the reader focuses the field.
  */
-import type { FilterCounts } from '../../lib/search-pagefind-types.ts';
-import { pagefindQuery, queryWords } from '../../lib/search-query.ts';
-import { stemWord } from '../../lib/search-stem.ts';
-import { hasSearch, parseState, sameState, stateToSearch, type SearchState } from '../../lib/search-url-state.ts';
+import type { FilterCounts } from '#lib/search/pagefind-types.ts';
+import { pagefindQuery, queryWords } from '#lib/search/query.ts';
+import { stemWord } from '#lib/search/stem.ts';
+import { hasSearch, parseState, sameState, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { connectEngine } from './client.ts';
 import type { ResultView, SearchEngine } from './engine.ts';
 import { createText, readConfig } from './config.ts';

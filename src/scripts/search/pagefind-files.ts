@@ -1,4 +1,4 @@
-import { inflatePagefindFile } from '../../lib/search-index-files.ts';
+import { inflatePagefindFile } from '#lib/search/index-files.ts';
 
 /**
  * How the search engine gets Pagefind's files.

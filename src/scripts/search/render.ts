@@ -1,6 +1,6 @@
-import type { FilterCounts } from '../../lib/search-pagefind-types.ts';
+import type { FilterCounts } from '#lib/search/pagefind-types.ts';
 import type { ResultView } from './engine.ts';
-import type { SearchState } from '../../lib/search-url-state.ts';
+import type { SearchState } from '#lib/search/url-state.ts';
 import type { Text } from './config.ts';
 
 /** Rendering of the search page's dynamic parts; DOM only, no searching. */

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { PARTS_MANIFEST } from '#lib/search/index-parts.ts';
+import { serveStatic } from '../serve-static.ts';
+import type { PagefindApi, PagefindModule, PagefindOptions } from '#lib/search/pagefind-types.ts';
+
+/**
+ * A built site's Pagefind index, searched from Node with Pagefind's own
+ * browser code (no worker) over a loopback HTTP server: the same files and
+ * the same search code as in the browser. For tests and the evaluation.
+ */
+export interface NodeSearchIndex {
+  pagefind: PagefindApi;
+  /** The first `limit` results, best first: article id (`yyyy/mm/dd/slug`) and indexed text. */
+  results(query: string, limit?: number): Promise<Array<{ id: string; content: string }>>;
+  /** Every indexed page with the text Pagefind indexed for it. */
+  pages(): Promise<Array<{ id: string; content: string }>>;
+  close(): Promise<void>;
+}
+
+/** The article id of a result URL: `/sub/2022/01/11/slug/?x` → `2022/01/11/slug`. */
+export function articleIdOf(url: string): string {
+  const path = new URL(url, 'http://x').pathname;
+  return path.match(/(\d{4}\/\d{2}\/\d{2}\/[^/]+)\/?$/)?.[1] ?? path;
+}
+
+export async function openSearchIndex(siteDir: string, options: PagefindOptions = {}): Promise<NodeSearchIndex> {
+  const server = await serveStatic(siteDir, '/');
+  const module = (await import(pathToFileURL(join(siteDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
+  const pagefind = module.createInstance({ ...options, basePath: `${server.url}pagefind/`, noWorker: true });
+  await pagefind.init();
+  // An index built in parts (`src/lib/search/index-parts.ts`) is searched whole, as the search page does.
+  const manifest = join(siteDir, 'pagefind', PARTS_MANIFEST);
+  const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
+  for (const folder of parts) await pagefind.mergeIndex(`${server.url}pagefind/${folder}`, options);
+  return {
+    pagefind,
+    async results(query, limit = 10) {
+      if (!query) return [];
+      const response = await pagefind.search(query);
+      const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
+      return data.map((d) => ({ id: articleIdOf(d.url), content: d.content }));
+    },
+    async pages() {
+      const response = await pagefind.search(null);
+      const data = await Promise.all(response.results.map((r) => r.data()));
+      return data.map((d) => ({ id: articleIdOf(d.url), content: d.content }));
+    },
+    async close() {
+      await pagefind.destroy?.();
+      await server.close();
+    },
+  };
+}

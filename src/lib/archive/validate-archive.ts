@@ -1,0 +1,178 @@
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { articleSchema } from './article-schema.ts';
+import { frontMatterDay } from '../text/dates.ts';
+import { sortArchiveProblems, type ArchiveProblem } from './archive-problem.ts';
+import { parseArticlePath, parseYamlFrontMatter, splitFrontMatter } from './article-file.ts';
+import { listArchive } from './archive-files.ts';
+import { ValidationCache, validationCacheKey } from './validation-cache.ts';
+import { validateTopics } from './validate-topics.ts';
+import { issueMessage, type SchemaIssue } from './zod-messages.ts';
+
+/**
+ * The archive validator shared by the build (`src/integrations/validate-content.ts`)
+ * and `npm run check`: reads every article file and `topics.yaml` and returns
+ * every problem at once, never just the first.
+ *
+ * Rules: `topics-yaml`, `topic-schema`, `topic-duplicate` (the taxonomy);
+ * `path` (not `articles/yyyy/mm/dd/slug.md(x)`), `stray-file` (warning: not an
+ * article), `front-matter` (missing or unparsable), `schema` (a field breaks
+ * `src/lib/archive/article-schema.ts`), `unknown-topic`, `date-path` (date and folder
+ * disagree), `duplicate-id`, `duplicate-path` (`x.md` next to `x.mdx`),
+ * `alias-clash` (an old URL that is another article's URL or alias).
+ */
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const FIELD_FIXES: Record<string, string> = {
+  title: 'Напишіть заголовок статті.',
+  date: 'Запишіть дату як РРРР-ММ-ДД, наприклад 2026-01-26.',
+  summary: 'Напишіть лід: одне-два речення про суть статті.',
+  id: 'id ставить npm run ingest (або npm run new); не редагуйте його вручну.',
+  topics: 'Перелічіть слаги тем із topics.yaml: topics: [viina, ukraina].',
+  'source.url': 'Вкажіть повну адресу, що починається з https://.',
+  aliases: 'Стара адреса має вигляд /рррр/мм/дд/слаг/.',
+  updated: 'Запишіть дату оновлення як РРРР-ММ-ДД.',
+};
+
+interface ArticleFacts {
+  file: string;
+  path: string;
+  id?: string;
+  idLine: number;
+  aliases: Array<{ alias: string; line: number }>;
+}
+
+function checkArticle(text: string, path: string, file: string, topics: Set<string>, problems: ArchiveProblem[]): ArticleFacts | undefined {
+  const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: ArchiveProblem['severity'] = 'error') =>
+    problems.push({ file, line, column: 1, ...(field ? { field } : {}), message, ...(fix ? { fix } : {}), rule, severity });
+  const parts = parseArticlePath(path);
+  if (!parts) add(1, 'path', 'файл статті лежить не там, де має', 'Статті лежать у articles/рррр/мм/дд/слаг.md (або .mdx).');
+  else if (!SLUG.test(parts.slug)) add(1, 'path', `«${parts.slug}» не є слагом`, 'Назва файлу — слаг: малі латинські літери, цифри й дефіси (npm run new робить його із заголовка).');
+  const split = splitFrontMatter(text);
+  if (!split) return add(1, 'front-matter', 'немає front matter', 'Почніть файл з метаданих між рядками «---» (title, date, summary, id).'), undefined;
+  if ('error' in split) return add(split.line, 'front-matter', split.error, 'Закрийте метадані рядком «---».'), undefined;
+  if (split.language !== 'yaml') return add(1, 'front-matter', 'front matter має бути в YAML («---»), а не в TOML', 'Перепишіть метадані в YAML між рядками «---».'), undefined;
+  const yaml = parseYamlFrontMatter(split.frontMatter, split.frontMatterLine);
+  if ('error' in yaml) return add(yaml.line, 'front-matter', `YAML не розбирається: ${yaml.error}`, 'Виправте синтаксис метаданих у цьому рядку (текст із двокрапкою беріть у лапки).'), undefined;
+  const { data, fieldLines } = yaml;
+  const lineOf = (field: string) => fieldLines[field.split('.')[0]!] ?? 1;
+  const parsed = articleSchema.safeParse(data);
+  if (!parsed.success) {
+    // One problem per field: a value that breaks two rules (not a URL, not https) needs one fix.
+    const reported = new Set<string>();
+    for (const issue of parsed.error.issues as SchemaIssue[]) {
+      const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : [issue.path.map(String).join('.')];
+      for (const field of keys) {
+        if (reported.has(field)) continue;
+        reported.add(field);
+        const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+        const fix = issue.code === 'unrecognized_keys' ? 'Приберіть поле або виправте його назву (див. src/lib/archive/article-schema.ts).' : (FIELD_FIXES[field] ?? FIELD_FIXES[field.split('.')[0]!]);
+        add(lineOf(field), 'schema', issueMessage(issue, value), fix, field);
+      }
+    }
+  }
+  const topicList = Array.isArray(data.topics) ? data.topics : [];
+  for (const topic of topicList) {
+    if (typeof topic === 'string' && SLUG.test(topic) && !topics.has(topic)) add(lineOf('topics'), 'unknown-topic', `теми «${topic}» немає в topics.yaml`, 'Додайте тему до topics.yaml або виправте слаг.', 'topics');
+  }
+  if (parts && data.date instanceof Date && !Number.isNaN(data.date.getTime())) {
+    const day = frontMatterDay(data.date);
+    if (day !== parts.date) add(lineOf('date'), 'date-path', `дата ${day} не збігається з текою ${parts.date.replace(/-/g, '/')}`, `Перемістіть файл до articles/${day.replace(/-/g, '/')}/ або виправте дату.`, 'date');
+  }
+  const aliases = (Array.isArray(data.aliases) ? data.aliases : []).filter((a): a is string => typeof a === 'string').map((alias) => ({ alias, line: lineOf('aliases') }));
+  return { file, path, ...(typeof data.id === 'string' ? { id: data.id } : {}), idLine: lineOf('id'), aliases };
+}
+
+function crossChecks(facts: readonly ArticleFacts[], problems: ArchiveProblem[]): void {
+  const byId = new Map<string, ArticleFacts[]>();
+  const byUrl = new Map<string, ArticleFacts[]>();
+  for (const fact of facts) {
+    if (fact.id) byId.set(fact.id, [...(byId.get(fact.id) ?? []), fact]);
+    const url = `/${fact.path.replace(/^articles\//, '').replace(/\.mdx?$/, '')}/`;
+    byUrl.set(url, [...(byUrl.get(url) ?? []), fact]);
+  }
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const fact of group) {
+      const others = group.filter((g) => g !== fact).map((g) => g.file).join(', ');
+      problems.push({ file: fact.file, line: fact.idLine, column: 1, field: 'id', message: `id ${id} має також ${others}`, fix: 'Одна стаття — один id: видаліть дублікат або, якщо це різні статті, дайте новій статті новий id (npm run new).', rule: 'duplicate-id', severity: 'error' });
+    }
+  }
+  for (const [url, group] of byUrl) {
+    if (group.length < 2) continue;
+    for (const fact of group) problems.push({ file: fact.file, line: 1, column: 1, message: `адресу ${url} мають кілька файлів: ${group.map((g) => g.file).join(', ')}`, fix: 'Залиште один файл: .md або .mdx.', rule: 'duplicate-path', severity: 'error' });
+  }
+  const aliasOwners = new Map<string, ArticleFacts>();
+  for (const fact of facts) {
+    for (const { alias, line } of fact.aliases) {
+      const clash = byUrl.get(alias)?.[0] ?? aliasOwners.get(alias);
+      if (clash && clash !== fact) problems.push({ file: fact.file, line, column: 1, field: 'aliases', message: `стара адреса ${alias} уже належить ${clash.file}`, fix: 'Одна адреса веде на одну статтю: приберіть цей alias.', rule: 'alias-clash', severity: 'error' });
+      else aliasOwners.set(alias, fact);
+    }
+  }
+}
+
+export interface ValidateArchiveOptions {
+  /** Folder that problem paths are relative to (default: the working folder). */
+  relativeTo?: string;
+  /**
+   * A JSON file of per-file results keyed by path, mtime and size (see
+   * `validation-cache.ts`): unchanged files are not read again. The
+   * cross-file checks always run over the whole archive.
+   */
+  cacheFile?: string;
+}
+
+/** One article's own problems and cross-check facts: from the cache while the file is unchanged, else read and checked. */
+function articleResult(contentDir: string, path: string, file: string, topics: Set<string>, cache: ValidationCache | undefined): { problems: ArchiveProblem[]; fact?: ArticleFacts } {
+  const absolute = join(contentDir, path);
+  const info = cache ? statSync(absolute) : undefined;
+  const cached = info && cache?.get(path, info.mtimeMs, info.size);
+  if (cached) {
+    return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
+  }
+  const problems: ArchiveProblem[] = [];
+  const fact = checkArticle(readFileSync(absolute, 'utf8'), path, file, topics, problems);
+  if (info && cache) {
+    cache.set(path, {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      problems: problems.map(({ file: _file, ...rest }) => rest),
+      ...(fact ? { facts: { ...(fact.id ? { id: fact.id } : {}), idLine: fact.idLine, aliases: fact.aliases } } : {}),
+    });
+  }
+  return { problems, ...(fact ? { fact } : {}) };
+}
+
+/**
+ * Validates the archive in `contentDir` (holding `topics.yaml` and `articles/`).
+ * Paths in problems are relative to `relativeTo` (default: the working folder).
+ * Resolves to every problem, sorted by file and line; empty when all is well.
+ */
+export async function validateArchive(contentDir: string, options: ValidateArchiveOptions = {}): Promise<ArchiveProblem[]> {
+  const show = (path: string) => relative(options.relativeTo ?? process.cwd(), join(contentDir, path)) || path;
+  const problems: ArchiveProblem[] = [];
+  let topics = new Set<string>();
+  const topicsText = await readFile(join(contentDir, 'topics.yaml'), 'utf8').catch(() => undefined);
+  if (topicsText === undefined) problems.push({ file: show('topics.yaml'), line: 1, column: 1, message: 'немає файлу таксономії', fix: 'Створіть topics.yaml зі списком тем.', rule: 'topics-yaml', severity: 'error' });
+  else {
+    const checked = validateTopics(topicsText, show('topics.yaml'));
+    topics = checked.slugs;
+    problems.push(...checked.problems);
+  }
+  const listing = await listArchive(contentDir);
+  for (const other of listing.others) problems.push({ file: show(other), line: 1, column: 1, message: 'у теці статей лежить файл, що не є статтею (.md/.mdx)', fix: 'Перенесіть його до public/ або видаліть.', rule: 'stray-file', severity: 'warning' });
+  const cache = options.cacheFile ? new ValidationCache(options.cacheFile, validationCacheKey(topicsText ?? '')) : undefined;
+  const facts: ArticleFacts[] = [];
+  // Synchronous reads: for many small files they cost a fraction of promise-based ones.
+  for (const path of listing.articles) {
+    const result = articleResult(contentDir, path, show(path), topics, cache);
+    problems.push(...result.problems);
+    if (result.fact) facts.push(result.fact);
+  }
+  crossChecks(facts, problems);
+  cache?.save();
+  return sortArchiveProblems(problems);
+}

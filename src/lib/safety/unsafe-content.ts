@@ -1,0 +1,230 @@
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { ARTICLE_COMPONENTS, ARTICLE_MODULE, INERT_ATTRIBUTES, INERT_TAGS } from '../archive/article-components.ts';
+import { resolveEmbed } from './embed-providers.ts';
+import { scanHtml } from './html-scan.ts';
+import type { Place } from '../problems.ts';
+
+/**
+ * Article bodies are code: an `.mdx` entry is compiled to JavaScript and raw
+ * HTML in an `.md` entry reaches the page as it is. These rules accept only
+ * Markdown, the article components (imported from `@arkhiv/article`) and a
+ * few inert formatting tags; everything else is a finding. They read mdast
+ * nodes as the build's parser (Sätteri) produces them, so `npm run check` and
+ * the build (`src/integrations/content-safety.ts`) judge a file the same way.
+ */
+
+export type SourceFormat = 'markdown' | 'mdx';
+
+/** Parser features of Astro's default Markdown processor, so that check and build see the same tree. */
+export const PARSE_FEATURES = { gfm: true, frontmatter: true } as const;
+
+export interface Finding {
+  place: Place | undefined;
+  rule: string;
+  message: string;
+  fix: string;
+}
+
+interface Point {
+  line: number;
+  column: number;
+}
+
+/** The few fields of mdast / mdx nodes these rules read. */
+export interface ContentNode {
+  type: string;
+  position?: { start: Point; end?: Point } | undefined;
+  value?: unknown;
+  name?: string | null;
+  url?: string;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  children?: ContentNode[];
+}
+
+/** Parses a whole article file (front matter included, so positions are the file's) as the build does; throws on MDX syntax errors. */
+export function parseArticle(source: string, format: SourceFormat, positions: boolean): ContentNode {
+  return (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: PARSE_FEATURES, position: positions }) as ContentNode;
+}
+
+/** Where and what an MDX syntax error is: the parser writes `line:col: reason (rule)`. */
+export function syntaxError(error: unknown): { place: Place | undefined; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const located = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w:-]+)\))?$/.exec(message);
+  return { place: located ? { line: Number(located[1]), column: Number(located[2]) } : undefined, reason: located?.[3] ?? message };
+}
+
+/** Node types the rules look at; every other node is plain Markdown. */
+export const INSPECTED_TYPES = ['html', 'link', 'image', 'definition', 'mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression'] as const;
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const DANGEROUS_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'frame', 'frameset', 'link', 'meta', 'base', 'form', 'svg', 'math', 'template', 'noscript', 'img', 'video', 'audio', 'source']);
+const COMMENT_ONLY = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
+const COMPONENT_LIST = Object.keys(ARTICLE_COMPONENTS).join(', ');
+const IMPORT_STATEMENT = /import\s*\{([^}]*)\}\s*from\s*(['"])([^'"\n]*)\2[ \t]*;?\s*/;
+
+/** The scheme of an address if it is not one an article may link to (`javascript`, `data`…), else `null`. */
+export function unsafeScheme(address: string): string | null {
+  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
+  const squeezed = address.replace(/[\u0000-\u0020\u007F-\u009F]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(squeezed)?.[1];
+  return scheme && !SAFE_SCHEMES.has(scheme) ? scheme : null;
+}
+
+function at(point: Point | undefined): Place | undefined {
+  return point ? { line: point.line, column: point.column } : undefined;
+}
+
+function shift(start: Point | undefined, text: string, offset: number): Place | undefined {
+  if (!start) return undefined;
+  const before = text.slice(0, offset);
+  const lines = before.split('\n');
+  return lines.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+}
+
+function describeTag(name: string): string {
+  if (name === 'script') return 'Тег <script> запускав би код у браузері читача';
+  if (name === 'iframe') return 'Тег <iframe> вбудовує чужу сторінку без згоди читача';
+  if (name === 'style') return 'Тег <style> змінює вигляд усієї сторінки';
+  if (DANGEROUS_TAGS.has(name)) return `Тег <${name}> може завантажувати або запускати сторонній вміст`;
+  return `Тег <${name}> не дозволений у статтях`;
+}
+
+const TAG_FIX = `Приберіть тег. Дозволені лише Markdown, компоненти статей (${COMPONENT_LIST}) і теги форматування ${[...INERT_TAGS].map((t) => `<${t}>`).join(' ')}. Відео й дописи вбудовуйте через <Embed url="…" title="…" />.`;
+
+/** Collects findings node by node; `finish()` adds those that need the whole document (imports). */
+export function createInspector(format: SourceFormat) {
+  const findings: Finding[] = [];
+  const imported = new Set<string>();
+  const used = new Map<string, Place | undefined>();
+  const add = (place: Place | undefined, rule: string, message: string, fix: string) => findings.push({ place, rule, message, fix });
+
+  /** `where` is in the locative: «у посиланні», «в атрибуті src компонента <Figure>». */
+  function checkUrl(address: string, place: Place | undefined, where: string): void {
+    const scheme = unsafeScheme(address);
+    if (scheme) add(place, 'unsafe-url', `Адреса зі схемою «${scheme}:» ${where} заборонена: такі адреси можуть запускати код`, 'Дайте звичайну адресу https://… або шлях на сайті (/2022/01/11/slug/).');
+  }
+
+  function inspectEsm(node: ContentNode): void {
+    const source = String(node.value ?? '');
+    const statement = new RegExp(IMPORT_STATEMENT.source, 'y');
+    let offset = source.length - source.trimStart().length;
+    while (offset < source.length) {
+      statement.lastIndex = offset;
+      const match = statement.exec(source);
+      const names = match?.[1]!.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+      if (match && match[3] === ARTICLE_MODULE && names.length > 0 && names.every((name) => name in ARTICLE_COMPONENTS)) {
+        names.forEach((name) => imported.add(name));
+        offset = statement.lastIndex;
+        continue;
+      }
+      // Report the rejected statement from here to the end of its line, then go on with the next line.
+      const lineEnd = source.indexOf('\n', offset);
+      const text = source.slice(offset, lineEnd < 0 ? undefined : lineEnd).trim();
+      const rule = text.startsWith('export') ? 'unsafe-export' : 'unsafe-import';
+      const what = rule === 'unsafe-export' ? 'Експорт (export) у статті заборонений' : `Дозволено лише імпорт компонентів статей з «${ARTICLE_MODULE}»`;
+      add(shift(node.position?.start, source, offset), rule, `${what}: «${text.slice(0, 80)}»`, `Залиште тільки рядок на кшталт: import { ${COMPONENT_LIST} } from '${ARTICLE_MODULE}';`);
+      if (lineEnd < 0) break;
+      offset = lineEnd + 1;
+      while (offset < source.length && /\s/.test(source[offset]!)) offset += 1;
+    }
+  }
+
+  function inspectJsx(node: ContentNode): void {
+    const place = at(node.position?.start);
+    const name = node.name;
+    if (name === null || name === undefined) return; // a fragment `<>…</>` renders only its children
+    const spec = ARTICLE_COMPONENTS[name];
+    if (!spec && !INERT_TAGS.has(name)) {
+      const known = /^[A-Z]/.test(name) ? `Компонент <${name}> не входить до компонентів статей` : describeTag(name.toLowerCase());
+      add(place, 'unsafe-element', known, TAG_FIX);
+      return;
+    }
+    if (spec) used.set(name, used.get(name) ?? place);
+    const allowedAttributes: ReadonlySet<string> = spec ? new Set(spec.attributes) : INERT_ATTRIBUTES;
+    const present = new Set<string>();
+    for (const attribute of node.attributes ?? []) {
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
+        add(place, 'unsafe-expression', `Розгортання атрибутів ({...}) у <${name}> заборонене: це JavaScript`, 'Запишіть кожен атрибут окремо як текст: name="значення".');
+        continue;
+      }
+      const attr = attribute.name;
+      present.add(attr);
+      if (/^on/i.test(attr)) {
+        add(place, 'unsafe-attribute', `Атрибут ${attr}= у <${name}> запускав би код`, 'Приберіть обробник подій: статті не містять коду.');
+      } else if (!allowedAttributes.has(attr)) {
+        add(place, 'unsafe-attribute', `Атрибут ${attr}= не дозволений у <${name}>`, `Дозволені атрибути: ${[...allowedAttributes].join(', ')}.`);
+      } else if (attribute.value !== null && typeof attribute.value === 'object') {
+        add(place, 'unsafe-expression', `Значення атрибута ${attr} у <${name}> — вираз {…}, тобто JavaScript`, `Запишіть значення як текст у лапках: ${attr}="…".`);
+      } else if (typeof attribute.value === 'string' && spec?.urls.includes(attr)) {
+        checkUrl(attribute.value, place, `в атрибуті ${attr} компонента <${name}>`);
+        if (name === 'Embed' && !unsafeScheme(attribute.value) && !resolveEmbed(attribute.value)) {
+          add(place, 'embed-url', `<Embed> не знає, як вбудувати «${attribute.value.slice(0, 100)}»`, 'Дайте адресу https:// відео YouTube чи Vimeo, допису Telegram (t.me/канал/номер) або Facebook; інше подайте звичайним посиланням.');
+        }
+      }
+    }
+    for (const required of spec?.required ?? []) {
+      if (!present.has(required)) add(place, 'component-attribute', `<${name}> потребує атрибута ${required}`, `Додайте ${required}="…" (див. docs/components.md).`);
+    }
+  }
+
+  function inspectHtml(node: ContentNode): void {
+    const source = String(node.value ?? '');
+    for (const issue of scanHtml(source, INERT_TAGS, INERT_ATTRIBUTES)) {
+      const place = shift(node.position?.start, source, issue.offset);
+      if (issue.kind === 'tag') add(place, 'unsafe-html', describeTag(issue.name), TAG_FIX);
+      else if (issue.kind === 'handler') add(place, 'unsafe-html', `Атрибут ${issue.name}= у HTML запускав би код`, 'Приберіть обробник подій: статті не містять коду.');
+      else if (issue.kind === 'attribute') add(place, 'unsafe-html', `Атрибут ${issue.name}= не дозволений у HTML статті`, `На тегах форматування дозволені лише ${[...INERT_ATTRIBUTES].join(', ')}.`);
+      else add(place, 'unsafe-html', `Незрозумілий HTML «${issue.name}»`, 'Приберіть його або екрануйте знак < як \\<.');
+    }
+  }
+
+  return {
+    visit(node: ContentNode): void {
+      const place = at(node.position?.start);
+      switch (node.type) {
+        case 'link':
+        case 'image':
+        case 'definition':
+          checkUrl(node.url ?? '', place, node.type === 'image' ? 'у зображенні' : 'у посиланні');
+          break;
+        case 'html':
+          inspectHtml(node);
+          break;
+        case 'mdxjsEsm':
+          inspectEsm(node);
+          break;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          inspectJsx(node);
+          break;
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          if (!COMMENT_ONLY.test(String(node.value ?? ''))) {
+            add(place, 'unsafe-expression', 'Вираз у фігурних дужках {…} — це JavaScript, у статтях він заборонений', 'Щоб показати дужку як текст, екрануйте її: \\{ … \\}. Примітку для редакторів пишіть як {/* коментар */}.');
+          }
+          break;
+      }
+    },
+    finish(): Finding[] {
+      if (format === 'mdx') {
+        for (const [name, place] of used) {
+          if (!imported.has(name)) add(place, 'missing-import', `Компонент <${name}> використано без імпорту`, `Додайте після front matter рядок: import { ${name} } from '${ARTICLE_MODULE}';`);
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+/** Every finding in a whole tree (as `markdownToMdast` / `mdxToMdast` return it). */
+export function inspectTree(tree: ContentNode, format: SourceFormat): Finding[] {
+  const inspector = createInspector(format);
+  const inspected: ReadonlySet<string> = new Set(INSPECTED_TYPES);
+  const stack: ContentNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (inspected.has(node.type)) inspector.visit(node);
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+  }
+  return inspector.finish();
+}

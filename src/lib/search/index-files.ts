@@ -1,0 +1,114 @@
+import { decodeCbor, type CborValue } from './cbor.ts';
+
+/**
+ * Reads the parts of Pagefind 1.6's index files that the search page uses
+ * itself: the page list and date order of the metadata file, and the filter
+ * chunks. Pagefind's own filter counting and sorting compare every result
+ * with every filtered or sorted page, which takes seconds once a query
+ * matches thousands of pages; with these files the page does both in one
+ * pass over each list (`search-facets.ts`). The layout follows Pagefind's
+ * `pagefind_core_search` decoders; a file that does not match it is an error
+ * naming the file, never a silently wrong count.
+ */
+
+/** Every Pagefind data file starts with this, after gzip when it is compressed. */
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+
+function hasSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= SIGNATURE.length && SIGNATURE.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * A Pagefind data file as Pagefind reads it after its own decompression:
+ * gunzipped by the browser when it is compressed, signature kept (Pagefind
+ * skips decompressing a file that starts with it).
+ */
+export async function inflatePagefindFile(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  let data = bytes;
+  if (!hasSignature(data)) {
+    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    data = await new Response(stream).arrayBuffer().then(
+      (buffer) => new Uint8Array(buffer),
+      () => new Uint8Array(),
+    );
+  }
+  if (!hasSignature(data)) throw new Error(`${file} is not a Pagefind index file (not gzip, or no pagefind_dcd signature): rebuild the site and its index.`);
+  return data;
+}
+
+function body(data: Uint8Array, file: string): CborValue {
+  if (!hasSignature(data)) throw new Error(`${file} is not an inflated Pagefind index file (no pagefind_dcd signature).`);
+  return decodeCbor(data, SIGNATURE.length);
+}
+
+export interface IndexMeta {
+  /** Pagefind's version that wrote the index. */
+  version: string;
+  /** Page hashes (the `id` of a search result) by page number. */
+  pages: string[];
+  /** Page number of each page hash. */
+  pageNumbers: Map<string, number>;
+  /** Filter name → hash of its chunk (`filter/<hash>.pf_filter`). */
+  filterChunks: Map<string, string>;
+  /** Sort name → page numbers in ascending order of the sort key. */
+  sorts: Map<string, Uint32Array>;
+}
+
+/** One filter: each value with the numbers of the pages that carry it. */
+export interface Facet {
+  name: string;
+  values: Array<{ value: string; pages: Uint32Array }>;
+}
+
+function fail(file: string, what: string): never {
+  throw new Error(`${file}: ${what} (layout of Pagefind 1.6 expected).`);
+}
+
+function list(value: CborValue | undefined, file: string, what: string): CborValue[] {
+  if (!Array.isArray(value)) fail(file, `${what} is not a list`);
+  return value;
+}
+
+function text(value: CborValue | undefined, file: string, what: string): string {
+  if (typeof value !== 'string') fail(file, `${what} is not a string`);
+  return value;
+}
+
+function pageList(value: CborValue | undefined, file: string, what: string): Uint32Array {
+  const items = list(value, file, what);
+  const pages = new Uint32Array(items.length);
+  items.forEach((page, i) => {
+    if (typeof page !== 'number' || page < 0) fail(file, `${what} holds a value that is not a page number`);
+    pages[i] = page;
+  });
+  return pages;
+}
+
+/** `pagefind.<language>.pf_meta`, inflated: [version, pages, index chunks, filter chunks, sorts, …]. */
+export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexMeta {
+  const [version, pageEntries, , filterEntries, sortEntries] = list(body(data, file), file, 'the file');
+  const pages = list(pageEntries, file, 'the page list').map((entry) => text(list(entry, file, 'a page')[0], file, 'a page hash'));
+  const filterChunks = new Map<string, string>();
+  for (const entry of list(filterEntries, file, 'the filter list')) {
+    const [name, hash] = list(entry, file, 'a filter');
+    filterChunks.set(text(name, file, 'a filter name'), text(hash, file, 'a filter chunk hash'));
+  }
+  const sorts = new Map<string, Uint32Array>();
+  for (const entry of list(sortEntries, file, 'the sort list')) {
+    const [name, order] = list(entry, file, 'a sort');
+    sorts.set(text(name, file, 'a sort name'), pageList(order, file, 'a sort order'));
+  }
+  return { version: text(version, file, 'the version'), pages, pageNumbers: new Map(pages.map((hash, i) => [hash, i])), filterChunks, sorts };
+}
+
+/** `filter/<hash>.pf_filter`, inflated: [name, [[value, [page numbers]], …]]. */
+export function decodeFilterChunk(data: Uint8Array, file = 'Pagefind filter chunk'): Facet {
+  const [name, entries] = list(body(data, file), file, 'the file');
+  return {
+    name: text(name, file, 'the filter name'),
+    values: list(entries, file, 'the values').map((entry) => {
+      const [value, pages] = list(entry, file, 'a value');
+      return { value: text(value, file, 'a value'), pages: pageList(pages, file, 'a page list') };
+    }),
+  };
+}
