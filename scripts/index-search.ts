@@ -5,8 +5,8 @@
  * `astro build` does in one go. The benchmark uses it to time the index apart.
  */
 import { resolve } from 'node:path';
-import { buildIndex } from '../src/integrations/pagefind.ts';
-import { writeServiceWorker } from '../src/integrations/service-worker.ts';
+import { buildIndex } from '#lib/search/write-index.ts';
+import { writeServiceWorker } from '#lib/site/service-worker.ts';
 
 const [dir, base = '/'] = process.argv.slice(2);
 const buildId = process.env.ARKHIV_BUILD_ID;

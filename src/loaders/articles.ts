@@ -22,7 +22,7 @@ export interface ArticlesLoaderOptions {
  * must process those) are stored as `glob()` stores them.
  *
  * An entry that fails to render (the content rules of
- * `src/integrations/content-safety.ts` reject it) is not stored, so no cache
+ * `src/lib/safety/content-safety.ts` reject it) is not stored, so no cache
  * hides it from the next build, and the load fails with every such entry's
  * findings in one error.
  */

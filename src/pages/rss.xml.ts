@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/uk.ts';
-import { getArchive, topicsOf } from '#lib/site/archive.ts';
+import { getArchive, topicsOf } from '../collections/archive.ts';
 import { feedOptions } from '#lib/site/feed.ts';
 import { FEED_ITEMS } from '#lib/site/site-config.ts';
 import { urls } from '#lib/site/urls.ts';

@@ -2,7 +2,7 @@ import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex } from '../../src/integrations/pagefind.ts';
+import { buildIndex } from '#lib/search/write-index.ts';
 import { tn } from '../../src/i18n/uk.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';

@@ -2,7 +2,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex } from '../../src/integrations/pagefind.ts';
+import { buildIndex } from '#lib/search/write-index.ts';
 import { decodeFilterChunk, decodeMeta, inflatePagefindFile } from '#lib/search/index-files.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
 import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { precacheList } from '../../src/integrations/service-worker.ts';
+import { precacheList } from '#lib/site/service-worker.ts';
 import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
 
 test('the service worker of a build precaches the shell and the index entry files, all of which exist', async () => {

@@ -1,4 +1,4 @@
-import { writeIndex, assertNoErrors } from '../../../src/integrations/pagefind.ts';
+import { writeIndex, assertNoErrors } from '#lib/search/write-index.ts';
 import { articleAttributes, metadataAttributes } from '#lib/search/page-attributes.ts';
 
 /**

@@ -10,7 +10,7 @@ import type { Place } from '../problems.ts';
  * Markdown, the article components (imported from `@arkhiv/article`) and a
  * few inert formatting tags; everything else is a finding. They read mdast
  * nodes as the build's parser (Sätteri) produces them, so `npm run check` and
- * the build (`src/integrations/content-safety.ts`) judge a file the same way.
+ * the build (`src/lib/safety/content-safety.ts`) judge a file the same way.
  */
 
 export type SourceFormat = 'markdown' | 'mdx';

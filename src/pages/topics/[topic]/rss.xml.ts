@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/uk.ts';
-import { getArchive, topicsOf, type SiteTopic } from '#lib/site/archive.ts';
+import { getArchive, topicsOf, type SiteTopic } from '../../../collections/archive.ts';
 import { feedOptions } from '#lib/site/feed.ts';
 import { FEED_ITEMS } from '#lib/site/site-config.ts';
 import { urls } from '#lib/site/urls.ts';

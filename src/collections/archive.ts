@@ -1,0 +1,92 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
+import { cacheKey } from '#lib/site/cache-keys.ts';
+import { compareChronological, parseArticleId, type ArticleRecord } from '#lib/archive/article-record.ts';
+import { groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from '#lib/site/grouping.ts';
+
+/** One article as the site shows it: the record used by listings plus its collection entry for rendering. */
+export interface SiteArticle extends ArticleRecord {
+  entry: CollectionEntry<'articles'>;
+}
+
+export interface SiteTopic extends TopicData {
+  count: number;
+}
+
+/** Everything the site derives from the collections, computed once per build. */
+export interface Archive {
+  /** Oldest first. */
+  chronological: SiteArticle[];
+  years: YearGroup<SiteArticle>[];
+  /** Every month with articles, in order, across years. */
+  months: MonthGroup<SiteArticle>[];
+  /** Every day with articles, in order, across months. */
+  days: DayGroup<SiteArticle>[];
+  /** Position of a year, month key (`2022-01`) or day key (`2022-01-11`) in the lists above. */
+  yearIndex: Map<number, number>;
+  monthIndex: Map<string, number>;
+  dayIndex: Map<string, number>;
+  /** Topics in taxonomy order, with article counts. */
+  topics: SiteTopic[];
+  topicBySlug: Map<string, SiteTopic>;
+  /** Articles per topic slug, oldest first. */
+  byTopic: Map<string, SiteArticle[]>;
+  /** Changes whenever the taxonomy does (names, descriptions, order): part of every page's cache key. */
+  taxonomyVersion: string;
+}
+
+async function loadArchive(): Promise<Archive> {
+  const [entries, topicEntries] = await Promise.all([getCollection('articles'), getCollection('topics')]);
+  const problems: string[] = [];
+  const chronological: SiteArticle[] = [];
+  for (const entry of entries) {
+    try {
+      const { day } = parseArticleId(entry.id);
+      const { title, summary, topics, date } = entry.data;
+      chronological.push({ id: entry.id, day, date, title, summary, topics, entry });
+    } catch (error) {
+      problems.push(`  ${entry.filePath ?? entry.id}: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${problems.length} article(s) cannot be placed in the archive:\n${problems.join('\n')}`);
+  chronological.sort(compareChronological);
+
+  const years = groupByDate(chronological);
+  const months = years.flatMap((y) => y.months);
+  const days = months.flatMap((m) => m.days);
+  const byTopic = groupByTopic(
+    chronological,
+    topicEntries.map((t) => t.data.slug),
+  );
+  const topics = topicEntries.map((t) => ({ ...t.data, count: byTopic.get(t.data.slug)?.length ?? 0 }));
+  return {
+    chronological,
+    years,
+    months,
+    days,
+    yearIndex: new Map(years.map((y, i) => [y.year, i])),
+    monthIndex: new Map(months.map((m, i) => [m.key, i])),
+    dayIndex: new Map(days.map((d, i) => [d.key, i])),
+    topics,
+    topicBySlug: new Map(topics.map((t) => [t.slug, t])),
+    byTopic,
+    taxonomyVersion: cacheKey(topicEntries.map((t) => JSON.stringify(t.data))),
+  };
+}
+
+let cached: Promise<Archive> | undefined;
+
+/**
+ * The archive, grouped once per build and shared by every page: routes look
+ * things up here instead of scanning the collection. The dev server reloads
+ * it on each request so that edits show up.
+ */
+export function getArchive(): Promise<Archive> {
+  if (import.meta.env.DEV) return loadArchive();
+  return (cached ??= loadArchive());
+}
+
+/** Topic names of an article, in its own order. */
+export function topicsOf(archive: Archive, article: ArticleRecord): SiteTopic[] {
+  return article.topics.flatMap((slug) => archive.topicBySlug.get(slug) ?? []);
+}

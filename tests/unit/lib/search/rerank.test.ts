@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '#lib/search/rerank.ts';
+import { judgeQueries, scoreQuery } from '../../../../scripts/lib/search-eval/evaluation.ts';
+
+describe('usesQueryWords', () => {
+  test('accepts any form of the query word', () => {
+    const stems = queryStems('громадах');
+    expect(usesQueryWords('Громада села зібралася.', stems)).toBe(true);
+    expect(usesQueryWords('Рішення громад області.', stems)).toBe(true);
+  });
+
+  test('accepts a short form of a word whose query kept a three-letter root', () => {
+    expect(usesQueryWords('Учні написали тест.', queryStems('учнями'))).toBe(true);
+    expect(usesQueryWords('Учнівський парламент.', queryStems('учнями'))).toBe(false);
+  });
+
+  test('rejects words that only share the prefix', () => {
+    const stems = queryStems('громадах');
+    expect(usesQueryWords('Громадськість і громадяни обурені.', stems)).toBe(false);
+  });
+
+  test('accepts the г/з alternation in both directions', () => {
+    expect(usesQueryWords('Дякуємо за допомогу.', queryStems('допомозі'))).toBe(true);
+    expect(usesQueryWords('Дякуємо допомозі волонтерів.', queryStems('допомога'))).toBe(true);
+  });
+
+  test('needs every word of the query', () => {
+    const stems = queryStems('протести Казахстану');
+    expect(usesQueryWords('Протести в Казахстані.', stems)).toBe(true);
+    expect(usesQueryWords('Протести в Грузії.', stems)).toBe(false);
+  });
+});
+
+describe('rerank', () => {
+  test('moves results that use the word ahead of prefix-only matches, keeping order within each group', () => {
+    const texts = ['громадськість', 'громади', 'громадянин', 'громаді'];
+    expect(rerank(texts, (t) => t, queryStems('громада'))).toEqual(['громади', 'громаді', 'громадськість', 'громадянин']);
+  });
+
+  test('keeps results beyond the window, and results without text, where they are', () => {
+    const texts = [...Array.from({ length: RERANK_WINDOW }, () => 'громадськість'), 'громада'];
+    const ranked = rerank(texts, (t) => t, queryStems('громада'));
+    expect(ranked.at(-1)).toBe('громада');
+    expect(rerank(['а', 'б'], () => undefined, queryStems('громада'))).toEqual(['а', 'б']);
+  });
+});
+
+describe('evaluation', () => {
+  test('judges pages by whole-word forms of every query word', () => {
+    const pages = [
+      { id: 'a', content: 'Переговори в Казахстані.' },
+      { id: 'b', content: 'Переговорники зустрілися.' },
+      { id: 'c', content: 'Казахстан і переговори.' },
+    ];
+    const [judged] = judgeQueries([{ query: 'переговорах', forms: [['переговори', 'переговорах']] }], pages);
+    expect(judged!.expected).toEqual(['a', 'c']);
+  });
+
+  test('scores recall against at most k relevant pages and precision against what was returned', () => {
+    const judged = { query: 'q', forms: [], expected: ['a', 'b', 'c'] };
+    expect(scoreQuery(judged, ['a', 'x'], 10)).toMatchObject({ hits: 1, recall: 1 / 3, precision: 0.5 });
+    expect(scoreQuery(judged, [], 10)).toMatchObject({ recall: 0, precision: null });
+    expect(scoreQuery(judged, ['a', 'b', 'x'], 2)).toMatchObject({ recall: 1, precision: 1 });
+  });
+});
+
+describe('rerankedHead', () => {
+  const stems = queryStems('громада');
+  const read = () => {
+    const seen: string[] = [];
+    return { seen, textOf: async (t: string) => (seen.push(t), t) };
+  };
+
+  test('gives the first results of rerank, for any list and length', async () => {
+    const words = ['громада', 'громадськість', 'громаді', 'громадянин'];
+    // A fixed pseudo-random sequence of lists, each reranked whole and head by head.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let round = 0; round < 40; round++) {
+      const list = Array.from({ length: next() % 30 }, (_, i) => `${words[next() % words.length]} ${i}`);
+      const whole = rerank(list, (t) => t, stems);
+      for (const count of [1, 10, 20, 25]) expect(await rerankedHead(list, count, async (t) => t, stems)).toEqual(whole.slice(0, count));
+    }
+  });
+
+  test('reads no text beyond the head when every result in it uses the words', async () => {
+    const list = [...Array.from({ length: 10 }, (_, i) => `громада ${i}`), ...Array.from({ length: 15 }, (_, i) => `громадськість ${i}`)];
+    const { seen, textOf } = read();
+    expect(await rerankedHead(list, 10, textOf, stems)).toEqual(list.slice(0, 10));
+    expect(seen).toHaveLength(10);
+  });
+
+  test('reads the whole window when a result in the head only shares the prefix', async () => {
+    const list = ['громадськість', ...Array.from({ length: 24 }, (_, i) => `громада ${i}`)];
+    const { seen, textOf } = read();
+    const head = await rerankedHead(list, 10, textOf, stems);
+    expect(head[0]).toBe('громада 0');
+    expect(head).not.toContain('громадськість');
+    expect(seen).toHaveLength(RERANK_WINDOW);
+  });
+});
