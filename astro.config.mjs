@@ -10,6 +10,8 @@ import baseLinks from './src/integrations/base-links.ts';
 import articleHtml from './src/integrations/article-html.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
 import sourceVersion from './src/integrations/source-version.ts';
+import servedFiles from './src/integrations/served-files.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -17,6 +19,8 @@ import sourceVersion from './src/integrations/source-version.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
+  // Files copied to the site as they are (checked by servedFiles); ARKHIV_PUBLIC names another folder.
+  publicDir: process.env.ARKHIV_PUBLIC ?? './public',
   trailingSlash: 'always',
   // Pages are rendered four at a time, so that one page's file writes overlap the next one's rendering.
   build: { concurrency: 4 },
@@ -26,5 +30,7 @@ export default defineConfig({
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
-  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), sourceVersion(), mdx(), ...siteSitemap(), pagefind(), serviceWorker()],
+  // servedFiles: every file of public/ and every local file an article links is safe to serve from the site's origin.
+  // securityHeaders: _headers with the Content Security Policy for hosts that read it.
+  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), servedFiles({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), sourceVersion(), mdx(), ...siteSitemap(), pagefind(), serviceWorker(), securityHeaders()],
 });

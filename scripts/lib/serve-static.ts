@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,28 +27,60 @@ export interface StaticServer {
 }
 
 /**
+ * The path of a request target, percent-decoded once; `null` when the target
+ * is not a path (`*`, `http://…`), its encoding is malformed, or it names a
+ * NUL byte, which no file name holds.
+ */
+function requestPath(target: string): string | null {
+  // The target is read as written: `new URL('//host/x', …)` would take `host` for a host name.
+  const raw = target.split(/[?#]/, 1)[0]!;
+  if (!raw.startsWith('/')) return null;
+  try {
+    const path = decodeURIComponent(raw);
+    return path.includes('\0') ? null : path;
+  } catch {
+    return null;
+  }
+}
+
+/** The file `path` names inside `root` (absolute), or `null` when it would leave `root`. */
+function fileInside(root: string, path: string): string | null {
+  const file = resolve(root, `.${sep}${path}`);
+  return file === root || file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`) ? file : null;
+}
+
+/**
  * Serves a built site on loopback the way a static host does: `base` maps to
- * `root`, folders serve `index.html`, a missing file gets `404.html` with status 404.
+ * `root`, folders serve `index.html`, a missing file gets `404.html` with
+ * status 404. Only files inside `root` are served, a malformed path gets 400,
+ * and the one redirect (a folder without its trailing `/`) stays on the origin.
  */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const requests: string[] = [];
+  const rootDir = resolve(root);
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = requestPath(req.url ?? '/');
+    if (path === null) {
+      res.writeHead(400, { 'content-type': TYPES['.txt']! });
+      return res.end('Bad request');
+    }
     requests.push(path);
     const notFound = async () => {
-      const page = join(root, '404.html');
+      const page = join(rootDir, '404.html');
       const exists = await stat(page).catch(() => null);
       res.writeHead(404, { 'content-type': TYPES['.html']! });
       if (exists) createReadStream(page).pipe(res);
       else res.end('Not found');
     };
     if (!path.startsWith(base)) return notFound();
-    let file = normalize(join(root, path.slice(base.length)));
-    if (!file.startsWith(normalize(root))) return notFound();
+    let file = fileInside(rootDir, path.slice(base.length));
+    if (file === null) return notFound();
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
       if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${path}/` });
+        // The request's own (still encoded) path with one leading `/`: `//host/…` or `/\host/…` would send the browser to another origin.
+        const target = (req.url ?? '/').split(/[?#]/, 1)[0]!.replace(/^[/\\]+/, '');
+        res.writeHead(301, { location: `/${target}/` });
         return res.end();
       }
       file = join(file, 'index.html');

@@ -9,10 +9,14 @@
  *   build): served from the cache, fetched and cached on first use.
  * - Pages and other files: from the network, cached as they are visited,
  *   served from the cache when the network fails.
- * - Activate: deletes the caches of every other build.
+ * - Activate: deletes the caches of the other builds of the same base only;
+ *   archives published under other bases of the origin keep theirs.
+ *
+ * A cache is named `arkhiv:<base>:<buildId>`.
  */
 const { buildId, base, precache } = self.ARKHIV_SW;
-const CACHE = `arkhiv-${buildId}`;
+const SCOPE = `arkhiv:${base}:`;
+const CACHE = `${SCOPE}${buildId}`;
 const IMMUTABLE = [`${base}pagefind/index/`, `${base}pagefind/fragment/`, `${base}pagefind/filter/`, `${base}_astro/`];
 
 self.addEventListener('install', (event) => {
@@ -24,11 +28,25 @@ self.addEventListener('install', (event) => {
   );
 });
 
+/**
+ * Whether a cache belongs to another build of this base: a name scoped to
+ * this base, or an unscoped `arkhiv-<buildId>` name whose cache holds this
+ * base's home page (every build precaches it); an unscoped cache of another
+ * archive on the origin stays.
+ */
+async function isOtherBuildOfThisBase(key) {
+  if (key === CACHE) return false;
+  // Bases end in `/`, so the name of a longer base (`/a/:b/` beside `/a/`) keeps a `/` after the prefix.
+  if (key.startsWith(SCOPE)) return !key.slice(SCOPE.length).includes('/');
+  if (!key.startsWith('arkhiv-')) return false;
+  return (await (await caches.open(key)).match(new URL(base, self.location.origin).href)) !== undefined;
+}
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('arkhiv-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) => Promise.all(keys.map(async (key) => ((await isOtherBuildOfThisBase(key)) ? caches.delete(key) : false))))
       .then(() => self.clients.claim()),
   );
 });

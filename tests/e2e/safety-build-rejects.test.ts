@@ -82,3 +82,28 @@ test('a javascript: source address in front matter stops the build', async () =>
   expect(result.code).not.toBe(0);
   expect(log).toMatch(/articles\/2022\/01\/11\/dzherelo\.md:6:1 {2}source\.url: .*https:\/\/.*\(schema\)/);
 });
+
+test('an unsafe file the site would serve stops the build: public/ and files next to articles, every finding located', async () => {
+  const root = await archiveWith('served', 'skhema.md', `${FRONT}Схема подій:\n\n![Схема](./skhema.svg)\n`);
+  // A viewBox makes it an image Astro would copy into _astro/ and serve.
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <script>alert(document.domain)</script>\n</svg>\n';
+  await writeFile(join(root, 'articles/2022/01/11/skhema.svg'), svg);
+  const publicDir = join(OUT, 'served-public');
+  await rm(publicDir, { recursive: true, force: true });
+  await mkdir(join(publicDir, 'images'), { recursive: true });
+  await writeFile(join(publicDir, 'images/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+  await writeFile(join(publicDir, 'images/ok.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+  await writeFile(join(publicDir, 'promo.html'), '<script>alert(1)</script>');
+  const outDir = join(OUT, 'served-site');
+  const result = await buildSite({ content: root, outDir, publicDir });
+  const log = `${result.stdout}\n${result.stderr}`;
+  expect(result.code).not.toBe(0);
+  expect(log).toContain('Файли, які сайт віддає зі свого домену, небезпечні (3)');
+  const error = log.slice(log.lastIndexOf('Файли, які сайт віддає'));
+  expect([...error.matchAll(/^tests\/\.output\/safety-build-rejects\/(\S+:\d+:\d+)  .*\(([a-z-]+)\)$/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+    'served-public/images/logo.svg:1:41 svg-script',
+    'served-public/promo.html:1:1 file-type',
+    'served/articles/2022/01/11/skhema.svg:2:3 svg-script',
+  ]);
+  await expect(stat(join(outDir, 'promo.html'))).rejects.toThrow();
+});

@@ -1,11 +1,23 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
+
+/** Polls `check` in the page until it returns true: `page.waitForFunction` does not await an async predicate. */
+async function until(page: Page, check: (names: string[]) => Promise<boolean>, names: string[] = []): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await page.evaluate(check, names))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${check.toString()}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+const activated = async (): Promise<boolean> => (await navigator.serviceWorker.ready).active?.state === 'activated';
+const cachesAre = async (names: string[]): Promise<boolean> => JSON.stringify((await caches.keys()).sort()) === JSON.stringify([...names].sort());
 
 describe.runIf(browserAvailable())('the archive offline', () => {
   let browser: Browser;
@@ -25,7 +37,7 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}search/`);
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    await until(page, activated);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     await page.fill('#search-query', 'переговорів');
@@ -66,18 +78,72 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${copy.url}search/`);
-      await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+      await until(page, activated);
       const worker = await readFile(join(root, 'sw.js'), 'utf8');
       const buildId = worker.match(/"buildId": "([^"]+)"/)![1]!;
-      expect(await page.evaluate(() => caches.keys())).toEqual([`arkhiv-${buildId}`]);
+      expect(await page.evaluate(() => caches.keys())).toEqual([`arkhiv:${SEARCH_BASE}:${buildId}`]);
       expect(await page.$eval('#search-config', (script) => (JSON.parse(script.textContent ?? '{}') as { buildId: string }).buildId)).toBe(buildId);
 
       await writeFile(join(root, 'sw.js'), worker.replaceAll(buildId, 'next-build'));
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-      await page.waitForFunction(async () => JSON.stringify(await caches.keys()) === JSON.stringify(['arkhiv-next-build']));
+      await until(page, cachesAre, [`arkhiv:${SEARCH_BASE}:next-build`]);
     } finally {
       await context.close();
       await copy.close();
+    }
+  });
+
+  test('two archives on one origin keep each other’s offline cache', async () => {
+    // The search site under its own base and a copy whose worker serves `/b/`, both on one server.
+    const root = join(PROJECT_ROOT, 'tests/.output/search-offline-two-bases');
+    await rm(root, { recursive: true, force: true });
+    await cp(await searchSite(), join(root, SEARCH_BASE), { recursive: true });
+    await cp(await searchSite(), join(root, 'b'), { recursive: true });
+    const worker = await readFile(join(root, 'b/sw.js'), 'utf8');
+    const buildId = worker.match(/"buildId": "([^"]+)"/)![1]!;
+    const workerOfB = (id: string) => worker.replaceAll(`"${SEARCH_BASE}`, '"/b/').replaceAll(buildId, id);
+    await writeFile(join(root, 'b/sw.js'), workerOfB('b-build'));
+    const both = await serveStatic(root, '/');
+    const context = await browser.newContext();
+    const keys = (page: Page) => page.evaluate(async () => (await caches.keys()).sort());
+    try {
+      const page = await context.newPage();
+      await page.goto(`${both.url}${SEARCH_BASE.slice(1)}search/`);
+      await until(page, activated);
+      const ownCache = `arkhiv:${SEARCH_BASE}:${buildId}`;
+      expect(await keys(page)).toEqual([ownCache]);
+
+      // An unscoped cache of each archive, as a worker without the base in its cache names leaves behind.
+      await page.evaluate(async (base) => {
+        await (await caches.open('arkhiv-unscoped-a')).put(base, new Response('a'));
+        await (await caches.open('arkhiv-unscoped-b')).put('/b/', new Response('b'));
+      }, SEARCH_BASE);
+
+      await page.goto(`${both.url}b/search/`);
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.register('/b/sw.js', { scope: '/b/' });
+        const worker = registration.installing ?? registration.waiting ?? registration.active!;
+        await new Promise<void>((done, fail) => {
+          const settle = () => (worker.state === 'activated' ? done() : worker.state === 'redundant' ? fail(new Error('the worker of /b/ failed to install')) : undefined);
+          worker.addEventListener('statechange', settle);
+          settle();
+        });
+      });
+      expect(await keys(page)).toEqual(['arkhiv-unscoped-a', ownCache, 'arkhiv:/b/:b-build'].sort());
+
+      // A new build of `/b/` replaces only the cache of `/b/`.
+      await writeFile(join(root, 'b/sw.js'), workerOfB('b-next'));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/b/'))!.update());
+      await until(page, cachesAre, ['arkhiv-unscoped-a', ownCache, 'arkhiv:/b/:b-next']);
+
+      // The first archive still opens without the network.
+      await context.setOffline(true);
+      await page.goto(`${both.url}${SEARCH_BASE.slice(1)}search/`);
+      expect(await page.title()).not.toBe('');
+      expect(await page.locator('#search-query').count()).toBe(1);
+    } finally {
+      await context.close();
+      await both.close();
     }
   });
 });

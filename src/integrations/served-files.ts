@@ -1,0 +1,34 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { formatProblem } from '#lib/problems.ts';
+import { UnsafeContentError } from '#lib/safety/content-safety.ts';
+import { scanServedFiles } from '#lib/safety/served-files.ts';
+
+/**
+ * Stops the build when a file the site would serve from its own origin is
+ * unsafe: any file of `public/` and any local file an article links (an
+ * SVG with a script, an HTML page, a file of a type outside the allow-list),
+ * with every finding located. The rules are `src/lib/safety/served-files.ts`,
+ * the same as `npm run check`'s. `options.content` is the archive folder.
+ */
+export default function servedFiles(options: { content: string }): AstroIntegration {
+  let publicDir = '';
+  let articlesDir = '';
+  return {
+    name: 'arkhiv:served-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+        articlesDir = fileURLToPath(new URL(`${options.content.replace(/\/?$/, '/')}articles/`, config.root));
+      },
+      'astro:build:start': async () => {
+        const found = await scanServedFiles({ publicDir, articlesDir, relativeTo: process.cwd() });
+        if (found.length === 0) return;
+        const lines = found.map((p) => formatProblem(p)).join('\n');
+        throw new UnsafeContentError(
+          `Файли, які сайт віддає зі свого домену, небезпечні (${found.length}); виправте їх, перевірте командою npm run check:\n${lines}`,
+        );
+      },
+    },
+  };
+}
