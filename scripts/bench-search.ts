@@ -11,18 +11,31 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { COLD_QUERY, WARM_QUERIES } from './lib/bench/run-size.ts';
 import { measureSearch, type SearchTiming } from './lib/bench/search-timing.ts';
 import { median } from './lib/bench/stats.ts';
+import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { serveStatic } from './lib/serve-static.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, help: { type: 'boolean', default: false } } });
+const CLI = defineCli({
+  command: 'node_modules/.bin/node scripts/bench-search.ts',
+  name: 'bench-search',
+  usage: '[параметри] <тека сайту>…',
+  summary: `Міряє пошук на вже зібраних сайтах (з індексом Pagefind) так само, як npm run bench після збірки.
+З кількома теками запуски чергуються між ними, щоб обидві версії зустріли однакове навантаження.`,
+  options: {
+    runs: { type: 'string', value: '<n>', description: 'запусків на кожен сайт; цифри — медіани', default: '3', check: positiveInteger('--runs') },
+  },
+  positionals: true,
+  exitCodes: [
+    [0, 'виміри надруковано'],
+    [1, 'сайт не зібрано з індексом або вимір не вдався'],
+    [2, 'неправильні параметри'],
+  ],
+});
+const { values, positionals } = readCommandLine(CLI);
 const runs = Number(values.runs);
-if (values.help || positionals.length === 0 || !Number.isInteger(runs) || runs < 1) {
-  console.log('Usage: node_modules/.bin/node scripts/bench-search.ts [--runs N] <site folder>…');
-  process.exit(values.help ? 0 : 1);
-}
+if (positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано жодної теки сайту (наприклад dist)'));
 const sites = positionals.map((site) => resolve(site));
 const missing = sites.filter((site) => !existsSync(join(site, 'pagefind/pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')));
 if (missing.length > 0) {

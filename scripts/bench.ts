@@ -8,49 +8,81 @@
  * exponents. Figures are medians of `--runs` runs (default: 3 for sizes up to
  * 1,000 articles, 1 above).
  */
+import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { splitSentences } from './lib/bench/generate-articles.ts';
+import { defineCli, exitWithUsageError, positiveInteger, readCommandLine } from './lib/cli/parse-args.ts';
 import { formatGrowth, formatTable, growth } from './lib/bench/report.ts';
 import { runSize, type SizeResult } from './lib/bench/run-size.ts';
 import { median } from './lib/bench/stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
+const CLI = defineCli({
+  command: 'npm run bench --',
+  name: 'bench',
+  usage: '[параметри]',
+  summary: `Генерує архіви заданих розмірів справжнім імпортом, збирає сайт і пошуковий індекс, міряє час
+і памʼять усього дерева процесів, міряє пошук у Chromium і друкує таблицю з показниками росту.`,
   options: {
-    articles: { type: 'string', default: '100,1000,5000' },
-    corpus: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string', default: '20260126' },
-    json: { type: 'string', default: join(root, 'bench/results/latest.json') },
-    'no-search': { type: 'boolean', default: false },
-    'no-incremental': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
+    articles: {
+      type: 'string',
+      value: '<n,n,…>',
+      description: 'розміри архівів (кількість статей) через кому',
+      default: '100,1000,5000',
+      check: (value) =>
+        value.split(',').every((size) => /^[1-9]\d*$/.test(size.trim()))
+          ? undefined
+          : `--articles приймає цілі числа через кому, наприклад --articles 1000,10000 (отримано «${value}»)`,
+    },
+    corpus: {
+      type: 'string',
+      value: '<тека>',
+      description: 'тека з .txt, з речень яких складати статті',
+      defaultText: 'вбудований словник',
+      check: (value) => (statSync(value, { throwIfNoEntry: false })?.isDirectory() ? undefined : `--corpus: теки «${value}» немає; дайте теку з файлами .txt`),
+    },
+    runs: {
+      type: 'string',
+      value: '<n>',
+      description: 'запусків на розмір; цифри — медіани',
+      defaultText: '3 до 1000 статей, 1 понад',
+      check: positiveInteger('--runs'),
+    },
+    seed: {
+      type: 'string',
+      value: '<n>',
+      description: 'зерно генератора статей',
+      default: '20260126',
+      check: (value) => (/^\d+$/.test(value) ? undefined : `--seed приймає ціле число, наприклад --seed 1 (отримано «${value}»)`),
+    },
+    json: {
+      type: 'string',
+      value: '<файл>',
+      description: 'куди записати цифри, у JSON',
+      default: join(root, 'bench/results/latest.json'),
+      defaultText: 'bench/results/latest.json',
+    },
+    'no-search': { type: 'boolean', description: 'не міряти пошук у Chromium' },
+    'no-incremental': { type: 'boolean', description: 'не міряти повторну збірку після зміни однієї статті' },
+    keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в bench/out/' },
+    verbose: { type: 'boolean', description: 'показувати вивід імпорту та збірки' },
   },
+  exitCodes: [
+    [0, 'виміри записано'],
+    [1, 'збірка, імпорт чи вимір не вдалися'],
+    [2, 'неправильні параметри'],
+  ],
 });
-
-if (values.help) {
-  console.log(`Usage: npm run bench -- [--articles 1000,10000,20000,100000] [--corpus <dir of .txt>] [--runs N]
-  [--seed N] [--json <file>] [--no-search] [--no-incremental] [--keep] [--verbose]`);
-  process.exit(0);
-}
-
+const { values } = readCommandLine(CLI);
 const sizes = values.articles.split(',').map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`--articles takes whole numbers separated by commas, e.g. --articles 1000,10000 (got "${values.articles}").`);
-  process.exit(2);
-}
 
+/** Sentences of every `.txt` file in `folder`; none when it holds no prose. */
 async function loadCorpus(folder: string): Promise<string[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
   const texts = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')));
-  const sentences = texts.flatMap(splitSentences);
-  if (sentences.length === 0) throw new Error(`No usable sentences in ${folder}: expected .txt files of prose.`);
-  return sentences;
+  return texts.flatMap(splitSentences);
 }
 
 /** Median of each figure across runs (the row of the first run for everything else). */
@@ -77,6 +109,7 @@ function medianRow(runs: readonly SizeResult[]): SizeResult {
 }
 
 const corpusSentences = values.corpus ? await loadCorpus(resolve(values.corpus)) : undefined;
+if (corpusSentences?.length === 0) exitWithUsageError(CLI, `--corpus: у «${values.corpus}» немає файлів .txt з реченнями`);
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,

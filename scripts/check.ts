@@ -1,57 +1,100 @@
 /**
- * `npm run check [-- --fix] [--content <folder>]`: validates the whole archive
- * and prints every problem as `file:line:col  message  (rule)` with its fix.
- * `--fix` applies the safe fixes (typography, missing imports) atomically and
- * checks again. Exits 1 when anything must still be fixed, 2 on a usage error.
+ * `npm run check [-- --fix] [--content <folder>] [--format json]`: validates
+ * the whole archive and prints every problem as `file:line:col  message
+ * (rule)` with its fix, or one JSON document (`--format json`) for editors
+ * and bots. `--fix` applies the safe fixes (typography, missing imports)
+ * atomically and checks again. Exits 1 when anything must still be fixed,
+ * 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
+import { colours } from './lib/cli/colours.ts';
+import { defineCli, isoDate, oneOf, readCommandLine } from './lib/cli/parse-args.ts';
 import { applyEdits } from './lib/check/edits.ts';
+import { jsonReport } from './lib/check/json-report.ts';
 import { formatProblem } from '#lib/problems.ts';
 import { runCheck } from './lib/check/run-check.ts';
+import { plural, type PluralForms } from '../src/i18n/uk.ts';
 
-function plural(count: number, one: string, few: string, many: string): string {
-  const last = count % 10;
-  const lastTwo = count % 100;
-  const form = last === 1 && lastTwo !== 11 ? one : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
-  return `${count} ${form}`;
+// «Перевірено 1 статтю», «виправить 1 проблему»: the object of a verb takes the accusative.
+const ARTICLES: PluralForms = { one: 'статтю', few: 'статті', many: 'статей' };
+const FILES: PluralForms = { one: 'файл', few: 'файли', many: 'файлів' };
+const PROBLEMS: PluralForms = { one: 'проблема', few: 'проблеми', many: 'проблем' };
+const PROBLEMS_TO_FIX: PluralForms = { one: 'проблему', few: 'проблеми', many: 'проблем' };
+
+/** `5 статей`: the count and the word that agrees with it. */
+function counted(count: number, forms: PluralForms): string {
+  return `${count} ${plural(count, forms)}`;
 }
 
-let options;
-try {
-  options = parseArgs({
-    options: {
-      fix: { type: 'boolean', default: false },
-      content: { type: 'string', default: process.env.ARKHIV_CONTENT ?? 'content' },
-      today: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+const CLI = defineCli({
+  command: 'npm run check --',
+  name: 'check',
+  usage: '[параметри]',
+  summary: 'Перевіряє весь архів за один прохід і друкує кожну проблему з місцем (файл:рядок:стовпець),\nправилом і порадою, як виправити.',
+  options: {
+    fix: { type: 'boolean', description: 'виправити те, що можна без людини (типографіку, імпорти компонентів), і перевірити знову' },
+    content: {
+      type: 'string',
+      value: '<тека>',
+      description: 'архів для перевірки: тека з topics.yaml і articles/',
+      default: process.env.ARKHIV_CONTENT ?? 'content',
+      defaultText: 'content, або тека зі змінної ARKHIV_CONTENT',
     },
-  }).values;
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\nВикористання: npm run check [-- --fix] [--content <тека архіву>]`);
-  process.exit(2);
-}
-if (options.help) {
-  console.log('Використання: npm run check [-- --fix] [--content <тека архіву>]\nПеревіряє всі статті; --fix виправляє те, що можна виправити автоматично.');
-  process.exit(0);
-}
+    public: {
+      type: 'string',
+      value: '<тека>',
+      description: 'файли, які сайт віддає як є (зображення, шрифти, документи): перевіряється кожен',
+      default: process.env.ARKHIV_PUBLIC ?? 'public',
+      defaultText: 'public, або тека зі змінної ARKHIV_PUBLIC',
+    },
+    today: {
+      type: 'string',
+      value: '<рррр-мм-дд>',
+      description: 'вважати сьогоднішнім цей день: дати після нього — у майбутньому',
+      defaultText: 'сьогодні за київським часом',
+      check: isoDate('--today'),
+    },
+    format: {
+      type: 'string',
+      value: '<human|json>',
+      description: 'human — для людей; json — один документ JSON для редакторів і ботів',
+      default: 'human',
+      check: oneOf('--format', ['human', 'json']),
+    },
+  },
+  notes: `Формат json: { "problems": [{ "file", "line", "column", "rule", "severity", "message", "fix"?, "field"? }],
+  "errors": N, "warnings": N }; severity — error або warning; рядки й стовпці з 1.`,
+  exitCodes: [
+    [0, 'помилок немає (попередження не заважають)'],
+    [1, 'є помилки, які треба виправити'],
+    [2, 'неправильні параметри'],
+  ],
+});
+const { values: options } = readCommandLine(CLI);
+const json = options.format === 'json';
 
-let result = await runCheck({ root: options.content, today: options.today });
+let result = await runCheck({ root: options.content, today: options.today, publicDir: options.public });
 if (options.fix && result.edits.length > 0) {
   // A fix can change how Markdown reads its neighbourhood (a repaired quote next to `_` or `*`), which may ask for one more; a few rounds settle it.
   const fixed = new Set<string>();
   for (let round = 0; round < 3 && result.edits.length > 0; round += 1) {
     for (const file of (await applyEdits(result.edits)).files) fixed.add(file);
-    result = await runCheck({ root: options.content, today: options.today });
+    result = await runCheck({ root: options.content, today: options.today, publicDir: options.public });
   }
-  console.log(`Виправлено ${plural(fixed.size, 'файл', 'файли', 'файлів')}.`);
+  // In JSON, stdout holds the one document; the note goes to stderr.
+  (json ? console.error : console.log)(`Виправлено ${counted(fixed.size, FILES)}.`);
 }
-for (const found of result.problems) console.log(formatProblem(found));
 const errors = result.problems.filter((p) => p.severity === 'error');
-const fixable = errors.filter((p) => p.fixable).length;
-if (errors.length === 0) {
-  console.log(`Перевірено ${plural(result.articleCount, 'статтю', 'статті', 'статей')}: усе гаразд.`);
+if (errors.length > 0) process.exitCode = 1;
+if (json) {
+  console.log(JSON.stringify(jsonReport(result.problems), null, 2));
 } else {
-  const hint = fixable > 0 && !options.fix ? ` ${plural(fixable, 'проблему', 'проблеми', 'проблем')} виправить npm run check -- --fix.` : '';
-  console.log(`\nПеревірено ${plural(result.articleCount, 'статтю', 'статті', 'статей')}: ${plural(errors.length, 'проблема', 'проблеми', 'проблем')}.${hint}`);
-  process.exitCode = 1;
+  const style = colours(process.stdout);
+  for (const found of result.problems) console.log(formatProblem(found, style));
+  const fixable = errors.filter((p) => p.fixable).length;
+  if (errors.length === 0) {
+    console.log(`Перевірено ${counted(result.articleCount, ARTICLES)}: усе гаразд.`);
+  } else {
+    const hint = fixable > 0 && !options.fix ? ` ${counted(fixable, PROBLEMS_TO_FIX)} виправить npm run check -- --fix.` : '';
+    console.log(`\nПеревірено ${counted(result.articleCount, ARTICLES)}: ${counted(errors.length, PROBLEMS)}.${hint}`);
+  }
 }

@@ -7,10 +7,7 @@
  *   npm run eval:search -- --content <archive>   # an archive folder, indexed directly
  *   npm run eval:search -- --site dist           # a built site and its index (`npm run build` first)
  *
- * Options: --corpus <folder of .txt> (default ../shared/corpus/bruk-press),
- * --seed <file> (default ../shared/seed/000_62e7a2a410e01d5e.txt),
- * --queries <json> (default tests/fixtures/search-eval/press-queries.json),
- * --verbose (every query that a method does not answer perfectly).
+ * Every option, with its default: `npm run eval:search -- --help`.
  *
  * Relevance comes from the text Pagefind indexed: a page is relevant to a
  * query when it uses one of the listed forms of every query word.
@@ -21,7 +18,6 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
 import { readArchiveRecords } from './lib/search-eval/content-records.ts';
 import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from './lib/search-eval/evaluation.ts';
@@ -30,6 +26,7 @@ import { rerank, queryStems, RERANK_WINDOW } from '#lib/search/rerank.ts';
 import { pagefindQuery, plainQuery, queryWords, SEARCH_RANKING } from '#lib/search/query.ts';
 import type { PagefindRanking } from '#lib/search/pagefind-types.ts';
 import { writeRecordIndex } from './lib/search-eval/record-index.ts';
+import { defineCli, readCommandLine } from './lib/cli/parse-args.ts';
 
 /** A search method: what it sends to Pagefind, and whether it reorders the first results (see search-rerank.ts). */
 export interface Method {
@@ -94,17 +91,30 @@ export async function evaluateSite(siteDir: string, queries: readonly QueryForms
   }
 }
 
+const CLI = defineCli({
+  command: 'npm run eval:search --',
+  name: 'eval:search',
+  usage: '[параметри]',
+  summary: `Міряє, як пошук знаходить змінені форми українських слів: recall@10 і precision@10 простого Pagefind,
+стемера @orama/stemmers і власного стемінгу сайту на наборі оцінених запитів. Без --site і --content
+індексує сід і корпус преси, пропущені через npm run ingest.`,
+  options: {
+    site: { type: 'string', value: '<тека>', description: 'зібраний сайт з його індексом: спершу npm run build' },
+    content: { type: 'string', value: '<тека>', description: 'тека архіву, проіндексована напряму' },
+    corpus: { type: 'string', value: '<тека>', description: 'корпус преси для імпорту: тека з .txt', default: '../shared/corpus/bruk-press' },
+    seed: { type: 'string', value: '<файл>', description: 'сід для імпорту', default: '../shared/seed/000_62e7a2a410e01d5e.txt' },
+    queries: { type: 'string', value: '<файл.json>', description: 'оцінені запити', default: 'tests/fixtures/search-eval/press-queries.json' },
+    verbose: { type: 'boolean', description: 'показати кожен запит, на який метод відповідає не ідеально' },
+  },
+  exitCodes: [
+    [0, 'оцінки надруковано'],
+    [1, 'оцінка не вдалася (немає корпусу, сайту чи запитів)'],
+    [2, 'неправильні параметри'],
+  ],
+});
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      site: { type: 'string' },
-      content: { type: 'string' },
-      corpus: { type: 'string', default: '../shared/corpus/bruk-press' },
-      seed: { type: 'string', default: '../shared/seed/000_62e7a2a410e01d5e.txt' },
-      queries: { type: 'string', default: 'tests/fixtures/search-eval/press-queries.json' },
-      verbose: { type: 'boolean', default: false },
-    },
-  });
+  const { values } = readCommandLine(CLI);
   const queries = JSON.parse(await readFile(resolve(values.queries), 'utf8')) as QueryForms[];
   if (values.site) {
     await evaluateSite(resolve(values.site), queries, values.verbose);

@@ -1,5 +1,5 @@
 /**
- * `ARKHIV_BUILD_ID=<id> node scripts/index-search.ts <built-site-dir> [base]`:
+ * `ARKHIV_BUILD_ID=<id> node_modules/.bin/node scripts/index-search.ts <built-site-dir> [base]`:
  * builds the search index and the service worker of a site that was built
  * with `ARKHIV_SEARCH_INDEX=skip` and the same `ARKHIV_BUILD_ID`, exactly as
  * `astro build` does in one go. The benchmark uses it to time the index apart.
@@ -7,13 +7,29 @@
 import { resolve } from 'node:path';
 import { buildIndex } from '#lib/search/write-index.ts';
 import { writeServiceWorker } from '#lib/site/service-worker.ts';
+import { defineCli, exitWithUsageError, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 
-const [dir, base = '/'] = process.argv.slice(2);
+const CLI = defineCli({
+  command: 'node_modules/.bin/node scripts/index-search.ts',
+  name: 'index-search',
+  usage: '<тека зібраного сайту> [base]',
+  summary: `Будує пошуковий індекс і service worker сайту, зібраного з ARKHIV_SEARCH_INDEX=skip і тим самим
+ARKHIV_BUILD_ID, так само, як astro build робить це за один раз. base — шлях сайту, типово /.`,
+  options: {},
+  positionals: true,
+  notes: 'Змінні середовища:\n  ARKHIV_BUILD_ID  ідентифікатор, з яким зібрано сайт (обовʼязковий)',
+  exitCodes: [
+    [0, 'індекс і service worker записано'],
+    [1, 'індекс не вдалося побудувати'],
+    [2, 'неправильні параметри або немає ARKHIV_BUILD_ID'],
+  ],
+});
+const { positionals } = readCommandLine(CLI);
+const [dir, base = '/', ...extra] = positionals;
 const buildId = process.env.ARKHIV_BUILD_ID;
-if (!dir || !buildId) {
-  console.error('Usage: ARKHIV_BUILD_ID=<the id the site was built with> node scripts/index-search.ts <built-site-dir> [base]');
-  process.exit(2);
-}
+if (!dir) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано теки зібраного сайту'));
+if (extra.length > 0) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${extra[0]}»`));
+if (!buildId) exitWithUsageError(CLI, withHelpHint(CLI, 'не задано ARKHIV_BUILD_ID: потрібен той самий ідентифікатор, з яким зібрано сайт'));
 const logger = { info: (message: string) => console.log(message) };
 await buildIndex(resolve(dir), logger);
 await writeServiceWorker(resolve(dir), base, buildId, logger);

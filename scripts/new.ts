@@ -1,46 +1,51 @@
 /**
- * `npm run new -- --title "…" [--date рррр-мм-дд] [--topics a,b] [--summary "…"] [--mdx] [--slug s] [--content теку]`:
+ * `npm run new -- --title "…" [--date рррр-мм-дд] [--topics a,b] [--summary "…"] [--mdx] [--slug s] [--content тека]`:
  * writes a new article where it belongs (`content/articles/рррр/мм/дд/<слаг>.md`),
  * refuses to overwrite anything, and prints its path. Exit 1 on invalid
  * answers or an existing article, 2 on a usage error.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
+import { writeFileAtomic } from '#lib/files/atomic-write.ts';
 import { archiveDay } from '#lib/text/dates.ts';
+import { defineCli, exitWithUsageError, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { newArticle, validateNewArticle } from './lib/new-article.ts';
 
-const USAGE = 'Використання: npm run new -- --title "Заголовок" [--date рррр-мм-дд] [--topics тема,тема] [--summary "Лід"] [--mdx] [--slug слаг]';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let values;
-try {
-  values = parseArgs({
-    options: {
-      title: { type: 'string' },
-      date: { type: 'string' },
-      topics: { type: 'string', default: '' },
-      summary: { type: 'string' },
-      slug: { type: 'string' },
-      mdx: { type: 'boolean', default: false },
-      content: { type: 'string', default: process.env.ARKHIV_CONTENT ?? 'content' },
-      help: { type: 'boolean', short: 'h', default: false },
+const CLI = defineCli({
+  command: 'npm run new --',
+  name: 'new',
+  usage: '--title "Заголовок" [параметри]',
+  summary: 'Створює нову статтю там, де їй місце (content/articles/рррр/мм/дд/<слаг>.md), з правильним\nfront matter і заготовками «ЗАПОВНІТЬ:», і друкує її шлях. Наявних файлів не перезаписує.',
+  options: {
+    title: { type: 'string', value: '"Заголовок"', description: 'заголовок статті (обовʼязковий); з нього береться слаг' },
+    date: { type: 'string', value: '<рррр-мм-дд>', description: 'дата статті', defaultText: 'сьогодні за київським часом' },
+    topics: { type: 'string', value: '<тема,тема>', description: 'слаги тем із topics.yaml через кому', default: '', defaultText: 'без тем' },
+    summary: { type: 'string', value: '"Лід"', description: 'лід статті', defaultText: 'заготовка «ЗАПОВНІТЬ:»' },
+    mdx: { type: 'boolean', description: 'файл .mdx (з компонентами) замість .md' },
+    slug: { type: 'string', value: '<слаг>', description: 'остання частина адреси: латиниця, цифри, дефіси', defaultText: 'із заголовка' },
+    content: {
+      type: 'string',
+      value: '<тека>',
+      description: 'архів, куди писати: тека з topics.yaml',
+      default: process.env.ARKHIV_CONTENT ?? 'content',
+      defaultText: 'content, або тека зі змінної ARKHIV_CONTENT',
     },
-  }).values;
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : error}\n${USAGE}`, 2);
+  },
+  exitCodes: [
+    [0, 'статтю записано'],
+    [1, 'неправильні дані (дата, теми, слаг) або стаття з цією адресою вже є; нічого не записано'],
+    [2, 'неправильні параметри'],
+  ],
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (values.title === undefined) fail(`Бракує заголовка.\n${USAGE}`, 2);
+
+const { values } = readCommandLine(CLI);
+if (values.title === undefined) exitWithUsageError(CLI, withHelpHint(CLI, 'бракує заголовка: додайте --title "Заголовок"'));
 
 const topicsText = await readFile(join(values.content, 'topics.yaml'), 'utf8').catch(() => fail(`Немає ${join(values.content, 'topics.yaml')}: запускайте команду в корені проєкту або вкажіть --content.`));
 const knownTopics = new Set(parseTaxonomy(topicsText).map((topic) => topic.slug));
@@ -62,16 +67,11 @@ for (const existing of [target, sibling]) {
   const taken = await readFile(existing).then(() => true, () => false);
   if (taken) fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), existing)}. Нічого не записано.\nЩоб виправити її, редагуйте той файл; для іншої статті дайте інший заголовок або --slug.`);
 }
-// Written beside the target and hard-linked into place: the link fails if the name is taken, so nothing is ever overwritten.
-await mkdir(dirname(target), { recursive: true });
-const temp = join(dirname(target), `.${article.slug}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-await writeFile(temp, article.text, { flag: 'wx' });
+// `overwrite: false`: a file that appeared since the check above is never replaced.
 try {
-  await link(temp, target);
+  writeFileAtomic(target, article.text, { overwrite: false });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), target)}. Нічого не записано.`);
   throw error;
-} finally {
-  await rm(temp, { force: true });
 }
 console.log(relative(process.cwd(), target));

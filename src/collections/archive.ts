@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { cacheKey } from '#lib/site/cache-keys.ts';
 import { compareChronological, parseArticleId, type ArticleRecord } from '#lib/archive/article-record.ts';
+import { publishedTopics } from '#lib/archive/topic-index.ts';
 import { groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from '#lib/site/grouping.ts';
 
 /** One article as the site shows it: the record used by listings plus its collection entry for rendering. */
@@ -26,8 +27,9 @@ export interface Archive {
   yearIndex: Map<number, number>;
   monthIndex: Map<string, number>;
   dayIndex: Map<string, number>;
-  /** Topics in taxonomy order, with article counts. */
+  /** Topics with at least one article (`publishedTopics`), in taxonomy order, with article counts. */
   topics: SiteTopic[];
+  /** The topics above by slug: a topic without articles is not here. */
   topicBySlug: Map<string, SiteTopic>;
   /** Articles per topic slug, oldest first. */
   byTopic: Map<string, SiteArticle[]>;
@@ -58,7 +60,7 @@ async function loadArchive(): Promise<Archive> {
     chronological,
     topicEntries.map((t) => t.data.slug),
   );
-  const topics = topicEntries.map((t) => ({ ...t.data, count: byTopic.get(t.data.slug)?.length ?? 0 }));
+  const topics = publishedTopics(topicEntries.map((t) => ({ ...t.data, count: byTopic.get(t.data.slug)?.length ?? 0 })));
   return {
     chronological,
     years,

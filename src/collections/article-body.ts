@@ -1,6 +1,6 @@
 import { render, type CollectionEntry } from 'astro:content';
 import { hasHtmlFile, readArticleHtml } from '#lib/site/article-html-store.ts';
-import { countWords } from '#lib/text/reading-time.ts';
+import { countReadableWords } from '#lib/text/word-count.ts';
 
 /** Set by `src/integrations/article-html.ts`. */
 declare const __ARKHIV_ARTICLE_HTML_DIR__: string;
@@ -20,5 +20,5 @@ export async function articleBody(entry: CollectionEntry<'articles'>): Promise<A
     return { html, words };
   }
   const { Content } = await render(entry);
-  return { Content, words: countWords(entry.body ?? '') };
+  return { Content, words: countReadableWords(entry.body ?? '') };
 }

@@ -74,7 +74,6 @@ const strings = {
   'topic.latest': 'Найновіші',
   'topic.page': 'Сторінка {page}',
   'topic.range': 'Статті з {from} до {to}',
-  'topic.empty': 'У цій темі ще немає статей.',
 
   'archive.title': 'Архів',
   'archive.intro': 'Усі статті архіву за роками й місяцями.',
@@ -178,6 +177,8 @@ export type Params = Record<string, string | number>;
 /** Keys of plural messages, without the `.one`/`.few`/`.many` ending. */
 export type PluralKey = StringKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 export type PluralCategory = 'one' | 'few' | 'many';
+/** The three forms of a word after a number: `{ one: 'стаття', few: 'статті', many: 'статей' }`. */
+export type PluralForms = Readonly<Record<PluralCategory, string>>;
 
 const numberFormat = new Intl.NumberFormat('uk-UA');
 
@@ -186,17 +187,23 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+const pluralRules = new Intl.PluralRules('uk');
+
 /**
- * The Ukrainian plural form of a whole number: 1, 21, 101 → `one` (стаття);
- * 2–4, 22–24 → `few` (статті); 0, 5–20, 25–30, 11–14 → `many` (статей).
+ * The Ukrainian plural form of a whole number (a fraction counts as its whole
+ * part): 1, 21, 101 → `one` (стаття); 2–4, 22–24 → `few` (статті);
+ * 0, 5–20, 25–30, 11–14 → `many` (статей). The one home of this rule: the
+ * site, the client, the build's reports and the CLIs all ask here.
  */
 export function pluralCategory(count: number): PluralCategory {
-  const n = Math.abs(Math.trunc(count));
-  const last = n % 10;
-  const lastTwo = n % 100;
-  if (last === 1 && lastTwo !== 11) return 'one';
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
-  return 'many';
+  const category = pluralRules.select(Math.abs(Math.trunc(count)));
+  // `other` is the form of fractions, which a whole number never gets.
+  return category === 'one' || category === 'few' ? category : 'many';
+}
+
+/** The form of a word that agrees with `count`: `plural(5, { one: 'файл', few: 'файли', many: 'файлів' })` is «файлів». */
+export function plural(count: number, forms: PluralForms): string {
+  return forms[pluralCategory(count)];
 }
 
 /** The string under `key` with `{param}` placeholders filled; a placeholder without a value is an error. */

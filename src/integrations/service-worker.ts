@@ -9,7 +9,8 @@ import { writeServiceWorker } from '#lib/site/service-worker.ts';
  * page passes it to Pagefind as `metaCacheTag`, so the index entry file can
  * be cached), and the service
  * worker `<base>sw.js`, written after the search index, names its cache after
- * it, so a new build replaces the old caches. Must run after `pagefind()`.
+ * the base and the id, so a new build replaces the old caches of its base
+ * only. Must run after `pagefind()`.
  */
 export default function serviceWorker(): AstroIntegration {
   const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;

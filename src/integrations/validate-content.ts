@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatArchiveProblem, InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { formatProblem } from '#lib/problems.ts';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
 
 export interface ValidateContentOptions {
@@ -27,7 +28,7 @@ export default function validateContent(options: ValidateContentOptions = {}): A
         const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'arkhiv-validation.json') : undefined;
         const problems = await validateArchive(contentDir, { relativeTo: root, ...(cacheFile ? { cacheFile } : {}) });
         const errors = problems.filter((p) => p.severity === 'error');
-        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatArchiveProblem(warning));
+        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length === 0) return;
         const error = new InvalidArchiveError(errors);
         if (command === 'build') throw error;

@@ -1,7 +1,9 @@
 /**
- * The one shape of a finding of `npm run check` and of the build's content
- * safety: where (file, 1-based line and column), what, how to fix it, and
- * which rule found it. Every rule module returns these; the CLI only prints.
+ * The one shape of a located finding: of `npm run check`, of the build's
+ * content safety and of the archive validator (`validateArchive`). Where
+ * (file, 1-based line and column, the front-matter field if any), what, how
+ * to fix it, and which rule found it. Rule modules return these; the CLI
+ * and the build only print them.
  */
 export interface Problem {
   /** Path of the file, relative to the project (or as given). */
@@ -10,6 +12,8 @@ export interface Problem {
   line: number;
   /** 1-based column. */
   column: number;
+  /** Front-matter field (`title`, `source.url`, `topics`), when the problem is in one. */
+  field?: string;
   /** What is wrong, in one sentence. */
   message: string;
   /** What to do about it. */
@@ -35,13 +39,39 @@ export function problem(file: string, place: Place | undefined, rule: string, me
   return { file, line: at.line, column: at.column, message, fix, rule, severity: 'error', ...extra };
 }
 
-/** `file:line:col  message  (rule)` and the fix on the next line, indented. */
-export function formatProblem(p: Problem): string {
-  const head = `${p.file}:${p.line}:${p.column}  ${p.severity === 'warning' ? 'попередження: ' : ''}${p.message}  (${p.rule})`;
+/** How `formatProblem` marks the place and the severity: colours on a terminal, as is elsewhere. */
+export interface ProblemStyle {
+  place(text: string): string;
+  error(text: string): string;
+  warning(text: string): string;
+}
+
+const AS_IS = (text: string): string => text;
+/** Marks nothing: the text as is. */
+export const PLAIN_STYLE: ProblemStyle = { place: AS_IS, error: AS_IS, warning: AS_IS };
+
+/**
+ * `file:line:col  field: message  (rule)` (`field: ` only when set) and the
+ * fix on the next line, indented. `style` marks the place, the warning label
+ * and the rule (as an error or a warning); it must not change the text.
+ */
+export function formatProblem(p: Problem, style: ProblemStyle = PLAIN_STYLE): string {
+  const severity = p.severity === 'warning' ? style.warning : style.error;
+  const warning = p.severity === 'warning' ? `${style.warning('попередження:')} ` : '';
+  const field = p.field ? `${p.field}: ` : '';
+  const head = `${style.place(`${p.file}:${p.line}:${p.column}`)}  ${warning}${field}${p.message}  (${severity(p.rule)})`;
   return p.fix ? `${head}\n    → ${p.fix}` : head;
 }
 
-/** Orders problems by file, then position, so output is stable across runs. */
+/**
+ * Orders problems in place by file, line, column, then rule, so output is
+ * stable across runs; the sort is stable, so ties keep the order they were
+ * found in.
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  return problems.sort((a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.rule, b.rule));
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
-import { countWords } from '#lib/text/reading-time.ts';
+import { countReadableWords } from '#lib/text/word-count.ts';
 
 type DataEntry = Parameters<DataStore['set']>[0];
 
@@ -97,7 +97,7 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
   if (!rendered) return undefined;
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
   // Written while the next entries render; the load waits for every write before it ends.
-  const write = writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countWords(body ?? '') });
+  const write = writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countReadableWords(body ?? '') });
   write.catch(() => {}); // reported by the load's Promise.all, not as an unhandled rejection
   writes.push(write);
   return rest;

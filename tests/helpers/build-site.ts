@@ -18,6 +18,8 @@ export interface BuildOptions {
   base?: string;
   /** Astro `site`, e.g. `https://example.org`. */
   site?: string;
+  /** Folder of the files served as they are (Astro `publicDir`); the project's `public/` by default. */
+  publicDir?: string;
 }
 
 export interface BuildResult {
@@ -82,6 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         ARKHIV_CONTENT: resolve(options.content),
         ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
         ASTRO_TELEMETRY_DISABLED: '1',
+        ...(options.publicDir ? { ARKHIV_PUBLIC: resolve(options.publicDir) } : {}),
       },
     });
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const OUT = join(PROJECT_ROOT, 'tests/.output/check-cli');
@@ -77,8 +77,82 @@ test('finds near duplicates, clashing addresses and broken internal links across
   ]);
 });
 
-test('refuses an unknown option with a usage line and exit code 2', () => {
+test('refuses an unknown option with one line that points at the help, and exit code 2', () => {
   const result = check('content', '--frobnicate');
   expect(result.code).toBe(2);
-  expect(result.err).toContain('Використання: npm run check');
+  expect(result.err).toBe('check: невідомий параметр --frobnicate; див. npm run check -- --help\n');
+  expect(result.out).toBe('');
+});
+
+describe('--format json', () => {
+  test('a broken archive: one JSON document with every problem and the counts, exit code 1', () => {
+    const result = check('tests/fixtures/check/broken', '--format', 'json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as { problems: Array<Record<string, unknown>>; errors: number; warnings: number };
+    expect(report).toMatchObject({ errors: 25, warnings: 0 });
+    expect(report.problems).toHaveLength(25);
+    const file = 'tests/fixtures/check/broken/articles/2022/01/11/hostile.mdx';
+    expect(report.problems).toContainEqual({
+      file,
+      line: 4,
+      column: 1,
+      rule: 'unknown-topic',
+      severity: 'error',
+      message: 'теми «kazakhstn» немає в topics.yaml',
+      fix: 'Додайте тему до topics.yaml або виправте слаг.',
+      field: 'topics',
+    });
+    const script = report.problems.find((p) => p.rule === 'unsafe-element' && p.line === 11);
+    expect(Object.keys(script!)).toEqual(['file', 'line', 'column', 'rule', 'severity', 'message', 'fix']);
+    expect(script).toMatchObject({ file, column: 16, message: 'Тег <script> запускав би код у браузері читача' });
+  });
+
+  test('warnings only: counted, and exit code 0', async () => {
+    const root = join(OUT, 'json-warning');
+    await cp(TOPICS, join(root, 'topics.yaml'));
+    const text = 'Уряд Казахстану оголосив надзвичайний стан у кількох областях після масових протестів через подвоєння цін на скраплений газ. Президент звернувся до країн ОДКБ по допомогу, а в Алмати тривають сутички з поліцією.';
+    const front = (id: string) => `title: Надзвичайний стан\ndate: 2022-01-11\ntopics: [kazakhstan]\nsummary: Лід.\nid: sha256:${id}`;
+    await article(root, '2022/01/11/nadzvychainyi-stan.md', front('aaaaaaaaaaaaaaaa'), `${text}\n`);
+    await article(root, '2022/01/11/nadzvychainyi-stan-2.md', front('bbbbbbbbbbbbbbbb'), `${text} Про це повідомляє агенція.\n`);
+    const result = check(root, '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as { problems: Array<{ rule: string; severity: string }>; errors: number; warnings: number };
+    expect(report).toMatchObject({ errors: 0, warnings: 1 });
+    expect(report.problems.map((p) => [p.rule, p.severity])).toEqual([['near-duplicate', 'warning']]);
+  });
+
+  test('a clean archive is an empty report, exit code 0', () => {
+    const result = check('tests/fixtures/check/clean', '--format', 'json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({ problems: [], errors: 0, warnings: 0 });
+  });
+
+  test('an unknown format is a usage error', () => {
+    const result = check('tests/fixtures/check/clean', '--format', 'xml');
+    expect(result).toMatchObject({ code: 2, out: '', err: 'check: --format приймає human або json (отримано «xml»)\n' });
+  });
+});
+
+test('checks every file the site serves: public/ and the local files articles link, located with a fix', async () => {
+  const root = join(OUT, 'served');
+  await cp(join(PROJECT_ROOT, 'tests/fixtures/check/clean'), root, { recursive: true });
+  const folder = join(root, 'articles/2022/01/11');
+  const entry = (await readdir(folder)).find((name) => name.endsWith('.md'))!;
+  await writeFile(join(folder, entry), `${await readFile(join(folder, entry), 'utf8')}\n![Схема](./skhema.svg)\n`);
+  await writeFile(join(folder, 'skhema.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>');
+  const publicDir = join(OUT, 'served-public');
+  await mkdir(join(publicDir, 'images'), { recursive: true });
+  await writeFile(join(publicDir, 'images/x.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>\n');
+  await writeFile(join(publicDir, 'images/ok.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+  await writeFile(join(publicDir, 'landing.html'), '<h1>x</h1>');
+  const result = check(root, '--public', publicDir);
+  expect(result.code).toBe(1);
+  const shown = (path: string) => path.slice(PROJECT_ROOT.length + 1);
+  expect(result.out).toContain(
+    `${shown(publicDir)}/images/x.svg:2:3  Елемент <script> запускав би код на домені сайту, щойно SVG відкриють напряму  (svg-script)\n` +
+      '    → Приберіть скрипт: зображення на сайті не містять коду. SVG з редактора збережіть як «простий SVG» (Plain SVG) або очистіть оптимізатором SVGO.\n',
+  );
+  expect(result.out).toContain(`${shown(publicDir)}/landing.html:1:1  Файл .html браузер відкриє як сторінку сайту, і скрипти в ньому запрацюють  (file-type)\n`);
+  expect(result.out).toContain(`${shown(folder)}/skhema.svg:1:44  Адреса «javascript:alert(1)» в атрибуті href у <a> запускала б код  (svg-script)\n`);
+  expect(result.out.trimEnd().split('\n').at(-1)).toBe('Перевірено 2 статті: 3 проблеми.');
 });

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { archiveTexts, paragraphCoverage } from '../../scripts/lib/ingest/paragraph-coverage.ts';
+import { archiveTexts, paragraphCoverage } from '../helpers/paragraph-coverage.ts';
 import type { IngestReport } from '../../scripts/lib/ingest/report.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { runNode } from '../helpers/run-node.ts';

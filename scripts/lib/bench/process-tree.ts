@@ -11,22 +11,27 @@ export interface RunMeasure {
   stderr: string;
 }
 
-const PAGE_SIZE = 4096;
+/** `PPid` and `VmRSS` of one /proc/<pid>/status; RSS is 0 for kernel threads, which have none. */
+function parseStatus(status: string): { ppid: number; rss: number } | undefined {
+  const ppid = /^PPid:\s*(\d+)/m.exec(status);
+  if (!ppid) return undefined;
+  // VmRSS is in kB whatever the page size (4 KiB on x86-64, 16 or 64 KiB on some arm64 kernels).
+  const rss = /^VmRSS:\s*(\d+)\s*kB/m.exec(status);
+  return { ppid: Number(ppid[1]), rss: rss ? Number(rss[1]) * 1024 : 0 };
+}
 
-/** Resident memory of `root` and every descendant, read from /proc (Linux). */
-async function treeRss(root: number): Promise<number> {
+/** Resident memory of `root` and every descendant in bytes, read from /proc (Linux). */
+export async function treeRss(root: number): Promise<number> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    // Fields after the command name, which may itself contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.length < 22) continue;
+    // A process may end between the listing and the read.
+    const status = parseStatus(await readFile(`/proc/${name}/status`, 'utf8').catch(() => ''));
+    if (!status) continue;
     const pid = Number(name);
-    const ppid = Number(fields[1]);
-    rss.set(pid, Number(fields[21]) * PAGE_SIZE);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    rss.set(pid, status.rss);
+    children.set(status.ppid, [...(children.get(status.ppid) ?? []), pid]);
   }
   let total = 0;
   const stack = [root];

@@ -7,7 +7,7 @@ import { problem, type Problem } from '#lib/problems.ts';
 /**
  * Rules that need the whole archive: near-duplicate texts (with the ingest's
  * index, so check and ingest agree on what a repost is) and internal links to
- * pages that do not exist. Clashing ids, addresses and aliases are the archive
+ * pages that do not exist (a topic without articles has no page). Clashing ids, addresses and aliases are the archive
  * validator's (`src/lib/archive/validate-archive.ts`).
  */
 
@@ -41,8 +41,11 @@ function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
 function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<string>): Problem[] {
   const pages = new Set<string>();
   const periods = new Set<string>();
+  // Topics with an article: only these have a page (see publishedTopics in src/lib/archive/topic-index.ts).
+  const published = new Set<string>();
   for (const { file } of articles) {
     pages.add(file.id);
+    if (Array.isArray(file.data?.topics)) for (const slug of file.data.topics) if (typeof slug === 'string') published.add(slug);
     const [year, month, day] = file.id.split('/');
     periods.add(`${year}`).add(`${year}/${month}`).add(`${year}/${month}/${day}`);
     if (Array.isArray(file.data?.aliases)) for (const alias of file.data.aliases) if (typeof alias === 'string') pages.add(alias.replace(/^\/|\/$/g, ''));
@@ -64,6 +67,9 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
         if (!periods.has(key)) report(`Посилання ${link.url} веде на період, за який в архіві немає статей`, 'Перевірте дату в посиланні.');
       } else if (topic) {
         if (!topics.has(topic[1]!)) report(`Посилання ${link.url} веде на тему, якої немає в content/topics.yaml`, 'Перевірте слаг теми в content/topics.yaml.');
+        else if (!published.has(topic[1]!)) {
+          report(`Посилання ${link.url} веде на тему без жодної статті: її сторінка зʼявиться лише з першою статтею`, 'Додайте цю тему до статті, про яку посилання, або приберіть посилання.');
+        }
         else if (!topic[2]) report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
       }
     }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFilesAtomic, type AtomicFile } from '#lib/files/atomic-write.ts';
 
 /** Replace `text.slice(start, end)` of one file by `replacement` (an insertion when `start === end`). */
 export interface Edit {
@@ -28,28 +27,19 @@ export function applyEditsToText(text: string, edits: readonly Edit[]): { text: 
 }
 
 /**
- * Applies edits to their files all or nothing: every new version is written
- * to a temporary file beside its original first, and only when all are
- * written are they renamed over the originals (a rename is atomic on one
- * file system). A failure before the renames leaves every file untouched.
+ * Applies edits to their files all or nothing (`writeFilesAtomic`): a
+ * failure before the new versions are put in place leaves every file untouched.
  */
 export async function applyEdits(edits: readonly Edit[]): Promise<{ files: string[]; skipped: number }> {
   const byFile = new Map<string, Edit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-  const staged: Array<{ temp: string; target: string }> = [];
+  const updated: AtomicFile[] = [];
   let skipped = 0;
-  try {
-    for (const [file, fileEdits] of byFile) {
-      const result = applyEditsToText(await readFile(file, 'utf8'), fileEdits);
-      skipped += result.skipped;
-      const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-      await writeFile(temp, result.text, { flag: 'wx' });
-      staged.push({ temp, target: file });
-    }
-  } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    throw error;
+  for (const [file, fileEdits] of byFile) {
+    const result = applyEditsToText(await readFile(file, 'utf8'), fileEdits);
+    skipped += result.skipped;
+    updated.push({ path: file, content: result.text });
   }
-  for (const { temp, target } of staged) await rename(temp, target);
-  return { files: staged.map(({ target }) => target), skipped };
+  writeFilesAtomic(updated);
+  return { files: updated.map(({ path }) => path), skipped };
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { ArchiveProblem } from '#lib/archive/archive-problem.ts';
+import { join, relative, resolve } from 'node:path';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
 import { validateTopics } from '#lib/archive/validate-topics.ts';
 import { readArchive } from '#lib/archive/read-article-files.ts';
@@ -10,6 +9,7 @@ import { dateProblems } from './date-rules.ts';
 import type { Edit } from './edits.ts';
 import { placeholderProblems } from './placeholder.ts';
 import { sortProblems, type Problem } from '#lib/problems.ts';
+import { checkServedFiles } from '#lib/safety/served-files.ts';
 import { archiveDay } from '#lib/text/dates.ts';
 import { frontMatterTypography } from './typography-rule.ts';
 
@@ -17,7 +17,9 @@ import { frontMatterTypography } from './typography-rule.ts';
  * The whole of `npm run check` without the printing: the archive validator
  * shared with the build (front matter, schema, topics, paths, ids, aliases)
  * and the contributor rules of this folder (safety, typography, links,
- * dates, empty bodies, near duplicates), over every article, in one pass.
+ * dates, empty bodies, near duplicates), over every article, in one pass;
+ * and the files the site serves as they are (`public/` and the local files
+ * articles link), by the build's own rules (`#lib/safety/served-files.ts`).
  * Returns all problems (sorted) and the edits that `--fix` may apply.
  */
 export interface CheckResult {
@@ -33,10 +35,8 @@ export interface CheckOptions {
   today?: string;
   /** Paths in problems are shown relative to this folder. */
   cwd?: string;
-}
-
-function fromValidator(p: ArchiveProblem): Problem {
-  return { file: p.file, line: p.line, column: p.column, message: p.field ? `${p.field}: ${p.message}` : p.message, fix: p.fix, rule: p.rule, severity: p.severity };
+  /** Folder of the files the site serves as they are, relative to `cwd`; `ARKHIV_PUBLIC` or `public` by default, as the build. */
+  publicDir?: string;
 }
 
 async function topicSlugs(root: string, cwd: string): Promise<Set<string>> {
@@ -48,7 +48,7 @@ async function topicSlugs(root: string, cwd: string): Promise<Set<string>> {
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? archiveDay();
-  const problems: Problem[] = (await validateArchive(options.root, { relativeTo: cwd })).map(fromValidator);
+  const problems: Problem[] = await validateArchive(options.root, { relativeTo: cwd });
   const { archive, problems: readProblems } = await readArchive(options.root, cwd);
   problems.push(...readProblems);
   const edits: Edit[] = [];
@@ -62,5 +62,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     checked.push({ file, links: body.links, plainText: body.plainText });
   }
   problems.push(...archiveRules(checked, await topicSlugs(options.root, cwd)));
+  const publicDir = resolve(cwd, options.publicDir ?? process.env.ARKHIV_PUBLIC ?? 'public');
+  const articles = archive.articles.map((file) => ({ path: resolve(file.path), text: file.text, format: file.format }));
+  problems.push(...(await checkServedFiles({ publicDir, relativeTo: cwd, articles })));
   return { problems: sortProblems(problems), edits, articleCount: archive.articles.length };
 }

@@ -137,11 +137,6 @@ export function blockTexts(tree: Root): string[] {
   return texts;
 }
 
-/** The body as plain text, blocks separated by a blank line: the input of ids, duplicates and topics. */
-export function bodyText(tree: Root): string {
-  return blockTexts(tree).join('\n\n');
-}
-
 /** The first paragraph's text (the lead), or the first block's if there is no paragraph. */
 export function firstParagraphText(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');

@@ -2,7 +2,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '#lib/archive/article-components.ts';
 import type { ArticleImportsOptions } from '../remark/remark-article-imports.ts';
-import { isSafeUrl, type SanitizeOptions } from '../remark/remark-sanitize.ts';
+import { isSafeUrl } from '#lib/safety/url-policy.ts';
+import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 
 /**
  * What of an MDX input the ingest keeps: the article components of

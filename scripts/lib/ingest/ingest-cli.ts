@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { colours } from '../cli/colours.ts';
 import { HELP, parseCliOptions } from './cli-options.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './report.ts';
@@ -15,7 +16,7 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
   try {
     options = parseCliOptions(argv);
   } catch (error) {
-    console.error(`ingest: ${(error as Error).message}`);
+    console.error(`${colours(process.stderr).error('ingest:')} ${(error as Error).message}`);
     process.exitCode = 2;
     return;
   }
@@ -38,12 +39,12 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
     });
     progress.done();
     if (options.report) writeFileSync(resolve(typedFrom, options.report), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(formatSummary(report));
+    console.log(formatSummary(report, colours(process.stdout)));
     process.exitCode = report.counts.error > 0 ? 1 : 0;
   } catch (error) {
     progress.done();
     if (error instanceof IngestSetupError) {
-      console.error(`ingest: ${error.message}`);
+      console.error(`${colours(process.stderr).error('ingest:')} ${error.message}`);
       process.exitCode = 1;
     } else throw error;
   }

@@ -3,6 +3,7 @@
  * outcome, so nothing in the input is silently lost. Written as JSON with
  * `--report` and summarised for people at the end of a run.
  */
+import { PLAIN_STYLE, type ProblemStyle } from '#lib/problems.ts';
 
 export type Outcome = 'written' | 'duplicate' | 'unchanged' | 'error';
 
@@ -41,24 +42,28 @@ export function countOutcomes(items: readonly ReportItem[]): IngestReport['count
   return counts;
 }
 
-/** The human summary: totals, then every error and every item that needs attention, with its `file:line`. */
-export function formatSummary(report: IngestReport): string {
+/**
+ * The human summary: totals, then every error and every item that needs
+ * attention, with its `file:line`. `style` marks the section labels and the
+ * places; it must not change the text.
+ */
+export function formatSummary(report: IngestReport, style: ProblemStyle = PLAIN_STYLE): string {
   const { counts } = report;
   const lines: string[] = [];
   const errors = report.items.filter((item) => item.outcome === 'error');
   const attention = report.items.filter((item) => item.attention);
   if (errors.length > 0) {
-    lines.push('Помилки (ці новини не записано):');
-    for (const item of errors) lines.push(`  ${item.source}: ${item.reason}`);
+    lines.push(style.error('Помилки (ці новини не записано):'));
+    for (const item of errors) lines.push(`  ${style.place(item.source)}: ${item.reason}`);
   }
   if (attention.length > 0) {
-    lines.push('Потребують уваги:');
-    for (const item of attention) lines.push(`  ${item.source} → ${item.path}: ${item.reason}`);
+    lines.push(style.warning('Потребують уваги:'));
+    for (const item of attention) lines.push(`  ${style.place(item.source)} → ${item.path}: ${item.reason}`);
   }
   const duplicates = report.items.filter((item) => item.outcome === 'duplicate');
   if (duplicates.length > 0) {
     lines.push('Дублікати (не записано):');
-    for (const item of duplicates) lines.push(`  ${item.source} повторює ${item.duplicateOf}`);
+    for (const item of duplicates) lines.push(`  ${style.place(item.source)} повторює ${item.duplicateOf}`);
   }
   const verb = report.dryRun ? 'було б записано' : 'записано';
   lines.push(

@@ -1,6 +1,7 @@
 import { slugify } from '#lib/text/slug.ts';
 import { scoreTopics, type CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
 import { foldText } from '#lib/text/typography.ts';
+import { countSpaceSeparatedWords } from '#lib/text/word-count.ts';
 
 /** Most topics an article gets: more would make every topic page a list of everything. */
 export const MAX_TOPICS = 5;
@@ -10,23 +11,6 @@ export const TITLE_WEIGHT = 3;
 export const WORDS_PER_REQUIRED_HIT = 250;
 /** A topic must score at least this share of the best topic's score. */
 export const MIN_SHARE_OF_BEST = 0.2;
-
-// JavaScript's `\s`: the characters that separate words when counting them.
-const SPACE = /\s/;
-
-/** Words of a text: runs of characters that are not `\s` (as `text.split(/\s+/).filter(Boolean).length`). */
-export function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    // Letters, digits and most punctuation are never spaces; only the rest asks the expression.
-    const space = code === 0x20 || (code < 0x21 ? code >= 0x09 && code <= 0x0d : code >= 0xa0 && (code === 0xa0 || code === 0x1680 || code >= 0x2000) && SPACE.test(text[i]!));
-    if (!space && !inWord) words += 1;
-    inWord = !space;
-  }
-  return words;
-}
 
 export interface TopicAssignment {
   topics: string[];
@@ -54,7 +38,7 @@ export function assignTopics(input: { title: string; text: string; explicit?: re
   const scores = new Map<string, number>();
   for (const { slug, hits } of scoreTopics(input.title, taxonomy)) scores.set(slug, hits * TITLE_WEIGHT);
   for (const { slug, hits } of scoreTopics(input.text, taxonomy)) scores.set(slug, (scores.get(slug) ?? 0) + hits);
-  const words = countWords(input.text);
+  const words = countSpaceSeparatedWords(input.text);
   const best = Math.max(0, ...scores.values());
   const threshold = Math.max(1, Math.ceil(words / WORDS_PER_REQUIRED_HIT), best * MIN_SHARE_OF_BEST);
   const order = taxonomy.topics.map((t) => t.slug);

@@ -3,6 +3,7 @@ import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
 import { blocksToMdast } from './read-plain-text.ts';
 import { segmentOnePiece, splitParagraphs } from './segment-text.ts';
 import type { RawItem } from '../ingest/types.ts';
+import { isWebAddress } from '#lib/safety/url-policy.ts';
 import { foldText } from '#lib/text/typography.ts';
 
 /**
@@ -56,7 +57,7 @@ export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 
   const sourceRecord = typeof source === 'object' && source !== null && !Array.isArray(source) ? (source as Record_) : undefined;
   const name = sourceRecord ? asText(sourceRecord.name) : nameOf(first(record, FIELD_NAMES.sourceName));
   const urlValue = sourceRecord?.url ?? first(record, FIELD_NAMES.sourceUrl);
-  const url = typeof urlValue === 'string' && /^https?:\/\//i.test(urlValue.trim()) ? urlValue.trim() : undefined;
+  const url = typeof urlValue === 'string' && isWebAddress(urlValue.trim()) ? urlValue.trim() : undefined;
   const topics = FIELD_NAMES.topics.flatMap((field) => asList(record[field]));
   const result: ReturnType<typeof itemMetadata> = {};
   const title = asText(first(record, FIELD_NAMES.title));

@@ -1,11 +1,11 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLValidator } from 'fast-xml-parser';
 import type { Root } from 'mdast';
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
 import { bodyFromString } from './item-fields.ts';
 import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
+import { findXmlError } from './xml-errors.ts';
 
 /** 1-based lines of each `<item>` (RSS) or `<entry>` (Atom) start tag, in document order. */
 function itemLines(xml: string): number[] {
@@ -22,9 +22,10 @@ export function readFeed(xml: string, file: string): ReadResult {
   if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(xml)) {
     return { items: [], errors: [{ place: { file, line: 1 }, message: 'файл не є стрічкою RSS чи Atom: він не починається з <rss> або <feed>. Збережіть саму стрічку (XML), а не сторінку сайту.' }] };
   }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    return { items: [], errors: [{ place: { file, line: valid.err.line }, message: `стрічка не є коректним XML: ${valid.err.msg} (стовпець ${valid.err.col}). Виправте XML або завантажте стрічку з сайту ще раз.` }] };
+  const broken = findXmlError(xml);
+  if (broken) {
+    const message = `стрічка не є коректним XML: ${broken.message} (стовпець ${broken.column}). Виправте XML або завантажте стрічку з сайту ще раз.`;
+    return { items: [], errors: [{ place: { file, line: broken.line }, message }] };
   }
   let feed: ReturnType<typeof parseFeed>;
   try {

@@ -4,6 +4,7 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { isSafeUrl } from '#lib/safety/url-policy.ts';
 import { htmlToMdast } from '../readers/html-to-mdast.ts';
 
 export interface SanitizeOptions {
@@ -13,14 +14,7 @@ export interface SanitizeOptions {
   keepEsm?: (node: MdxjsEsm) => boolean;
 }
 
-const SAFE_SCHEMES = /^(?:https?|mailto|tel):/i;
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'mdxJsxTextElement']);
-
-/** Addresses an archived article may point to: web, mail, phone, or relative to the site. */
-export function isSafeUrl(url: string): boolean {
-  const squeezed = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
-  return !/^[a-z][a-z0-9+.-]*:/i.test(squeezed) || SAFE_SCHEMES.test(squeezed);
-}
 
 function replacement(node: Nodes, parent: Parents, file: VFile, options: SanitizeOptions): RootContent[] | undefined {
   const note = (reason: string, ruleId: string) => file.message(reason, { place: node.position, ruleId, source: 'arkhiv-sanitize' });

@@ -5,9 +5,11 @@ import { articleAttributes, metadataAttributes } from '#lib/search/page-attribut
  * Indexes articles that are not (yet) a built site, for the search
  * evaluation: each record becomes the HTML an article page carries (the same
  * attribute contract, with site chrome around it that must stay out of the
- * index) and goes to Pagefind's Node API under the URL `/<id>/`.
+ * index) and goes to Pagefind's Node API under the URL `/<id>/`. A record
+ * carries the article's text and topic names, which the site's
+ * `ArticleRecord` (listings and feeds) does not.
  */
-export interface ArticleRecord {
+export interface IndexedRecord {
   /** `yyyy/mm/dd/slug`. */
   id: string;
   title: string;
@@ -29,7 +31,7 @@ function attributes(record: Record<string, string>): string {
 }
 
 /** The indexable HTML of one article page. */
-export function articleHtml(record: ArticleRecord): string {
+export function articleHtml(record: IndexedRecord): string {
   const input = { title: record.title, date: record.date, summary: record.summary, topicNames: record.topicNames };
   return [
     '<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>',
@@ -43,7 +45,7 @@ export function articleHtml(record: ArticleRecord): string {
 }
 
 /** Writes a Pagefind index of the records into `<siteDir>/pagefind/`; returns the number of pages. */
-export async function writeRecordIndex(records: readonly ArticleRecord[], siteDir: string): Promise<number> {
+export async function writeRecordIndex(records: readonly IndexedRecord[], siteDir: string): Promise<number> {
   return writeIndex(`${siteDir.replace(/\/$/, '')}/pagefind`, async (index) => {
     for (const record of records) {
       const added = await index.addHTMLFile({ url: `/${record.id}/`, content: articleHtml(record) });

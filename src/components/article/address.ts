@@ -1,4 +1,4 @@
-import { unsafeScheme } from '#lib/safety/unsafe-content.ts';
+import { unsafeScheme } from '#lib/safety/url-policy.ts';
 import { joinBase } from '#lib/site/urls.ts';
 
 /**

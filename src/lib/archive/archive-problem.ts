@@ -1,61 +1,34 @@
 /**
- * One problem found in the archive by `validateArchive`: where (file relative
- * to the project, 1-based line and column), which front-matter field, what is
- * wrong, how to fix it, and the rule that found it. The shape matches the
- * problems of `npm run check`, with the field added.
+ * The archive's report, as the build fails with it: a count line, then every
+ * problem `validateArchive` found, each printed by `formatProblem`.
  */
-export interface ArchiveProblem {
-  file: string;
-  line: number;
-  column: number;
-  /** Front-matter field (`title`, `source.url`, `topics`), when the problem is in one. */
-  field?: string;
-  message: string;
-  fix?: string;
-  /** Rule id: `front-matter`, `schema`, `unknown-topic`, `date-path`, `duplicate-id`… */
-  rule: string;
-  /** `error` fails the build; `warning` is printed. */
-  severity: 'error' | 'warning';
-}
+import { plural, type PluralForms } from '../../i18n/uk.ts';
+import { formatProblem, type Problem } from '../problems.ts';
 
-/** Problems in a stable order: by file, then line, then rule. */
-export function sortArchiveProblems(problems: ArchiveProblem[]): ArchiveProblem[] {
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-}
-
-/** `file:line  field: message  (rule)` and the fix on the next line. */
-export function formatArchiveProblem(p: ArchiveProblem): string {
-  const head = `${p.file}:${p.line}:${p.column}  ${p.severity === 'warning' ? 'попередження: ' : ''}${p.field ? `${p.field}: ` : ''}${p.message}  (${p.rule})`;
-  return p.fix ? `${head}\n    → ${p.fix}` : head;
-}
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
+const ERRORS: PluralForms = { one: 'помилку', few: 'помилки', many: 'помилок' };
+const WARNINGS: PluralForms = { one: 'попередження', few: 'попередження', many: 'попереджень' };
+// After «у»: the locative has one form for every plural.
+const IN_FILES: PluralForms = { one: 'файлі', few: 'файлах', many: 'файлах' };
 
 /** The whole report: a count line, then every problem (as the build error and `npm run check` print it). */
-export function formatArchiveProblems(problems: readonly ArchiveProblem[]): string {
+export function formatArchiveProblems(problems: readonly Problem[]): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const counts = [
-    ...(errors > 0 ? [`${errors} ${plural(errors, 'помилку', 'помилки', 'помилок')}`] : []),
-    ...(warnings > 0 ? [`${warnings} ${plural(warnings, 'попередження', 'попередження', 'попереджень')}`] : []),
+    ...(errors > 0 ? [`${errors} ${plural(errors, ERRORS)}`] : []),
+    ...(warnings > 0 ? [`${warnings} ${plural(warnings, WARNINGS)}`] : []),
   ].join(' і ');
-  const head = `Архів містить ${counts} у ${files} ${plural(files, 'файлі', 'файлах', 'файлах')}:`;
-  return [head, ...problems.map(formatArchiveProblem)].join('\n');
+  const head = `Архів містить ${counts} у ${files} ${plural(files, IN_FILES)}:`;
+  return [head, ...problems.map((p) => formatProblem(p))].join('\n');
 }
 
 /** Thrown by the build when the archive is invalid; the message lists every problem. */
 export class InvalidArchiveError extends Error {
   override name = 'InvalidArchiveError';
-  readonly problems: readonly ArchiveProblem[];
+  readonly problems: readonly Problem[];
 
-  constructor(problems: readonly ArchiveProblem[]) {
+  constructor(problems: readonly Problem[]) {
     super(`${formatArchiveProblems(problems)}\nВиправте ці файли (або запустіть npm run check) і зберіть сайт знову.`);
     this.problems = problems;
   }

@@ -20,36 +20,79 @@ export type ArticleFrontMatter = Omit<ArticleData, 'date' | 'updated' | 'lang' |
 };
 
 export interface FrontMatterSplit {
-  /** The text between the fences (without them). */
+  /** The text between the fence lines (without them); `''` when empty. */
   frontMatter: string;
   /** `yaml` for `---`, `toml` for `+++` (Hugo). */
   language: 'yaml' | 'toml';
+  /** Everything after the closing fence's line. */
   body: string;
   /** 1-based line of the first front-matter line (after the opening fence). */
   frontMatterLine: number;
   /** 1-based line where the body starts. */
   bodyLine: number;
+  /** Offset in the text where the opening fence starts. */
+  start: number;
+  /** Offset in the text where the front matter starts. */
+  frontMatterStart: number;
+  /** Offset in the text where the front matter ends: the closing fence starts there. */
+  frontMatterEnd: number;
+  /** Offset in the text where the body starts. */
+  bodyStart: number;
 }
 
-/** Splits front matter from the body; `undefined` when the file has none. A missing closing fence is an error. */
+// The expression with which Astro and @astrojs/mdx find front matter
+// (`@astrojs/internal-helpers/frontmatter`): after a BOM or blank lines,
+// `---` or `+++`, text up to a line break, then the first `---` or `+++`
+// at the start of a line. Lines end in LF or CRLF.
+const ASTRO_FRONT_MATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+// An opening fence alone on its line: without a closing fence it is an error, not text.
+const OPENING_FENCE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)[ \t]*(?:\r?\n|$)/;
+// The rest of a fence's line when nothing but spaces follows the fence.
+const LINE_REST = /[ \t]*(?:\r?\n|$)/y;
+
+/** Length of the rest of a fence's line that ends at `offset`, when only spaces follow the fence; 0 otherwise. */
+function lineRest(text: string, offset: number): number {
+  LINE_REST.lastIndex = offset;
+  return LINE_REST.exec(text)?.[0].length ?? 0;
+}
+
+/** 1-based line of an offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line += 1;
+  return line;
+}
+
+/**
+ * Splits front matter from the body exactly where Astro does, so the
+ * validator, `npm run check` and the ingest read the fields the build reads.
+ * `undefined` when the file has none; an opening fence without a closing
+ * one is an error (Astro would render the whole file as the body).
+ */
 export function splitFrontMatter(text: string): FrontMatterSplit | undefined | { error: string; line: number } {
-  const source = text.replace(/^\uFEFF/, '');
-  const fence = /^(---|\+\+\+)[ \t]*\r?\n/.exec(source);
-  if (!fence) return undefined;
-  const marker = fence[1]!;
-  const closing = new RegExp(`^${marker === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'}[ \\t]*$`, 'm');
-  const rest = source.slice(fence[0].length);
-  const end = closing.exec(rest);
-  if (!end) return { error: `front matter не закрито: немає рядка «${marker}» після метаданих`, line: 1 };
-  const frontMatter = rest.slice(0, end.index);
-  const afterFence = rest.slice(end.index + end[0].length).replace(/^\r?\n/, '');
-  const frontMatterLines = frontMatter.split('\n').length - (frontMatter.endsWith('\n') ? 1 : 0);
+  const match = ASTRO_FRONT_MATTER.exec(text);
+  if (!match) {
+    const opening = OPENING_FENCE.exec(text);
+    if (!opening) return undefined;
+    const marker = opening[1]!;
+    const line = lineAt(text, opening.index + opening[0].indexOf(marker));
+    return { error: `front matter не закрито: немає рядка «${marker}» після метаданих`, line };
+  }
+  const frontMatterEnd = match.index + match[0].length - 3;
+  const start = frontMatterEnd - match[1]!.length - 3;
+  // Spaces after a fence belong to its line; anything else there is read on, as Astro reads it.
+  const frontMatterStart = start + 3 + lineRest(text, start + 3);
+  const bodyStart = frontMatterEnd + 3 + lineRest(text, frontMatterEnd + 3);
   return {
-    frontMatter,
-    language: marker === '---' ? 'yaml' : 'toml',
-    body: afterFence,
-    frontMatterLine: 2,
-    bodyLine: 2 + frontMatterLines + 1,
+    frontMatter: text.slice(frontMatterStart, frontMatterEnd),
+    language: text[start] === '-' ? 'yaml' : 'toml',
+    body: text.slice(bodyStart),
+    frontMatterLine: lineAt(text, frontMatterStart),
+    bodyLine: lineAt(text, bodyStart),
+    start,
+    frontMatterStart,
+    frontMatterEnd,
+    bodyStart,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { WEB_ADDRESS } from '../safety/url-policy.ts';
 
 /** An ISO calendar date (`2022-01-11`) or date-time; front matter may hold either. */
 const isoDate = z.coerce.date();
@@ -26,7 +27,7 @@ export const articleSchema = z
         /** Outlet or author as it should be credited. */
         name: z.string().trim().min(1).optional(),
         /** Address of the original publication. */
-        url: z.string().url('Адреса джерела має бути повною URL-адресою (https://…).').regex(/^https?:\/\//i, 'Адреса джерела має починатися з https://: інші схеми (javascript:, data:) не є вебадресами.').optional(),
+        url: z.string().url('Адреса джерела має бути повною URL-адресою (https://…).').regex(WEB_ADDRESS, 'Адреса джерела має починатися з https://: інші схеми (javascript:, data:) не є вебадресами.').optional(),
       })
       .optional(),
     /** BCP 47 language of the text; `<html lang>` of the page. */

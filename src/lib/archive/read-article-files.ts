@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { firstInvalidUtf8 } from '../text/encoding.ts';
 import { problem, type Place, type Problem } from '../problems.ts';
+import { splitFrontMatter } from './article-file.ts';
 
 /**
  * One file of `content/articles/`, read and split but not yet judged:
@@ -34,13 +35,12 @@ export interface ArticleFile {
   bodyStart: number;
 }
 
-/** The articles of an archive folder. */
-export interface Archive {
+/** The article files of an archive folder, each read and split. */
+export interface ArticleFiles {
   root: string;
   articles: ArticleFile[];
 }
 
-const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const ARTICLE_EXTENSION = /\.mdx?$/;
 
 /** Every `.md`/`.mdx` file under `dir`, sorted, as paths relative to `dir`. */
@@ -58,7 +58,7 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 /** Place of an offset in the file, given the YAML's own line counter and where the YAML starts. */
 export function yamlPlace(file: ArticleFile, offset: number): Place {
   const pos = file.lineCounter.linePos(offset);
-  return { line: pos.line + 1, column: pos.col };
+  return { line: pos.line + textPlace(file.text, file.yamlStart).line - 1, column: pos.col };
 }
 
 /** Place of a front matter key (or of the front matter's first line when the key is absent). */
@@ -91,7 +91,7 @@ export async function readArticle(path: string, shown: string, entry: string): P
   const nul = text.indexOf('\0');
   if (nul >= 0) return { problems: [problem(shown, textPlace(text, nul), 'encoding', 'Файл містить нульовий байт (NUL): це не текст', 'Приберіть керувальні символи; збережіть файл як звичайний текст UTF-8.')] };
   const lineCounter = new LineCounter();
-  const match = FRONT_MATTER.exec(text);
+  const split = splitFrontMatter(text);
   const base = {
     path,
     shown,
@@ -101,18 +101,19 @@ export async function readArticle(path: string, shown: string, entry: string): P
     text,
     lineCounter,
   };
-  // A missing or unreadable front matter is the archive validator's finding; the rules here only skip it.
-  if (!match) return { file: { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 }, problems };
-  const yamlStart = match[0].indexOf('\n') + 1;
-  const yaml = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const file: ArticleFile = { ...base, data: undefined, yaml, yamlStart, yamlEnd: yamlStart + (match[1]?.length ?? 0), bodyStart: match[0].length };
+  // A missing, unclosed or TOML front matter is the archive validator's finding; the rules here only skip it.
+  if (!split || 'error' in split || split.language !== 'yaml') {
+    return { file: { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 }, problems };
+  }
+  const yaml = parseDocument(split.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const file: ArticleFile = { ...base, data: undefined, yaml, yamlStart: split.frontMatterStart, yamlEnd: split.frontMatterEnd, bodyStart: split.bodyStart };
   const data: unknown = yaml.errors.length === 0 ? yaml.toJS() : undefined;
   if (data && typeof data === 'object' && !Array.isArray(data)) file.data = data as Record<string, unknown>;
   return { file, problems };
 }
 
 /** Reads every article of an archive folder. */
-export async function readArchive(root: string, cwd = process.cwd()): Promise<{ archive: Archive; problems: Problem[] }> {
+export async function readArchive(root: string, cwd = process.cwd()): Promise<{ archive: ArticleFiles; problems: Problem[] }> {
   const articlesDir = join(root, 'articles');
   const entries = await listArticleFiles(articlesDir);
   const articles: ArticleFile[] = [];

@@ -168,13 +168,3 @@ export function scoreTopics(text: string, taxonomy: CompiledTaxonomy): TopicScor
     .sort((a, b) => b.hits - a.hits || a.order - b.order)
     .map(({ slug, hits: total }) => ({ slug, hits: total }));
 }
-
-/**
- * Topics whose rules match the text, ordered by how often they match
- * (ties keep taxonomy order). `minHits` drops topics mentioned in passing.
- */
-export function matchTopics(text: string, taxonomy: CompiledTaxonomy, minHits = 1): string[] {
-  return scoreTopics(text, taxonomy)
-    .filter((topic) => topic.hits >= minHits)
-    .map((topic) => topic.slug);
-}

@@ -13,6 +13,16 @@ export function topicsByKind<T extends Pick<TopicData, 'kind' | 'name'>>(topics:
   })).filter((group) => group.topics.length > 0);
 }
 
+/**
+ * Topics that the site publishes, in their given order: those with at least
+ * one article. A topic without articles has no page, no feed, no sitemap
+ * entry and no listing; they appear with its first article, at the address
+ * the slug has always given (`/topics/<slug>/`).
+ */
+export function publishedTopics<T extends { count: number }>(topics: readonly T[]): T[] {
+  return topics.filter((topic) => topic.count > 0);
+}
+
 /** The `limit` topics with the most articles, ties in alphabetical order; topics without articles are left out. */
 export function busiestTopics<T extends Pick<TopicData, 'name'> & { count: number }>(topics: readonly T[], limit: number): T[] {
   return topics

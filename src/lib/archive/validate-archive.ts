@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { articleSchema } from './article-schema.ts';
 import { frontMatterDay } from '../text/dates.ts';
-import { sortArchiveProblems, type ArchiveProblem } from './archive-problem.ts';
+import { sortProblems, type Problem } from '../problems.ts';
 import { parseArticlePath, parseYamlFrontMatter, splitFrontMatter } from './article-file.ts';
 import { listArchive } from './archive-files.ts';
 import { ValidationCache, validationCacheKey } from './validation-cache.ts';
@@ -44,8 +44,8 @@ interface ArticleFacts {
   aliases: Array<{ alias: string; line: number }>;
 }
 
-function checkArticle(text: string, path: string, file: string, topics: Set<string>, problems: ArchiveProblem[]): ArticleFacts | undefined {
-  const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: ArchiveProblem['severity'] = 'error') =>
+function checkArticle(text: string, path: string, file: string, topics: Set<string>, problems: Problem[]): ArticleFacts | undefined {
+  const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column: 1, ...(field ? { field } : {}), message, ...(fix ? { fix } : {}), rule, severity });
   const parts = parseArticlePath(path);
   if (!parts) add(1, 'path', 'файл статті лежить не там, де має', 'Статті лежать у articles/рррр/мм/дд/слаг.md (або .mdx).');
@@ -85,7 +85,7 @@ function checkArticle(text: string, path: string, file: string, topics: Set<stri
   return { file, path, ...(typeof data.id === 'string' ? { id: data.id } : {}), idLine: lineOf('id'), aliases };
 }
 
-function crossChecks(facts: readonly ArticleFacts[], problems: ArchiveProblem[]): void {
+function crossChecks(facts: readonly ArticleFacts[], problems: Problem[]): void {
   const byId = new Map<string, ArticleFacts[]>();
   const byUrl = new Map<string, ArticleFacts[]>();
   for (const fact of facts) {
@@ -126,14 +126,14 @@ export interface ValidateArchiveOptions {
 }
 
 /** One article's own problems and cross-check facts: from the cache while the file is unchanged, else read and checked. */
-function articleResult(contentDir: string, path: string, file: string, topics: Set<string>, cache: ValidationCache | undefined): { problems: ArchiveProblem[]; fact?: ArticleFacts } {
+function articleResult(contentDir: string, path: string, file: string, topics: Set<string>, cache: ValidationCache | undefined): { problems: Problem[]; fact?: ArticleFacts } {
   const absolute = join(contentDir, path);
   const info = cache ? statSync(absolute) : undefined;
   const cached = info && cache?.get(path, info.mtimeMs, info.size);
   if (cached) {
     return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
   }
-  const problems: ArchiveProblem[] = [];
+  const problems: Problem[] = [];
   const fact = checkArticle(readFileSync(absolute, 'utf8'), path, file, topics, problems);
   if (info && cache) {
     cache.set(path, {
@@ -149,11 +149,11 @@ function articleResult(contentDir: string, path: string, file: string, topics: S
 /**
  * Validates the archive in `contentDir` (holding `topics.yaml` and `articles/`).
  * Paths in problems are relative to `relativeTo` (default: the working folder).
- * Resolves to every problem, sorted by file and line; empty when all is well.
+ * Resolves to every problem, in the order of `sortProblems`; empty when all is well.
  */
-export async function validateArchive(contentDir: string, options: ValidateArchiveOptions = {}): Promise<ArchiveProblem[]> {
+export async function validateArchive(contentDir: string, options: ValidateArchiveOptions = {}): Promise<Problem[]> {
   const show = (path: string) => relative(options.relativeTo ?? process.cwd(), join(contentDir, path)) || path;
-  const problems: ArchiveProblem[] = [];
+  const problems: Problem[] = [];
   let topics = new Set<string>();
   const topicsText = await readFile(join(contentDir, 'topics.yaml'), 'utf8').catch(() => undefined);
   if (topicsText === undefined) problems.push({ file: show('topics.yaml'), line: 1, column: 1, message: 'немає файлу таксономії', fix: 'Створіть topics.yaml зі списком тем.', rule: 'topics-yaml', severity: 'error' });
@@ -174,5 +174,5 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
   }
   crossChecks(facts, problems);
   cache?.save();
-  return sortArchiveProblems(problems);
+  return sortProblems(problems);
 }

@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { topicSchema } from './topic-schema.ts';
-import type { ArchiveProblem } from './archive-problem.ts';
+import type { Problem } from '../problems.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
 
 /** Checks `topics.yaml` (YAML, a list of topics, each valid, slugs unique); returns the valid slugs and every problem. */
-export function validateTopics(text: string, file: string): { slugs: Set<string>; problems: ArchiveProblem[] } {
-  const problems: ArchiveProblem[] = [];
+export function validateTopics(text: string, file: string): { slugs: Set<string>; problems: Problem[] } {
+  const problems: Problem[] = [];
   const slugs = new Set<string>();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import type { ArchiveProblem } from './archive-problem.ts';
+import type { Problem } from '../problems.ts';
 
 /**
  * What the validator learnt of one article file, reusable while the file is
@@ -11,7 +11,7 @@ import type { ArchiveProblem } from './archive-problem.ts';
 export interface CachedArticle {
   mtimeMs: number;
   size: number;
-  problems: Array<Omit<ArchiveProblem, 'file'>>;
+  problems: Array<Omit<Problem, 'file'>>;
   /** `undefined` when the file could not be read as an article (no facts for cross checks). */
   facts?: { id?: string; idLine: number; aliases: Array<{ alias: string; line: number }> };
 }
@@ -23,7 +23,7 @@ interface CacheFile {
 }
 
 // The modules whose rules decide a file's problems: a change to any of them invalidates every entry.
-const RULE_MODULES = ['./validate-archive.ts', './article-file.ts', './zod-messages.ts', './article-schema.ts', '../text/dates.ts'];
+const RULE_MODULES = ['./validate-archive.ts', './article-file.ts', './zod-messages.ts', './article-schema.ts', '../safety/url-policy.ts', '../text/dates.ts'];
 
 /** The cache key for a taxonomy text: the taxonomy plus the validator's own source. */
 export function validationCacheKey(topicsText: string): string {

@@ -1,21 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Atomic file writes: the content goes to a temporary file in the same
  * folder, which is then renamed over the target, so a reader (or a build)
- * sees the old file or the new one, never half of one. Temporary files are
- * removed on exit and on SIGINT/SIGTERM; one left by a killed process
- * (SIGKILL, power loss) is named after its process and removed by the next
- * `listArchive` once that process is gone.
+ * sees the old file or the new one, never half of one. Every atomic write of
+ * the project goes through this module. Temporary files
+ * (`.<name>.<pid>.<8 hex digits>.tmp`, see `isTempFileName`) are removed on
+ * exit and on SIGINT/SIGTERM; one left by a killed process (SIGKILL, power
+ * loss) is named after its process and removed by the next `listArchive`
+ * once that process is gone.
  */
 
 const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const pending = new Set<string>();
-// Folders already made in this process: one `mkdir` per folder, not per file.
-const madeFolders = new Set<string>();
 let handlersInstalled = false;
+
+/** One file of a write: where, and the text or bytes. */
+export interface AtomicFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface AtomicWriteOptions {
+  /**
+   * `false`: never replace an existing file; the write fails with `EEXIST`
+   * (the file is linked into place instead of renamed over it).
+   * @default true
+   */
+  overwrite?: boolean;
+}
 
 export function isTempFileName(name: string): boolean {
   return TEMP_NAME.test(name);
@@ -50,22 +66,89 @@ function installHandlers(): void {
   }
 }
 
-/** Writes `content` to `path` atomically, creating folders as needed. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** A new temporary name beside `path`, removed on exit until it is renamed or discarded. */
+function tempFor(path: string): string {
   installHandlers();
-  if (!madeFolders.has(dirname(path))) {
-    mkdirSync(dirname(path), { recursive: true });
-    madeFolders.add(dirname(path));
-  }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
-  let renamed = false;
+  return temp;
+}
+
+function discard(temp: string): void {
+  rmSync(temp, { force: true });
+  pending.delete(temp);
+}
+
+// Folders are made only when a write finds one missing: asking for each of 100,000 files costs seconds.
+function missingFolder(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** Writes the temporary file of `path`, making its folder when missing. */
+function writeTemp(temp: string, path: string, content: string | Uint8Array): void {
   try {
     writeFileSync(temp, content, { flag: 'wx' });
+  } catch (error) {
+    if (!missingFolder(error)) throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, content, { flag: 'wx' });
+  }
+}
+
+/** Puts a written temporary file in place of `path`. */
+function commit(temp: string, path: string, overwrite: boolean): void {
+  if (overwrite) {
     renameSync(temp, path);
-    renamed = true;
+    pending.delete(temp);
+  } else {
+    linkSync(temp, path);
+    discard(temp);
+  }
+}
+
+/** Writes `content` (text or bytes) to `path` atomically, creating folders as needed. */
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  writeFilesAtomic([{ path, content }], options);
+}
+
+/**
+ * Writes several files all or nothing: every new version is written to a
+ * temporary file beside its target first, and only when all are written are
+ * they put in place. A failure before that leaves every target untouched.
+ */
+export function writeFilesAtomic(files: readonly AtomicFile[], { overwrite = true }: AtomicWriteOptions = {}): void {
+  const staged: string[] = [];
+  try {
+    for (const file of files) {
+      const temp = tempFor(file.path);
+      staged.push(temp);
+      writeTemp(temp, file.path, file.content);
+    }
+    files.forEach((file, i) => commit(staged[i]!, file.path, overwrite));
   } finally {
-    if (!renamed) rmSync(temp, { force: true });
+    for (const temp of staged) if (pending.has(temp)) discard(temp);
+  }
+}
+
+/**
+ * `writeFileAtomic` without blocking: for writes that run while other work
+ * goes on (the content loader stores each rendered body as the next renders).
+ */
+export async function writeFileAtomicAsync(path: string, content: string | Uint8Array): Promise<void> {
+  const temp = tempFor(path);
+  try {
+    try {
+      await writeFile(temp, content, { flag: 'wx' });
+    } catch (error) {
+      if (!missingFolder(error)) throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(temp, content, { flag: 'wx' });
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
     pending.delete(temp);
   }
 }

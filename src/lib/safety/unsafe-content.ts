@@ -2,6 +2,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { ARTICLE_COMPONENTS, ARTICLE_MODULE, INERT_ATTRIBUTES, INERT_TAGS } from '../archive/article-components.ts';
 import { resolveEmbed } from './embed-providers.ts';
 import { scanHtml } from './html-scan.ts';
+import { unsafeScheme } from './url-policy.ts';
 import type { Place } from '../problems.ts';
 
 /**
@@ -56,19 +57,10 @@ export function syntaxError(error: unknown): { place: Place | undefined; reason:
 /** Node types the rules look at; every other node is plain Markdown. */
 export const INSPECTED_TYPES = ['html', 'link', 'image', 'definition', 'mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression'] as const;
 
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const DANGEROUS_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'frame', 'frameset', 'link', 'meta', 'base', 'form', 'svg', 'math', 'template', 'noscript', 'img', 'video', 'audio', 'source']);
 const COMMENT_ONLY = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
 const COMPONENT_LIST = Object.keys(ARTICLE_COMPONENTS).join(', ');
 const IMPORT_STATEMENT = /import\s*\{([^}]*)\}\s*from\s*(['"])([^'"\n]*)\2[ \t]*;?\s*/;
-
-/** The scheme of an address if it is not one an article may link to (`javascript`, `data`…), else `null`. */
-export function unsafeScheme(address: string): string | null {
-  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
-  const squeezed = address.replace(/[\u0000-\u0020\u007F-\u009F]/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(squeezed)?.[1];
-  return scheme && !SAFE_SCHEMES.has(scheme) ? scheme : null;
-}
 
 function at(point: Point | undefined): Place | undefined {
   return point ? { line: point.line, column: point.column } : undefined;

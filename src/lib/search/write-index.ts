@@ -1,7 +1,8 @@
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { ALL_ARTICLE_PAGES, PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from './index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
@@ -78,8 +79,7 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     if (parts.length > 1) logger.info(`Pagefind indexed part ${part.years.at(-1)}–${part.years[0]}: ${pages} pages.`);
   }
   const manifest = join(root, 'pagefind', PARTS_MANIFEST);
-  await writeFile(`${manifest}.tmp`, `${JSON.stringify(parts.slice(1).map((part) => part.folder))}\n`);
-  await rename(`${manifest}.tmp`, manifest);
+  await writeFileAtomicAsync(manifest, `${JSON.stringify(parts.slice(1).map((part) => part.folder))}\n`);
   logger.info(`Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${parts.length} parts` : ''}.`);
   return total;
 }

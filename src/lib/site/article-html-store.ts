@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 
 /**
  * The rendered HTML of plain Markdown articles lives in files beside Astro's
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 export interface StoredArticleHtml {
   digest: string;
   html: string;
-  /** Words a reader reads in the body (`countWords`), for the reading time. */
+  /** Words a reader reads in the body (`countReadableWords`), for the reading time. */
   words: number;
 }
 
@@ -36,19 +37,9 @@ export function articleHtmlFile(dir: string, id: string): string {
   return join(dir, `${id}.json`);
 }
 
-/** Writes one article's body; the rename makes a reader see the old file or the new one, never a part. */
+/** Writes one article's body atomically: a reader sees the old file or the new one, never a part. */
 export async function writeArticleHtml(dir: string, id: string, stored: StoredArticleHtml): Promise<void> {
-  const file = articleHtmlFile(dir, id);
-  const text = JSON.stringify(stored);
-  try {
-    await writeFile(`${file}.tmp`, text);
-  } catch (error) {
-    // Folders are made only when missing: asking for each of 100,000 files costs seconds.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(`${file}.tmp`, text);
-  }
-  await rename(`${file}.tmp`, file);
+  await writeFileAtomicAsync(articleHtmlFile(dir, id), JSON.stringify(stored));
 }
 
 /** Reads one article's body and checks that it was rendered from the source the data store describes. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { PARTS_MANIFEST } from '../search/index-parts.ts';
 
 /** File kinds of `_astro/` that the shell needs; images and media are cached when used. */
@@ -43,7 +44,6 @@ export async function writeServiceWorker(outDir: string, base: string, buildId: 
   const precache = await precacheList(outDir, base, buildId);
   const source = await readFile(fileURLToPath(new URL('../../scripts/service-worker.js', import.meta.url)), 'utf8');
   const target = join(outDir, 'sw.js');
-  await writeFile(`${target}.tmp`, `self.ARKHIV_SW = ${JSON.stringify({ buildId, base, precache }, null, 2)};\n${source}`);
-  await rename(`${target}.tmp`, target);
+  await writeFileAtomicAsync(target, `self.ARKHIV_SW = ${JSON.stringify({ buildId, base, precache }, null, 2)};\n${source}`);
   logger.info(`Service worker for build ${buildId}: ${precache.length} files cached at install.`);
 }

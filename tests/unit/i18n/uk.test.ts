@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatNumber, pluralCategory, t, tn } from '../../../src/i18n/uk.ts';
+import { formatNumber, plural, pluralCategory, t, tn } from '../../../src/i18n/uk.ts';
 
 describe('Ukrainian plural forms', () => {
   test.each([
@@ -43,6 +43,15 @@ describe('Ukrainian plural forms', () => {
 
   test('categories follow the last two digits', () => {
     expect([1, 2, 5, 11, 12, 15, 21, 24, 100].map(pluralCategory)).toEqual(['one', 'few', 'many', 'many', 'many', 'many', 'one', 'few', 'many']);
+  });
+
+  test('a fraction or a negative number takes the form of its whole part', () => {
+    expect([1.5, 2.5, 5.5, -1, -3, -0].map(pluralCategory)).toEqual(['one', 'few', 'many', 'one', 'few', 'many']);
+  });
+
+  test('plural picks the form given for the category', () => {
+    const files = { one: 'файл', few: 'файли', many: 'файлів' };
+    expect([0, 1, 3, 11, 21].map((n) => `${n} ${plural(n, files)}`)).toEqual(['0 файлів', '1 файл', '3 файли', '11 файлів', '21 файл']);
   });
 });
 

@@ -83,5 +83,5 @@ test('the CLI refuses to overwrite an article, with either extension', async () 
 test('the CLI needs a title', () => {
   const result = run('--date', '2022-01-12');
   expect(result.code).toBe(2);
-  expect(result.err).toContain('Бракує заголовка.');
+  expect(result.err).toBe('new: бракує заголовка: додайте --title "Заголовок"; див. npm run new -- --help\n');
 });

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { aliasRoutes } from '#lib/archive/aliases.ts';
-import { countWords, readingMinutes } from '#lib/text/reading-time.ts';
 import { record } from '../archive-fakes.ts';
 
 describe('aliasRoutes', () => {
@@ -26,17 +25,5 @@ describe('aliasRoutes', () => {
         2022/01/11/new: the alias /2022/01/12/other/ is the address of another article; remove the alias or rename that article.
         2022/01/12/other: the alias /2020/01/01/shared/ is also claimed by 2022/01/11/new; keep it on one article only.]
     `);
-  });
-});
-
-describe('reading time', () => {
-  test('counts words, not markup; apostrophes and hyphens stay inside words', () => {
-    expect(countWords('Мʼята пʼє **каву** [тут](https://example.org/a-b) по-українськи.\n\n<Figure src="x.jpg" />')).toBe(5);
-  });
-
-  test('is at least one minute and rounds to whole minutes', () => {
-    expect(readingMinutes('')).toBe(1);
-    expect(readingMinutes('слово '.repeat(450))).toBe(3);
-    expect(readingMinutes('слово '.repeat(100), 50)).toBe(2);
   });
 });

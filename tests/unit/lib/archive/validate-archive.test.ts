@@ -78,6 +78,12 @@ describe('validateArchive', () => {
       'topics.yaml:10 slug topic-duplicate',
     ]);
   });
+
+  test('problems on one line come in column order, as npm run check prints them', async () => {
+    const root = await archive('topics-columns', { 'topics.yaml': `- {name: "", slug: Bad}\n${TOPICS}` });
+    const problems = await validateArchive(root, { relativeTo: root });
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.field}`)).toEqual(['1:3 match', '1:4 name', '1:14 slug']);
+  });
 });
 
 describe('the build integration', () => {

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { listArchive } from '#lib/archive/archive-files.ts';
-import { isTempFileName, tempFileOwnerAlive, writeFileAtomic } from '#lib/files/atomic-write.ts';
+import { isTempFileName, tempFileOwnerAlive, writeFileAtomic, writeFileAtomicAsync, writeFilesAtomic } from '#lib/files/atomic-write.ts';
 import { createProgress } from '../../../../scripts/lib/ingest/progress.ts';
 
 const OUT = join(import.meta.dirname, '../../../.output/ingest-atomic-write');
@@ -24,6 +24,50 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, 'другий\n');
     expect(await readFile(path, 'utf8')).toBe('другий\n');
     expect(await readdir(join(OUT, 'write/articles/2022/01/11'))).toEqual(['a.md']);
+  });
+
+  test('with overwrite: false, refuses an existing file with EEXIST and leaves it as it was', async () => {
+    const path = join(OUT, 'exclusive/a.md');
+    writeFileAtomic(path, 'перший\n', { overwrite: false });
+    expect(() => writeFileAtomic(path, 'другий\n', { overwrite: false })).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(await readFile(path, 'utf8')).toBe('перший\n');
+    expect(await readdir(join(OUT, 'exclusive'))).toEqual(['a.md']);
+  });
+
+  test('writes bytes as they are', async () => {
+    const path = join(OUT, 'bytes/a.bin');
+    writeFileAtomic(path, new Uint8Array([0xef, 0xbb, 0xbf, 0x41]));
+    expect([...(await readFile(path))]).toEqual([0xef, 0xbb, 0xbf, 0x41]);
+  });
+});
+
+describe('writeFilesAtomic', () => {
+  test('writes every file, or, when one cannot be written, none, leaving no temporary file', async () => {
+    const folder = join(OUT, 'batch');
+    writeFilesAtomic([
+      { path: join(folder, 'a.md'), content: 'a1' },
+      { path: join(folder, 'b.md'), content: 'b1' },
+    ]);
+    // A file where a folder should be: the second write fails after the first is staged.
+    await writeFile(join(folder, 'not-a-folder'), '');
+    expect(() =>
+      writeFilesAtomic([
+        { path: join(folder, 'a.md'), content: 'a2' },
+        { path: join(folder, 'not-a-folder/c.md'), content: 'c2' },
+      ]),
+    ).toThrow();
+    expect(await readFile(join(folder, 'a.md'), 'utf8')).toBe('a1');
+    expect((await readdir(folder)).sort()).toEqual(['a.md', 'b.md', 'not-a-folder']);
+  });
+});
+
+describe('writeFileAtomicAsync', () => {
+  test('creates folders, writes the content and leaves no temporary file', async () => {
+    const path = join(OUT, 'async/2022/01/11/a.json');
+    await Promise.all([writeFileAtomicAsync(path, '1'), writeFileAtomicAsync(join(OUT, 'async/2022/01/11/b.json'), '2')]);
+    await writeFileAtomicAsync(path, '3');
+    expect(await readFile(path, 'utf8')).toBe('3');
+    expect((await readdir(join(OUT, 'async/2022/01/11'))).sort()).toEqual(['a.json', 'b.json']);
   });
 });
 

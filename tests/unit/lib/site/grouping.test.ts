@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { chronologicalIndex, compareChronological, parseArticleId } from '#lib/archive/article-record.ts';
 import { groupByDate, groupByTopic, neighbours } from '#lib/site/grouping.ts';
-import { busiestTopics, topicsByKind } from '#lib/archive/topic-index.ts';
+import { busiestTopics, publishedTopics, topicsByKind } from '#lib/archive/topic-index.ts';
 import { record } from '../archive-fakes.ts';
 
 const articles = [
@@ -96,5 +96,9 @@ describe('topic index', () => {
 
   test('busiest topics leave out empty ones', () => {
     expect(busiestTopics(topics, 10).map((t) => t.name)).toEqual(['Економіка', 'Війна', 'Євросоюз']);
+  });
+
+  test('only topics with articles are published, in their given order', () => {
+    expect(publishedTopics(topics).map((t) => t.slug)).toEqual(['b', 'a', 'd']);
   });
 });

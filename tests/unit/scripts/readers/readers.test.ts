@@ -128,4 +128,20 @@ describe('RSS and Atom', () => {
     expect(errors[0]!.place.line).toBe(3);
     expect(errors[0]!.message).toMatch(/^стрічка не є коректним XML: /);
   });
+
+  test.each([
+    ['<rss>\n<channel>\n<item>\n<title>x</title>\n</channel></rss>\n', 5, 'закривальний тег </channel> там, де має закритися <item> з рядка 3 (стовпець 10)'],
+    ['<rss>\n<channel>\n<item>\n<title>x</title>\n', 5, 'файл обривається, а тег <item> з рядка 3 не закрито (стовпець 1)'],
+    ['<rss>\n<channel><item>\n<title>A & B</title></item></channel></rss>', 3, 'знак & не починає сутність; у тексті пишіть &amp; (стовпець 11)'],
+  ])('a broken feed is one error at its line that says what is wrong: %j', (xml, line, reason) => {
+    expect(readFeed(xml, 'broken.rss')).toEqual({
+      items: [],
+      errors: [{ place: { file: 'broken.rss', line }, message: `стрічка не є коректним XML: ${reason}. Виправте XML або завантажте стрічку з сайту ще раз.` }],
+    });
+  });
+
+  test('named entities are left to the feed parser, as a byte order mark is', () => {
+    const xml = '\uFEFF<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Т</title>\n<item><title>A&nbsp;B</title><description>Текст</description></item>\n</channel></rss>\n';
+    expect(readFeed(xml, 'entities.rss')).toMatchObject({ errors: [], items: [{ place: { line: 3 } }] });
+  });
 });

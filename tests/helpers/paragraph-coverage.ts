@@ -8,8 +8,8 @@ import { unified } from 'unified';
 import { normalizeText } from '#lib/text/typography.ts';
 import { parseYamlFrontMatter, splitFrontMatter } from '#lib/archive/article-file.ts';
 import { listArchive } from '#lib/archive/archive-files.ts';
-import { blockTexts } from './article-body.ts';
-import { splitParagraphs } from '../readers/segment-text.ts';
+import { blockTexts } from '../../scripts/lib/ingest/article-body.ts';
+import { splitParagraphs } from '../../scripts/lib/readers/segment-text.ts';
 
 /**
  * Proof that the ingest loses nothing: each non-empty paragraph of a plain
