@@ -1,12 +1,14 @@
 /**
  * `npm run bench -- [--articles 1000,10000,…] [--corpus <dir>] [--runs N] [--seed N]
- *   [--json <file>] [--no-search] [--no-incremental] [--keep] [--verbose]`
+ *   [--json <file>] [--no-search] [--no-incremental] [--compare] [--keep] [--verbose]`
  *
  * Generates archives of the given sizes through the real ingest, builds the
  * real site and search index, measures time and whole-process-tree memory,
  * measures search in Chromium on loopback, and prints one table with growth
  * exponents. Figures are medians of `--runs` runs (default: 3 for sizes up to
- * 1,000 articles, 1 above).
+ * 1,000 articles, 1 above). With `--compare`, each run is paired with a
+ * build of the same articles by Hugo and the Pagefind CLI, and a second table
+ * gives Arkhiv's times as multiples of theirs.
  */
 import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +18,17 @@ import { splitSentences } from './lib/bench/generate-articles.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine } from './lib/cli/parse-args.ts';
 import { formatGrowth, formatTable, growth } from './lib/bench/report.ts';
 import { runSize, type SizeResult } from './lib/bench/run-size.ts';
+import { comparisonNote, formatComparison } from './lib/bench/compare-report.ts';
+import {
+  compare,
+  HUGO_MISSING,
+  hugoInstalled,
+  hugoVersion,
+  medianComparison,
+  pagefindVersion,
+  runReference,
+  type Comparison,
+} from './lib/bench/run-reference.ts';
 import { median } from './lib/bench/stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,7 +54,10 @@ const CLI = defineCli({
       value: '<тека>',
       description: 'тека з .txt, з речень яких складати статті',
       defaultText: 'вбудований словник',
-      check: (value) => (statSync(value, { throwIfNoEntry: false })?.isDirectory() ? undefined : `--corpus: теки «${value}» немає; дайте теку з файлами .txt`),
+      check: (value) =>
+        statSync(value, { throwIfNoEntry: false })?.isDirectory()
+          ? undefined
+          : `--corpus: теки «${value}» немає; дайте теку з файлами .txt`,
     },
     runs: {
       type: 'string',
@@ -66,13 +82,14 @@ const CLI = defineCli({
     },
     'no-search': { type: 'boolean', description: 'не міряти пошук у Chromium' },
     'no-incremental': { type: 'boolean', description: 'не міряти повторну збірку після зміни однієї статті' },
+    compare: { type: 'boolean', description: 'зібрати ті самі статті Hugo з Pagefind CLI і порівняти часи (потрібен hugo)' },
     keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в bench/out/' },
     verbose: { type: 'boolean', description: 'показувати вивід імпорту та збірки' },
   },
   exitCodes: [
     [0, 'виміри записано'],
     [1, 'збірка, імпорт чи вимір не вдалися'],
-    [2, 'неправильні параметри'],
+    [2, 'неправильні параметри або для --compare немає Hugo'],
   ],
 });
 const { values } = readCommandLine(CLI);
@@ -110,6 +127,7 @@ function medianRow(runs: readonly SizeResult[]): SizeResult {
 
 const corpusSentences = values.corpus ? await loadCorpus(resolve(values.corpus)) : undefined;
 if (corpusSentences?.length === 0) exitWithUsageError(CLI, `--corpus: у «${values.corpus}» немає файлів .txt з реченнями`);
+if (values.compare && !hugoInstalled()) exitWithUsageError(CLI, HUGO_MISSING);
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -119,18 +137,29 @@ const machine = {
 };
 console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}`);
 if (corpusSentences) console.log(`Corpus: ${corpusSentences.length} sentences from ${values.corpus}`);
+const reference = values.compare ? { hugo: hugoVersion(), pagefind: await pagefindVersion(root) } : undefined;
+if (reference) console.log(`Compared with: Hugo ${reference.hugo} + Pagefind ${reference.pagefind} CLI`);
 
 /** Load average (1 minute) when each size started and ended: other work on the machine inflates wall times. */
-const rows: Array<SizeResult & { runs: number; loadAverage: [number, number] }> = [];
+const rows: Array<SizeResult & { runs: number; loadAverage: [number, number]; reference?: Comparison }> = [];
 
 async function saveFigures(): Promise<void> {
   await mkdir(resolve(values.json, '..'), { recursive: true });
-  const figures = { date: new Date().toISOString(), machine, corpus: values.corpus ? 'external corpus' : 'built-in lexicon', seed: Number(values.seed), rows, growth: growth(rows) };
+  const figures = {
+    date: new Date().toISOString(),
+    machine,
+    corpus: values.corpus ? 'external corpus' : 'built-in lexicon',
+    seed: Number(values.seed),
+    ...(reference ? { reference: { ...reference, note: comparisonNote(reference.hugo, reference.pagefind) } } : {}),
+    rows,
+    growth: growth(rows),
+  };
   await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 }
 for (const articles of sizes) {
   const runs = values.runs ? Number(values.runs) : articles <= 1000 ? 3 : 1;
   const results: SizeResult[] = [];
+  const comparisons: Comparison[] = [];
   const loadBefore = loadavg()[0]!;
   for (let run = 1; run <= runs; run += 1) {
     process.stderr.write(`\n▶ ${articles} articles, run ${run}/${runs}\n`);
@@ -147,10 +176,27 @@ for (const articles of sizes) {
     });
     results.push(result);
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
+    if (reference) {
+      // Right after the Arkhiv run it is paired with, so that drift in the machine's load affects both alike.
+      process.stderr.write(`▶ ${articles} articles, run ${run}/${runs}: Hugo + Pagefind\n`);
+      const referenceDir = join(root, 'bench/out', `${articles}-hugo`);
+      const options = {
+        articles,
+        seed: Number(values.seed),
+        projectRoot: root,
+        workDir: referenceDir,
+        corpusSentences,
+        echo: values.verbose,
+      };
+      comparisons.push(compare(result, await runReference(options)));
+      if (!values.keep) await rm(referenceDir, { recursive: true, force: true });
+    }
   }
-  rows.push({ ...medianRow(results), runs, loadAverage: [loadBefore, loadavg()[0]!] });
+  const row = { ...medianRow(results), runs, loadAverage: [loadBefore, loadavg()[0]!] as [number, number] };
+  rows.push(comparisons.length > 0 ? { ...row, reference: medianComparison(comparisons) } : row);
   // Each finished size is printed and saved at once, so a long run that is stopped keeps its figures.
   console.log(`${formatTable(rows.slice(-1)).split('\n').at(-1)}  (load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`);
+  if (reference) console.log(formatComparison(rows.slice(-1)).split('\n').at(-1));
   await saveFigures();
 }
 
@@ -160,6 +206,14 @@ console.log('');
 const exponents = growth(rows);
 console.log(formatGrowth(exponents));
 console.log(`Runs per size: ${rows.map((r) => `${r.articles}: ${r.runs}`).join(', ')} (figures are medians).`);
+if (reference) {
+  console.log('');
+  console.log('Against Hugo + Pagefind:');
+  console.log('');
+  console.log(formatComparison(rows));
+  console.log('');
+  console.log(comparisonNote(reference.hugo, reference.pagefind));
+}
 
 await saveFigures();
 console.log(`Figures written to ${values.json}`);

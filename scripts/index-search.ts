@@ -5,6 +5,8 @@
  * `astro build` does in one go. The benchmark uses it to time the index apart.
  */
 import { resolve } from 'node:path';
+import { articlesPerYear } from '#lib/build/articles-per-year.ts';
+import { partSizeFromEnvironment, planIndexParts } from '#lib/search/index-parts.ts';
 import { buildIndex } from '#lib/search/write-index.ts';
 import { writeServiceWorker } from '#lib/site/service-worker.ts';
 import { defineCli, exitWithUsageError, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
@@ -17,7 +19,7 @@ const CLI = defineCli({
 ARKHIV_BUILD_ID, так само, як astro build робить це за один раз. base — шлях сайту, типово /.`,
   options: {},
   positionals: true,
-  notes: 'Змінні середовища:\n  ARKHIV_BUILD_ID  ідентифікатор, з яким зібрано сайт (обовʼязковий)',
+  notes: 'Змінні середовища:\n  ARKHIV_BUILD_ID  ідентифікатор, з яким зібрано сайт (обовʼязковий)\n  ARKHIV_CONTENT   тека архіву, з якої зібрано сайт (типово content)',
   exitCodes: [
     [0, 'індекс і service worker записано'],
     [1, 'індекс не вдалося побудувати'],
@@ -31,5 +33,6 @@ if (!dir) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано тек�
 if (extra.length > 0) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${extra[0]}»`));
 if (!buildId) exitWithUsageError(CLI, withHelpHint(CLI, 'не задано ARKHIV_BUILD_ID: потрібен той самий ідентифікатор, з яким зібрано сайт'));
 const logger = { info: (message: string) => console.log(message) };
-await buildIndex(resolve(dir), logger);
+const parts = planIndexParts(articlesPerYear(resolve(process.env.ARKHIV_CONTENT ?? 'content')), partSizeFromEnvironment());
+await buildIndex(resolve(dir), logger, { parts, manifest: true });
 await writeServiceWorker(resolve(dir), base, buildId, logger);

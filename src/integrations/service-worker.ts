@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { shardScope } from '#lib/build/shards.ts';
 import { writeServiceWorker } from '#lib/site/service-worker.ts';
 
 /**
@@ -25,6 +26,8 @@ export default function serviceWorker(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Without the index there is nothing to precache; `scripts/index-search.ts` writes both.
         if (process.env.ARKHIV_SEARCH_INDEX === 'skip') return;
+        // A shard has only some parts of the index: the assembly writes the worker then.
+        if (shardScope()) return;
         await writeServiceWorker(fileURLToPath(dir), base, buildId, logger);
       },
     },

@@ -1,48 +1,30 @@
-import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-/** The robots meta tag that `BaseLayout.astro` writes on pages kept out of search engines. */
-const NOINDEX = '<meta name="robots" content="noindex">';
-/** The head of a page holds the robots tag well within this many bytes. */
-const HEAD_BYTES = 8192;
-
-function readHead(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+import { shardScope } from '#lib/build/shards.ts';
+import { writeSitemap } from '#lib/site/sitemap.ts';
 
 /**
- * `@astrojs/sitemap` (`sitemap-index.xml` and `sitemap-0.xml` …) listing
- * every HTML page except those marked `noindex` (the 404 page and the
- * redirect pages of former article URLs); feeds and other files are left out.
+ * `sitemap-index.xml` and `sitemap-0.xml` … listing every page except those
+ * marked `noindex` (the 404 page and the redirect pages of former article
+ * URLs), written from the built pages (`src/lib/site/sitemap.ts`). A shard
+ * (`ARKHIV_SHARD`) has only some pages: the assembly writes the sitemap then.
  */
-export default function siteSitemap(): AstroIntegration[] {
-  let outDir: URL | undefined;
+export default function siteSitemap(): AstroIntegration {
+  let site = '';
   let base = '/';
-  const locate: AstroIntegration = {
-    name: 'arkhiv:sitemap-pages',
+  return {
+    name: 'arkhiv:sitemap',
     hooks: {
       'astro:config:done': ({ config }) => {
-        outDir = config.outDir;
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        site = config.site ?? '';
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (shardScope()) return;
+        if (!site) throw new Error('The sitemap needs absolute URLs: set "site" in astro.config.mjs or pass --site.');
+        const pages = await writeSitemap(fileURLToPath(dir), site, base);
+        logger.info(`Sitemap lists ${pages} pages.`);
       },
     },
   };
-  const isIndexable = (page: string): boolean => {
-    const path = new URL(page).pathname;
-    if (!path.endsWith('/') || !path.startsWith(base) || !outDir) return false;
-    const file = fileURLToPath(new URL(`${path.slice(base.length)}index.html`, outDir));
-    return !readHead(file).includes(NOINDEX);
-  };
-  return [locate, sitemap({ filter: isIndexable })];
 }

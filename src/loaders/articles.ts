@@ -4,6 +4,7 @@ import type { DataStore } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
+import { rendersYear, shardScope, type ShardScope } from '#lib/build/shards.ts';
 
 type DataEntry = Parameters<DataStore['set']>[0];
 
@@ -38,7 +39,10 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const failures: Array<{ entry: string; reason: string }> = [];
       const logger = collectRenderErrors(context.logger, failures);
       const writes: Array<Promise<void>> = [];
-      await inner.load({ ...context, logger, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes) });
+      const scope = shardScope();
+      const { entryTypes } = context as GlobContext;
+      const globContext: GlobContext = { ...context, logger, entryTypes: scope ? shardEntryTypes(entryTypes, scope) : entryTypes, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes) };
+      await inner.load(globContext);
       await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
     },
@@ -90,11 +94,49 @@ function overriding<T extends object>(target: T, overrides: Partial<T>): T {
   });
 }
 
+/** What a shard's loader gives `glob()` for the body of an article of another shard's years: nothing to render or keep. */
+const OTHER_SHARD = { html: '', metadata: { otherShard: true } };
+
+interface EntryType {
+  getRenderFunction?: (config: unknown) => Promise<(entry: { id: string }) => Promise<unknown>>;
+}
+type EntryTypes = Map<string, EntryType>;
+/** `glob()` finds each file's render function in `entryTypes`, a field of its context that Astro passes without typing it. */
+type GlobContext = LoaderContext & { entryTypes: EntryTypes };
+
+/**
+ * Entry types whose render functions render only the bodies of this shard's
+ * years: a shard's pages show no other article's body, and rendering every
+ * body in every shard would repeat the heaviest part of loading the archive.
+ */
+function shardEntryTypes(entryTypes: EntryTypes, scope: ShardScope): EntryTypes {
+  const types: EntryTypes = new Map();
+  for (const [extension, type] of entryTypes) {
+    const getRenderFunction = type.getRenderFunction;
+    if (!getRenderFunction) {
+      types.set(extension, type);
+      continue;
+    }
+    types.set(
+      extension,
+      overriding(type, {
+        getRenderFunction: async (config: unknown) => {
+          const render = await getRenderFunction.call(type, config);
+          return async (entry: { id: string }) => (rendersYear(entry.id.slice(0, 4), scope) ? render(entry) : OTHER_SHARD);
+        },
+      }),
+    );
+  }
+  return types;
+}
+
 /** What to store of an entry `glob()` loaded: `undefined` for a Markdown entry that failed to render. */
 function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): DataEntry | undefined {
   const { rendered, body, ...rest } = entry;
   if (entry.deferredRender) return entry;
   if (!rendered) return undefined;
+  // Kept without a body file: a later build that renders this article finds none and renders it then.
+  if ((rendered.metadata as { otherShard?: boolean } | undefined)?.otherShard) return rest;
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
   // Written while the next entries render; the load waits for every write before it ends.
   const write = writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countReadableWords(body ?? '') });

@@ -2,7 +2,8 @@ import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex } from '#lib/search/write-index.ts';
+import { articlePagesPerYear, buildIndex } from '#lib/search/write-index.ts';
+import { planIndexParts } from '#lib/search/index-parts.ts';
 import { tn } from '../../src/i18n/uk.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -195,7 +196,7 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     await rm(copy, { recursive: true, force: true });
     await cp(await searchSite(), copy, { recursive: true });
     await rm(join(copy, 'pagefind'), { recursive: true, force: true });
-    await buildIndex(copy, { info: () => {} }, 15);
+    await buildIndex(copy, { info: () => {} }, { parts: planIndexParts(await articlePagesPerYear(copy), 15), manifest: true });
     const folders = JSON.parse(await readFile(join(copy, 'pagefind/parts.json'), 'utf8')) as string[];
     expect(folders.length).toBeGreaterThan(0);
     const parted = await serveStatic(copy, SEARCH_BASE);

@@ -81,7 +81,16 @@ describe('every input format', () => {
     const run = await ingest('--content', root, '--date', '2022-09-01', '--report', report, `${FIXTURES}/formats`);
     expect(run.code).toBe(1);
     const { items, counts } = await readReport(report);
-    expect(counts).toEqual({ read: 21, written: 17, unchanged: 0, duplicate: 1, error: 3, attention: expect.any(Number) });
+    expect(counts).toEqual({
+      read: 21,
+      written: 17,
+      updated: 0,
+      unchanged: 0,
+      duplicate: 1,
+      possibleUpdate: 0,
+      error: 3,
+      attention: expect.any(Number),
+    });
     expect(items.filter((i) => i.outcome === 'error').map((i) => i.source)).toEqual([
       `${FIXTURES}/formats/feed.rss:14`,
       `${FIXTURES}/formats/items.jsonl:3`,
@@ -93,14 +102,16 @@ describe('every input format', () => {
       expect(text).toContain(`origin: ${item.source}`);
     }
     const written = items.filter((i) => i.outcome === 'written').map((i) => i.path);
-    expect(written).toEqual(expect.arrayContaining([
-      'articles/2022/05/01/vesnianyi-yarmarok-u-shchasti.md',
-      'articles/2022/04/20/yurii-yizhakevych-ocholyv-radu-molodi.md',
-      'articles/2022/07/01/vystavka-starykh-fotohrafii-kyieva.md',
-      'articles/2022/05/10/u-shchasti-vysadyly-sto-kashtaniv.md',
-      'articles/2022/05/12/u-zghoranakh-vidremontuvaly-mist-cherez-richku.md',
-      'articles/2022/03/15/u-kyievi-zapustyly-novyi-troleibusnyi-marshrut.md',
-    ]));
+    expect(written).toEqual(
+      expect.arrayContaining([
+        'articles/2022/05/01/vesnianyi-yarmarok-u-shchasti.md',
+        'articles/2022/04/20/yurii-yizhakevych-ocholyv-radu-molodi.md',
+        'articles/2022/07/01/vystavka-starykh-fotohrafii-kyieva.md',
+        'articles/2022/05/10/u-shchasti-vysadyly-sto-kashtaniv.md',
+        'articles/2022/05/12/u-zghoranakh-vidremontuvaly-mist-cherez-richku.md',
+        'articles/2022/03/15/u-kyievi-zapustyly-novyi-troleibusnyi-marshrut.md',
+      ]),
+    );
   });
 
   test('--one-per-file reads a text file as one article with subheadings', async () => {
@@ -123,7 +134,10 @@ describe('bad input', () => {
     await writeFile(join(inputs, 'empty.txt'), '\n\n');
     await writeFile(join(inputs, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x0a]));
     // «Київ» in Windows-1251 on line 2.
-    await writeFile(join(inputs, 'cp1251.txt'), Buffer.concat([Buffer.from('Перший рядок.\n'), Buffer.from([0xca, 0xe8, 0xbf, 0xe2, 0x0a])]));
+    await writeFile(
+      join(inputs, 'cp1251.txt'),
+      Buffer.concat([Buffer.from('Перший рядок.\n'), Buffer.from([0xca, 0xe8, 0xbf, 0xe2, 0x0a])]),
+    );
     await writeFile(join(inputs, 'good.txt'), 'Добра новина з Щастя\nУ Щасті відкрили бібліотеку після ремонту.\n');
     const report = join(root, 'report.json');
     const run = await ingest('--content', root, '--date', '2022-09-01', '--report', report, inputs);
@@ -148,12 +162,17 @@ describe('bad input', () => {
     const root = await emptyArchive('no-date');
     const run = await ingest('--content', root, `${FIXTURES}/formats/dump.txt`);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${FIXTURES}/formats/dump.txt:1: немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.`);
+    expect(run.stdout).toContain(
+      `${FIXTURES}/formats/dump.txt:1: немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.`,
+    );
     expect(await readdir(root)).toEqual(['topics.yaml']);
   });
 
   test('bad options exit with 2 and say how to fix them; --help prints the usage', async () => {
-    expect(await ingest('--date', '26.01.2026', SEED)).toMatchObject({ code: 2, stderr: 'ingest: --date «26.01.2026» не є датою. Запишіть її як РРРР-ММ-ДД, наприклад --date 2026-01-26.\n' });
+    expect(await ingest('--date', '26.01.2026', SEED)).toMatchObject({
+      code: 2,
+      stderr: 'ingest: --date «26.01.2026» не є датою. Запишіть її як РРРР-ММ-ДД, наприклад --date 2026-01-26.\n',
+    });
     expect((await ingest()).code).toBe(2);
     const help = await ingest('--help');
     expect(help.code).toBe(0);
@@ -166,7 +185,9 @@ describe('bad input', () => {
     await mkdir(root, { recursive: true });
     const run = await ingest('--content', root, '--date', '2022-09-01', SEED);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`ingest: ${join(root, 'topics.yaml')}: немає таксономії тем. Укажіть архів через --content <тека> (у ньому мають бути topics.yaml і articles/).\n`);
+    expect(run.stderr).toBe(
+      `ingest: ${join(root, 'topics.yaml')}: немає таксономії тем. Укажіть архів через --content <тека> (у ньому мають бути topics.yaml і articles/).\n`,
+    );
   });
 });
 
@@ -183,14 +204,22 @@ describe('the archive on disk', () => {
     const root = await emptyArchive('near-duplicate');
     const original = join(OUT, 'original.jsonl');
     const edited = join(OUT, 'edited.jsonl');
-    const body = 'Депутати сільської ради Згорян ухвалили бюджет громади на наступний рік, у якому найбільше коштів передбачено на ремонт школи та доріг. Голосування тривало понад три години, а засідання транслювали онлайн.';
+    const body =
+      'Депутати сільської ради Згорян ухвалили бюджет громади на наступний рік, у якому найбільше коштів передбачено на ремонт школи та доріг. Голосування тривало понад три години, а засідання транслювали онлайн.';
     await writeFile(original, `${JSON.stringify({ title: 'Рада Згорян ухвалила бюджет', date: '2022-01-11', body })}\n`);
-    await writeFile(edited, `${JSON.stringify({ title: 'Згоряни мають бюджет', date: '2022-01-12', body: body.replace('передбачено', 'передбачили').replace(', а засідання', '; засідання') })}\n`);
+    await writeFile(
+      edited,
+      `${JSON.stringify({ title: 'Згоряни мають бюджет', date: '2022-01-12', body: body.replace('передбачено', 'передбачили').replace(', а засідання', '; засідання') })}\n`,
+    );
     expect((await ingest('--content', root, original)).code).toBe(0);
     const report = join(root, 'report.json');
     expect((await ingest('--content', root, '--report', report, edited)).code).toBe(0);
     const [item] = (await readReport(report)).items;
-    expect(item).toMatchObject({ outcome: 'duplicate', duplicateOf: 'articles/2022/01/11/rada-zghorian-ukhvalyla-biudzhet.md', path: 'articles/2022/01/11/rada-zghorian-ukhvalyla-biudzhet.md' });
+    expect(item).toMatchObject({
+      outcome: 'duplicate',
+      duplicateOf: 'articles/2022/01/11/rada-zghorian-ukhvalyla-biudzhet.md',
+      path: 'articles/2022/01/11/rada-zghorian-ukhvalyla-biudzhet.md',
+    });
     expect(item!.similarity).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -202,12 +231,17 @@ describe('the archive on disk', () => {
       [
         { title: 'Засідання ради', date: '2022-01-11', body: 'Рада Згорян зібралася на позачергове засідання через ремонт школи.' },
         { title: 'Засідання ради', date: '2022-01-12', body: 'Рада Щастя обговорила тарифи на воду й вивезення сміття.' },
-      ].map((item) => JSON.stringify(item)).join('\n'),
+      ]
+        .map((item) => JSON.stringify(item))
+        .join('\n'),
     );
     const report = join(root, 'report.json');
     await ingest('--content', root, '--report', report, items);
     const written = (await readReport(report)).items;
     expect(written.map((i) => i.path)).toEqual(['articles/2022/01/11/zasidannia-rady.md', 'articles/2022/01/12/zasidannia-rady-2.md']);
-    expect(written[1]).toMatchObject({ attention: true, reason: 'слаг «zasidannia-rady-2»: такий заголовок уже є в архіві, додано суфікс' });
+    expect(written[1]).toMatchObject({
+      attention: true,
+      reason: 'слаг «zasidannia-rady-2»: такий заголовок уже є в архіві, додано суфікс',
+    });
   });
 });

@@ -2,7 +2,8 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex } from '#lib/search/write-index.ts';
+import { articlePagesPerYear, buildIndex } from '#lib/search/write-index.ts';
+import { planIndexParts } from '#lib/search/index-parts.ts';
 import { decodeFilterChunk, decodeMeta, inflatePagefindFile } from '#lib/search/index-files.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
 import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';
@@ -123,7 +124,7 @@ describe('the engine on an index built in parts', () => {
     await rm(copy, { recursive: true, force: true });
     await cp(site, copy, { recursive: true });
     await rm(join(copy, 'pagefind'), { recursive: true, force: true });
-    await buildIndex(copy, { info: () => {} }, 15);
+    await buildIndex(copy, { info: () => {} }, { parts: planIndexParts(await articlePagesPerYear(copy), 15), manifest: true });
     expect(JSON.parse(await readFile(join(copy, 'pagefind/parts.json'), 'utf8'))).not.toEqual([]);
     partedServer = await serveStatic(copy, '/');
     parted = createEngine({ bundlePath: `${partedServer.url}pagefind/`, scriptUrl: pathToFileURL(join(copy, 'pagefind/pagefind.js')).href, buildId: 'test', language: 'uk', shareFetches: false });

@@ -1,15 +1,19 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
+import { parseFragment } from 'parse5';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { text, type El } from '../helpers/html.ts';
 import { fixtureSite, VARIANTS, type Variant } from '../helpers/site-fixture.ts';
 import { listFiles } from '../helpers/site-links.ts';
 import { findXmlError } from '../../scripts/lib/readers/xml-errors.ts';
 
+const HOSTILE_SUMMARY = 'Лід із <b>тегами</b> та "лапками" & амперсандом </script>.';
 const HOSTILE_TITLE = '</script><script>alert(1)</script> і "><img src=x onerror=alert(1)> у заголовку';
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 
 async function readXml(outDir: string, file: string): Promise<string> {
   const xml = await readFile(join(outDir, file), 'utf8');
@@ -39,7 +43,9 @@ describe.each(Object.keys(VARIANTS) as Variant[])('feeds and discovery files (%s
     const pubDates = [...xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => m[1]!);
     expect(pubDates).toHaveLength(26);
     for (const date of pubDates) expect(date).toMatch(RFC_822);
-    expect(feed.items.find((i) => i.url!.endsWith('/rosiia-rozpochala-povnomasshtabne-vtorhnennia/'))!.published!.toISOString()).toBe('2022-02-24T03:00:00.000Z');
+    expect(feed.items.find((i) => i.url!.endsWith('/rosiia-rozpochala-povnomasshtabne-vtorhnennia/'))!.published!.toISOString()).toBe(
+      '2022-02-24T03:00:00.000Z',
+    );
   });
 
   test('feeds carry hostile titles as text', async () => {
@@ -51,12 +57,24 @@ describe.each(Object.keys(VARIANTS) as Variant[])('feeds and discovery files (%s
     expect(item!.title).toBe(HOSTILE_TITLE);
   });
 
+  test('an item’s description is the summary as plain text: a feed reader, which reads it as HTML, shows its characters', async () => {
+    const { outDir } = await fixtureSite(variant);
+    const xml = await readXml(outDir, 'topics/viina/rss.xml');
+    const description = [...xml.matchAll(/<description>([^<]*)<\/description>/g)].map((m) => m[1]!).find((d) => d.startsWith('Лід із'));
+    // What the XML holds, decoded as any XML parser decodes it; then read as HTML, as feed readers read a description.
+    const html = new XMLParser({ processEntities: true, htmlEntities: false }).parse(`<d>${description}</d>`) as { d: string };
+    expect(text(parseFragment(html.d) as El)).toBe(HOSTILE_SUMMARY);
+  });
+
   test('each topic has a feed of its own articles, newest first', async () => {
     const { outDir } = await fixtureSite(variant);
     const feed = parseFeed(await readXml(outDir, 'topics/kazakhstan/rss.xml'));
     expect(feed.title).toBe('Архів: Казахстан');
     expect(feed.url).toBe(`${prefix}topics/kazakhstan/`);
-    expect(feed.items.map((i) => i.url)).toEqual([`${prefix}2022/01/11/z-kazakhstanu-vyvodiat-viiska/`, `${prefix}2022/01/05/u-kazakhstani-tryvaiut-protesty/`]);
+    expect(feed.items.map((i) => i.url)).toEqual([
+      `${prefix}2022/01/11/z-kazakhstanu-vyvodiat-viiska/`,
+      `${prefix}2022/01/05/u-kazakhstani-tryvaiut-protesty/`,
+    ]);
     expect(feed.items[0]!.categories.map((c) => c.label)).toEqual(['Казахстан', 'Війна']);
     // A topic without articles has no feed (nor a page) until its first article.
     expect(existsSync(join(outDir, 'topics/sport/rss.xml'))).toBe(false);

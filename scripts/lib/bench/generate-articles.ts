@@ -14,7 +14,9 @@ export interface GenerateOptions {
   seed: number;
   /** Sentences of real texts to draw on instead of the built-in lexicon. */
   corpusSentences?: readonly string[];
+  /** First year of the dates; 2001 by default. */
   firstYear?: number;
+  /** Last year of the dates; 2025 by default, so that every date is past and the ingest, which refuses later ones, takes them all. */
   lastYear?: number;
 }
 
@@ -69,7 +71,7 @@ function isoDate(random: Random, firstYear: number, lastYear: number): string {
 export function* generateArticles(options: GenerateOptions): Generator<GeneratedItem> {
   const random = createRandom(options.seed);
   const firstYear = options.firstYear ?? 2001;
-  const lastYear = options.lastYear ?? 2026;
+  const lastYear = options.lastYear ?? 2025;
   for (let n = 0; n < options.count; n += 1) {
     const paragraphs: string[] = [];
     const total = paragraphCount(random);

@@ -42,7 +42,18 @@ export interface SizeResult {
 
 /** Words that the generated archive certainly contains, in inflected forms a reader would type. */
 export const COLD_QUERY = 'енергосистема';
-export const WARM_QUERIES = ['мостів', 'Харкові', 'переселенцям', 'бюджет', 'залізниця', 'лікарню', 'фермерам', 'укриття', 'зерно', 'театри'];
+export const WARM_QUERIES = [
+  'мостів',
+  'Харкові',
+  'переселенцям',
+  'бюджет',
+  'залізниця',
+  'лікарню',
+  'фермерам',
+  'укриття',
+  'зерно',
+  'театри',
+];
 
 const ITEMS_PER_FILE = 5_000;
 
@@ -63,7 +74,8 @@ async function writeInputs(items: Iterable<GeneratedItem>, folder: string): Prom
   if (file) await once(file, 'finish');
 }
 
-function check(step: string, run: RunMeasure): RunMeasure {
+/** `run` when it succeeded; an error with the end of its output otherwise. */
+export function check(step: string, run: RunMeasure): RunMeasure {
   if (run.code !== 0) {
     const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-30).join('\n');
     throw new Error(`Benchmark step "${step}" failed with exit code ${run.code}:\n${tail}`);
@@ -84,7 +96,13 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
   await copyFile(join(projectRoot, 'content/topics.yaml'), join(archive, 'topics.yaml'));
   await writeInputs(generateArticles({ count: options.articles, seed: options.seed, corpusSentences: options.corpusSentences }), input);
 
-  const env = { ...process.env, ARKHIV_CONTENT: archive, ARKHIV_CACHE_DIR: cache, ARKHIV_BUILD_ID: `bench-${options.articles}-${Date.now()}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    ARKHIV_CONTENT: archive,
+    ARKHIV_CACHE_DIR: cache,
+    ARKHIV_BUILD_ID: `bench-${options.articles}-${Date.now()}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   const run = (step: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     measureRun(node, args, { cwd: projectRoot, env: { ...env, ...extraEnv }, echo: options.echo }).then((r) => check(step, r));
 

@@ -49,8 +49,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? archiveDay();
   const problems: Problem[] = await validateArchive(options.root, { relativeTo: cwd });
-  const { archive, problems: readProblems } = await readArchive(options.root, cwd);
-  problems.push(...readProblems);
+  // The files are read once more, with positions for the rules and fixes; the reader's problems came with validateArchive's.
+  const archive = await readArchive(options.root, cwd);
   const edits: Edit[] = [];
   const checked: CheckedArticle[] = [];
   for (const file of archive.articles) {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArticlePath, splitFrontMatter } from '#lib/archive/article-file.ts';
-import { bodyTextForComparison, listArchive, readArchivedArticle } from '#lib/archive/archive-files.ts';
+import { join, relative } from 'node:path';
+import { parseArticlePath } from '#lib/archive/article-file.ts';
+import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { listArchive, readArchivedArticle } from '#lib/archive/archive-files.ts';
+import { sortProblems, type Problem } from '#lib/problems.ts';
 import { NearDuplicateIndex, type DuplicateMatch, type TextSignature } from './near-duplicates.ts';
-import { SlugRegistry } from './slug-registry.ts';
+import { aliasSlug, SlugRegistry } from './slug-registry.ts';
+import type { PlannedWrite } from './write-plan.ts';
 
 /** An article known to this run: archived on disk, or new from the input. */
 export interface KnownArticle {
@@ -14,6 +17,8 @@ export interface KnownArticle {
   archived: boolean;
   /** For an archived article: the first input item of this run found to be it (later ones are duplicates). */
   seenBy?: string;
+  /** The write this run plans for it: a new article, or an update of an archived one. */
+  write?: PlannedWrite;
 }
 
 /**
@@ -43,25 +48,48 @@ export class ArchiveState {
     this.runIndex = new NearDuplicateIndex<KnownArticle>(() => '', { comparableOf: (known) => this.runTexts.get(known) ?? '' });
   }
 
-  /** Reads every article of the archive once (id, slug, comparison text). */
+  /**
+   * Reads every article of the archive once (id, slug, comparison text) with
+   * the reader the build and `npm run check` use. Rejects with an
+   * `InvalidArchiveError` listing every file they would reject (paths
+   * relative to the working folder), before anything is written.
+   */
   static async load(contentDir: string, onProgress?: (done: number, total: number) => void): Promise<ArchiveState> {
     const listing = await listArchive(contentDir);
     const slugs = listing.articles.map((path) => parseArticlePath(path)?.slug).filter((slug): slug is string => Boolean(slug));
     const state = new ArchiveState(contentDir, slugs);
+    const problems: Problem[] = [];
     for (const [n, path] of listing.articles.entries()) {
-      const article = readArchivedArticle(contentDir, path);
-      const known: KnownArticle = { label: path, path, archived: true };
-      if (article.id && !state.byId.has(article.id)) state.byId.set(article.id, known);
-      state.index.add(known, article.text);
+      const { article, problems: found } = readArchivedArticle(contentDir, path, path);
+      // Named from the working folder, as the build and `npm run check` name them; only a rejected file needs the name.
+      problems.push(...found.map((problem) => ({ ...problem, file: relative(process.cwd(), join(contentDir, path)) })));
+      if (article) {
+        const known: KnownArticle = { label: path, path, archived: true };
+        if (article.id && !state.byId.has(article.id)) state.byId.set(article.id, known);
+        state.index.add(known, article.text);
+        // A former address still leads to its article: a new article must not take it.
+        for (const alias of article.aliases) state.slugs.take(aliasSlug(alias));
+      }
       onProgress?.(n + 1, listing.articles.length);
     }
+    if (problems.length > 0) throw new InvalidArchiveError(sortProblems(problems), 'запустіть npm run ingest знову');
     return state;
   }
 
   private textOf(known: KnownArticle): string {
-    const text = readFileSync(join(this.contentDir, known.path!), 'utf8');
-    const split = splitFrontMatter(text);
-    return bodyTextForComparison(split && !('error' in split) ? split.body : text);
+    // The file was read without problems when the run began.
+    return readArchivedArticle(this.contentDir, known.path!, known.path!).article?.text ?? '';
+  }
+
+  /** The file of a known article as this run would leave it so far: the planned write, else what is on disk (`undefined` if it is gone). */
+  currentBytes(known: KnownArticle): Uint8Array | undefined {
+    if (known.write) return known.write.content;
+    try {
+      return readFileSync(join(this.contentDir, known.path!));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   /** The article (archived or new in this run) with this id. */

@@ -137,6 +137,16 @@ export function blockTexts(tree: Root): string[] {
   return texts;
 }
 
+/** Whether the body has text outside code: images, code and empty blocks alone are no article. */
+export function hasReadableText(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'text', (node) => {
+    if (node.value.trim() !== '') found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
 /** The first paragraph's text (the lead), or the first block's if there is no paragraph. */
 export function firstParagraphText(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');

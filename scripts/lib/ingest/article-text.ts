@@ -1,5 +1,5 @@
 import { Document, type ScalarTag } from 'yaml';
-import { serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
+import { readsBackAsString, serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
 
 /**
  * The whole article file for an ingested item, exactly as `serializeArticle`
@@ -7,8 +7,9 @@ import { serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-
  * field the ingest sets (title, date, topics, summary, source, lang, id,
  * origin) is a one-line string that the `yaml` library writes plain. Any
  * other field, or a value that library would quote (a colon and a space,
- * a leading indicator, a number-like string, control characters…), sends
- * the whole article to `serializeArticle`. Tests compare both on every case.
+ * a leading indicator, a number-like string, control characters…) or that
+ * another reader would not read back as a string (`readsBackAsString`),
+ * sends the whole article to `serializeArticle`. Tests compare both on every case.
  */
 
 // Field order of `serializeArticle` for the fields the ingest sets.
@@ -19,6 +20,7 @@ const KNOWN_FIELDS = new Set<string>([...SCALAR_FIELDS, 'topics', ...AFTER_TOPIC
 
 // The `yaml` library's reasons to quote a plain scalar (stringifyString.js, plainString), plus line
 // breaks, control characters and surrogates (which it double-quotes) and document markers.
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$|^(?:%|---|\.\.\.)|[\x00-\x1f\x7f-\x9f\uD800-\uDFFF]/;
 // Inside a flow sequence (`topics`), flow indicators are quoted too; topics are slugs anyway.
 const PLAIN_SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -33,6 +35,11 @@ function readsAsString(value: string): boolean {
 }
 
 function plain(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !NOT_PLAIN.test(value) && readsAsString(value) && readsBackAsString(value);
+}
+
+// `date` is written plain even where a reader takes it for a date: that is what it is.
+function plainDate(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !NOT_PLAIN.test(value) && readsAsString(value);
 }
 
@@ -42,11 +49,11 @@ export function plainFrontMatter(data: ArticleFrontMatter): string | undefined {
   let out = '';
   for (const key of SCALAR_FIELDS) {
     if (data[key] === undefined) continue;
-    if (!plain(data[key])) return undefined;
+    if (!(key === 'date' ? plainDate(data[key]) : plain(data[key]))) return undefined;
     out += `${key}: ${data[key]}\n`;
   }
   if (data.topics !== undefined) {
-    if (!data.topics.every((topic) => PLAIN_SLUG.test(topic) && readsAsString(topic))) return undefined;
+    if (!data.topics.every((topic) => PLAIN_SLUG.test(topic) && readsAsString(topic) && readsBackAsString(topic))) return undefined;
     out += `topics: [${data.topics.join(', ')}]\n`;
   }
   for (const key of AFTER_TOPICS) {

@@ -1,4 +1,5 @@
 import { defineCli, helpText, isoDate, parseCommandLine } from '../cli/parse-args.ts';
+import { DEFAULT_LOCK_WAIT_SECONDS } from './ingest-lock.ts';
 
 /** The options of `npm run ingest`, and from them its `--help`. */
 export const INGEST_CLI = defineCli({
@@ -16,6 +17,15 @@ export const INGEST_CLI = defineCli({
     },
     'one-per-file': { type: 'boolean', description: 'кожен файл — одна стаття (заголовок — перший рядок, якщо він схожий на заголовок)' },
     'dry-run': { type: 'boolean', description: 'нічого не записувати, лише показати, що сталося б' },
+    update: { type: 'boolean', description: 'застосувати можливі оновлення: замінити текст статті новою версією, зберігши її адресу' },
+    wait: {
+      type: 'string',
+      value: '<секунд>',
+      description: 'скільки чекати, поки інший імпорт звільнить архів',
+      default: String(DEFAULT_LOCK_WAIT_SECONDS),
+      check: (value) =>
+        /^\d+$/.test(value) ? undefined : `--wait приймає ціле число секунд від 0, наприклад --wait 60 (отримано «${value}»)`,
+    },
     report: { type: 'string', value: '<файл.json>', description: 'записати звіт про кожну новину у JSON' },
   },
   positionals: true,
@@ -27,8 +37,8 @@ export const INGEST_CLI = defineCli({
 
 Докладно: docs/ingest.md`,
   exitCodes: [
-    [0, 'усе записано або пропущено як дублікат чи наявне'],
-    [1, 'є помилки (їх перелічено)'],
+    [0, 'усе записано, оновлено або пропущено (дублікати, наявні статті й можливі оновлення перелічено)'],
+    [1, 'є помилки (їх перелічено; серед них файл, що зʼявився чи змінився під час імпорту) або архів зайнятий іншим імпортом'],
     [2, 'неправильні параметри'],
   ],
 });
@@ -42,6 +52,9 @@ export interface CliOptions {
   date?: string;
   onePerFile: boolean;
   dryRun: boolean;
+  update: boolean;
+  /** How long to wait for another ingest's lock, in seconds. */
+  wait: number;
   report?: string;
   help: boolean;
 }
@@ -49,7 +62,7 @@ export interface CliOptions {
 /** Parses the command line; throws an Error whose one-line message says what is wrong and how to fix it. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = parseCommandLine(INGEST_CLI, argv);
-  if (parsed.kind === 'help') return { inputs: [], onePerFile: false, dryRun: false, help: true };
+  if (parsed.kind === 'help') return { inputs: [], onePerFile: false, dryRun: false, update: false, wait: 0, help: true };
   if (parsed.kind === 'error') throw new Error(parsed.message);
   const { values, positionals } = parsed;
   if (positionals.length === 0)
@@ -60,6 +73,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     ...(values.date ? { date: values.date } : {}),
     onePerFile: values['one-per-file'],
     dryRun: values['dry-run'],
+    update: values.update,
+    wait: Number(values.wait),
     ...(values.report ? { report: values.report } : {}),
     help: false,
   };

@@ -72,9 +72,10 @@ export const TEXT_DATE_PARAGRAPHS = 3;
 /**
  * The first full date (day, month and a written four-digit year) in the first
  * paragraphs: «3 лютого 2026 року», «15.03.2016». «11 січня» or «вчора»
- * are not full dates. With a year hint, dates of other years are skipped.
+ * are not full dates. With a year hint, dates of other years are skipped;
+ * with `latest` (`YYYY-MM-DD`), dates after it.
  */
-export function dateFromText(paragraphs: readonly string[], yearHint?: number): { date: string; text: string } | undefined {
+export function dateFromText(paragraphs: readonly string[], yearHint?: number, latest?: string): { date: string; text: string } | undefined {
   for (const paragraph of paragraphs.slice(0, TEXT_DATE_PARAGRAPHS)) {
     for (const result of chronoUk.parse(paragraph)) {
       const { start } = result;
@@ -83,7 +84,8 @@ export function dateFromText(paragraphs: readonly string[], yearHint?: number): 
       if (year === null || !new RegExp(`(?<!\\d)${year}(?!\\d)`).test(result.text)) continue;
       if (yearHint !== undefined && year !== yearHint) continue;
       const date = calendarDate(year, start.get('month')!, start.get('day')!);
-      if (date) return { date, text: result.text };
+      // A date still to come is what the news is about (a deadline, a plan), not when it was published.
+      if (date && (latest === undefined || date <= latest)) return { date, text: result.text };
     }
   }
   return undefined;
@@ -94,20 +96,30 @@ export interface DateEvidence {
   fileName: string;
   paragraphs: readonly string[];
   fallback?: string;
+  /** `YYYY-MM-DD` of today; the day in Kyiv by default. The archive holds only what is published: a later date is an error. */
+  today?: string;
+}
+
+function futureError(date: string, what: string): { error: string } {
+  return { error: `${what} ${date} ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.` };
 }
 
 /** The article date by the order of trust above, or an error message saying what to do. */
 export function resolveDate(evidence: DateEvidence): ResolvedDate | { error: string } {
+  const today = evidence.today ?? archiveDay();
   if (evidence.metadata !== undefined) {
     const date = parseMetadataDate(evidence.metadata);
+    if (date && date > today) return futureError(date, 'дата з метаданих');
     if (date) return { date, source: 'metadata', detail: `дата з метаданих «${evidence.metadata}»` };
     return { error: `дата «${evidence.metadata}» не розпізнана. Запишіть її як РРРР-ММ-ДД, наприклад 2026-01-26.` };
   }
   const fromName = dateFromFileName(evidence.fileName);
+  if (fromName.date && fromName.date > today) return futureError(fromName.date, 'дата з назви файлу');
   if (fromName.date) return { date: fromName.date, source: 'file-name', detail: `дата з назви файлу` };
-  const fromText = dateFromText(evidence.paragraphs, fromName.year);
+  const fromText = dateFromText(evidence.paragraphs, fromName.year, today);
   if (fromText) return { date: fromText.date, source: 'text', detail: `дата з тексту «${fromText.text}»` };
   const hint = fromName.year ? ` (назва файлу дає лише рік ${fromName.year}, це не повна дата)` : '';
+  if (evidence.fallback && evidence.fallback > today) return futureError(evidence.fallback, 'дата з --date');
   if (evidence.fallback) {
     return { date: evidence.fallback, source: 'option', detail: `дата з --date ${evidence.fallback}: ні метадані, ні назва файлу, ні текст не дають повної дати${hint}` };
   }

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
 import { colours } from '../cli/colours.ts';
 import { HELP, parseCliOptions } from './cli-options.ts';
 import { createProgress } from './progress.ts';
@@ -35,6 +36,8 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
       ...(options.date ? { fallbackDate: options.date } : {}),
       onePerFile: options.onePerFile,
       dryRun: options.dryRun,
+      update: options.update,
+      lockWaitMs: options.wait * 1000,
       onProgress: progress.update,
     });
     progress.done();
@@ -43,7 +46,7 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
     process.exitCode = report.counts.error > 0 ? 1 : 0;
   } catch (error) {
     progress.done();
-    if (error instanceof IngestSetupError) {
+    if (error instanceof IngestSetupError || error instanceof InvalidArchiveError) {
       console.error(`${colours(process.stderr).error('ingest:')} ${error.message}`);
       process.exitCode = 1;
     } else throw error;

@@ -72,9 +72,44 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+// How much of a file is looked at to tell UTF-16 from binary.
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The byte order of UTF-16 text saved without a byte order mark, or
+ * `undefined`. In text of Latin or Cyrillic letters nearly every character
+ * has 0x00 or 0x04 as its high byte: NUL bytes fall on one parity of
+ * positions only, and the bytes there are almost all 0x00 or 0x04. Binary
+ * data, or UTF-8 text with a stray NUL, has neither pattern. The sample must
+ * also decode as UTF-16 without control characters other than line breaks and tabs.
+ */
+export function utf16ByteOrder(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  const length = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
+  if (length < 2) return undefined;
+  const zeros = [0, 0];
+  const textHigh = [0, 0];
+  for (let i = 0; i < length; i += 1) {
+    if (bytes[i] === 0) zeros[i & 1]! += 1;
+    if (bytes[i] === 0 || bytes[i] === 0x04) textHigh[i & 1]! += 1;
+  }
+  // Little-endian puts the high byte second (odd offsets).
+  const high = zeros[1]! > 0 && zeros[0] === 0 ? 1 : zeros[0]! > 0 && zeros[1] === 0 ? 0 : undefined;
+  if (high === undefined || textHigh[high]! < 0.9 * (length / 2)) return undefined;
+  const order = high === 1 ? 'LE' : 'BE';
+  let text: string;
+  try {
+    text = new TextDecoder(order === 'LE' ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(0, length));
+  } catch {
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text) ? undefined : order;
+}
+
 /**
  * The text of an input file, or why it cannot be read: unreadable, empty,
- * binary, UTF-16, or not valid UTF-8 (with the line of the first bad byte).
+ * binary, UTF-16 (with or without a byte order mark), or not valid UTF-8
+ * (with the line of the first bad byte).
  */
 export async function readInputText(file: InputFile): Promise<{ text: string } | { error: InputError }> {
   const place = { file: file.path, line: 1 };
@@ -91,6 +126,10 @@ export async function readInputText(file: InputFile): Promise<{ text: string } |
     return { error: { place, message: 'файл у кодуванні UTF-16. Збережіть його як UTF-8.' } };
   }
   const nul = bytes.indexOf(0);
+  const order = nul === -1 ? undefined : utf16ByteOrder(bytes);
+  if (order) {
+    return { error: { place, message: `файл у кодуванні UTF-16 (${order}, без позначки порядку байтів), а не UTF-8. Перекодуйте його, наприклад: iconv -f UTF-16${order} -t UTF-8 файл > файл.utf8` } };
+  }
   if (nul !== -1) {
     return { error: { place: { ...place, line: lineOfByte(bytes, nul) }, message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.' } };
   }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
-import { normalizeText } from '#lib/text/typography.ts';
 import type { ArticleExtension, ArticleFrontMatter } from '#lib/archive/article-file.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { NESTING_MESSAGE } from '../readers/nesting-depth.ts';
-import { blockTexts, firstParagraphText, needsMdx, processBody, stringifyBody } from './article-body.ts';
+import { PLACEHOLDER_MARK } from '../check/placeholder.ts';
+import { blockTexts, firstParagraphText, hasReadableText, needsMdx, processBody, stringifyBody } from './article-body.ts';
+import { articleLang, articleSource, articleSummary, articleTitle } from './article-fields.ts';
 import { serializeIngestedArticle } from './article-text.ts';
 import { resolveDate, type ResolvedDate } from './dates.ts';
-import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
 import { textSignature, type TextSignature } from './near-duplicates.ts';
 import { titleSlug } from './slug-registry.ts';
 import { assignTopics } from './topics.ts';
@@ -42,6 +42,8 @@ export interface PrepareContext {
   taxonomy: CompiledTaxonomy;
   /** `--date`, for items without a date of their own. */
   fallbackDate?: string;
+  /** `YYYY-MM-DD`: dates after it are refused; the day in Kyiv by default. */
+  today?: string;
   sanitize?: SanitizeOptions;
 }
 
@@ -86,44 +88,54 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   const { tree, notes: bodyNotes } = await processBody(item.body, context.sanitize);
   const blocks = blockTexts(tree);
   if (blocks.length === 0) return { error: 'у новини немає тексту. Додайте текст або приберіть порожній запис.' };
+  // `npm run check` counts text outside code: a body of code or images alone is empty to it.
+  if (!hasReadableText(tree)) return { error: 'у новини немає тексту поза кодом і зображеннями. Додайте текст або приберіть запис.' };
   const text = blocks.join('\n\n');
-  const lead = firstParagraphText(tree);
-  const title = item.title ? cleanTitle(normalizeText(item.title)) : titleFromLead(lead);
+  const lead = firstParagraphText(tree) || blocks[0]!;
+  const fieldNotes: string[] = [];
+  const { title, fromLead } = articleTitle(item.title, lead, fieldNotes);
   if (!title) return { error: 'не вдалося визначити заголовок. Додайте заголовок першим рядком або в поле title.' };
   const date = resolveDate({
     ...(item.date !== undefined ? { metadata: item.date } : {}),
     fileName: item.place.file,
     paragraphs: blocks,
     ...(context.fallbackDate ? { fallback: context.fallbackDate } : {}),
+    ...(context.today ? { today: context.today } : {}),
   });
   if ('error' in date) return date;
-  const summary = item.summary ? summaryFromLead(normalizeText(item.summary.replace(/<[^>]*>/g, ' '))) : summaryFromLead(lead);
+  const summary = articleSummary(item.summary, lead, fieldNotes);
+  if (!summary) return { error: 'не вдалося скласти лід: у першому абзаці немає тексту. Додайте поле summary або текст на початок новини.' };
   const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
   const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
-  const source = item.source?.name || item.source?.url ? { ...(item.source.name ? { name: normalizeText(item.source.name) } : {}), ...(item.source.url ? { url: item.source.url } : {}) } : undefined;
+  const source = articleSource(item.source, fieldNotes);
   const data: ArticleFrontMatter = {
     title,
     date: date.date,
     topics: topics.topics,
     summary,
     ...(source ? { source } : {}),
-    lang: item.lang?.toLowerCase().startsWith('uk') || !item.lang ? 'uk' : item.lang,
+    lang: articleLang(item.lang, fieldNotes),
     id: articleId(text),
     origin: formatPlace(item.place),
   };
   const notes = [
     ...item.notes,
+    ...fieldNotes,
     ...(date.source === 'metadata' || date.source === 'file-name' ? [] : [date.detail]),
     ...topics.notes,
     ...bodyNotes.map((note) => (note.line ? `рядок ${note.line}: ${note.message}` : note.message)),
   ];
-  const info = item.title ? [] : ['заголовок утворено з ліду'];
+  const info = fromLead ? ['заголовок утворено з ліду'] : [];
   const body = stringifyBody(tree, extension);
+  const file = serializeIngestedArticle(data, body);
+  if (file.includes(PLACEHOLDER_MARK)) {
+    return { error: `новина містить позначку незаповненої заготовки «${PLACEHOLDER_MARK}» (її лишає npm run new). Заповніть заготовку або приберіть позначку.` };
+  }
   return {
     item,
     data,
     body,
-    content: utf8.encode(serializeIngestedArticle(data, body)),
+    content: utf8.encode(file),
     extension,
     text,
     signature: textSignature(text),

@@ -5,13 +5,13 @@
  */
 import { PLAIN_STYLE, type ProblemStyle } from '#lib/problems.ts';
 
-export type Outcome = 'written' | 'duplicate' | 'unchanged' | 'error';
+export type Outcome = 'written' | 'updated' | 'unchanged' | 'duplicate' | 'possible-update' | 'error';
 
 export interface ReportItem {
   /** `file:line` of the item in the input. */
   source: string;
   outcome: Outcome;
-  /** Archive path written, or the existing article this item matches (relative to the content folder). */
+  /** Archive path written or updated, or the existing article this item matches (relative to the content folder). */
   path?: string;
   /** Why the outcome, and anything worth a look (date from `--date`, renamed slug, removed markup). */
   reason?: string;
@@ -19,9 +19,13 @@ export interface ReportItem {
   id?: string;
   date?: string;
   topics?: string[];
-  /** For duplicates: the earlier item or article it repeats, and how similar (5-gram Jaccard). */
+  /** For duplicates: the earlier item or article it repeats, and how similar (5-gram Jaccard; also for updates). */
   duplicateOf?: string;
   similarity?: number;
+  /** For possible and applied updates: the article (or earlier item of the input) this item updates. */
+  updateOf?: string;
+  /** For possible and applied updates: what the item changes, one line per change (see text-diff.ts). */
+  changes?: string[];
   /** True when a person should look at a written item (its `reason` says why). */
   attention?: boolean;
 }
@@ -29,14 +33,23 @@ export interface ReportItem {
 export interface IngestReport {
   contentDir: string;
   dryRun: boolean;
-  counts: { read: number; written: number; unchanged: number; duplicate: number; error: number; attention: number };
+  counts: {
+    read: number;
+    written: number;
+    updated: number;
+    unchanged: number;
+    duplicate: number;
+    possibleUpdate: number;
+    error: number;
+    attention: number;
+  };
   items: ReportItem[];
 }
 
 export function countOutcomes(items: readonly ReportItem[]): IngestReport['counts'] {
-  const counts = { read: items.length, written: 0, unchanged: 0, duplicate: 0, error: 0, attention: 0 };
+  const counts = { read: items.length, written: 0, updated: 0, unchanged: 0, duplicate: 0, possibleUpdate: 0, error: 0, attention: 0 };
   for (const item of items) {
-    counts[item.outcome] += 1;
+    counts[item.outcome === 'possible-update' ? 'possibleUpdate' : item.outcome] += 1;
     if (item.attention) counts.attention += 1;
   }
   return counts;
@@ -44,14 +57,15 @@ export function countOutcomes(items: readonly ReportItem[]): IngestReport['count
 
 /**
  * The human summary: totals, then every error and every item that needs
- * attention, with its `file:line`. `style` marks the section labels and the
- * places; it must not change the text.
+ * attention, with its `file:line`, and every update, possible or applied,
+ * with what it changes. `style` marks the section labels and the places; it
+ * must not change the text.
  */
 export function formatSummary(report: IngestReport, style: ProblemStyle = PLAIN_STYLE): string {
   const { counts } = report;
   const lines: string[] = [];
   const errors = report.items.filter((item) => item.outcome === 'error');
-  const attention = report.items.filter((item) => item.attention);
+  const attention = report.items.filter((item) => item.attention && item.outcome !== 'possible-update');
   if (errors.length > 0) {
     lines.push(style.error('Помилки (ці новини не записано):'));
     for (const item of errors) lines.push(`  ${style.place(item.source)}: ${item.reason}`);
@@ -60,15 +74,35 @@ export function formatSummary(report: IngestReport, style: ProblemStyle = PLAIN_
     lines.push(style.warning('Потребують уваги:'));
     for (const item of attention) lines.push(`  ${style.place(item.source)} → ${item.path}: ${item.reason}`);
   }
+  const possible = report.items.filter((item) => item.outcome === 'possible-update');
+  if (possible.length > 0) {
+    lines.push(
+      style.warning(
+        'Можливі оновлення (не записано; перегляньте зміни, а щоб замінити ними текст статті, запустіть імпорт ще раз з --update):',
+      ),
+    );
+    for (const item of possible) lines.push(...updateLines(item, style));
+  }
+  const updated = report.items.filter((item) => item.outcome === 'updated');
+  if (updated.length > 0) {
+    lines.push(report.dryRun ? 'Було б оновлено:' : 'Оновлено:');
+    for (const item of updated) lines.push(...updateLines(item, style));
+  }
   const duplicates = report.items.filter((item) => item.outcome === 'duplicate');
   if (duplicates.length > 0) {
     lines.push('Дублікати (не записано):');
     for (const item of duplicates) lines.push(`  ${style.place(item.source)} повторює ${item.duplicateOf}`);
   }
-  const verb = report.dryRun ? 'було б записано' : 'записано';
+  const [written, updatedVerb] = report.dryRun ? ['було б записано', 'було б оновлено'] : ['записано', 'оновлено'];
   lines.push(
-    `Прочитано новин: ${counts.read}; ${verb}: ${counts.written}; без змін (уже в архіві): ${counts.unchanged}; дублікатів: ${counts.duplicate}; помилок: ${counts.error}; потребують уваги: ${counts.attention}.`,
+    `Прочитано новин: ${counts.read}; ${written}: ${counts.written}; ${updatedVerb}: ${counts.updated}; без змін (уже в архіві): ${counts.unchanged}; дублікатів: ${counts.duplicate}; можливих оновлень: ${counts.possibleUpdate}; помилок: ${counts.error}; потребують уваги: ${counts.attention}.`,
   );
   if (report.dryRun) lines.push('Пробний запуск (--dry-run): жодного файлу не змінено.');
   return lines.join('\n');
+}
+
+/** An update, possible or applied: the item, the article, why (for a possible one), then what changes. */
+function updateLines(item: ReportItem, style: ProblemStyle): string[] {
+  const why = item.outcome === 'possible-update' && item.reason ? `: ${item.reason}` : '';
+  return [`  ${style.place(item.source)} → ${item.path}${why}`, ...(item.changes ?? []).map((change) => `      ${change}`)];
 }

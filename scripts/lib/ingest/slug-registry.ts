@@ -3,15 +3,21 @@ import { slugify } from '#lib/text/slug.ts';
 /** Slug of an article whose title has no letters or digits to transliterate. */
 export const FALLBACK_SLUG = 'stattia';
 
+/** The slug of a former address (`/2022/01/11/old-slug/`, as in `aliases`). */
+export function aliasSlug(alias: string): string {
+  return alias.replace(/\/+$/, '').split('/').at(-1) ?? '';
+}
+
 /** The slug a title asks for, before any clash suffix. */
 export function titleSlug(title: string): string {
   return slugify(title) || FALLBACK_SLUG;
 }
 
 /**
- * Slugs in use across the whole archive. A new article takes its title's
- * slug, or on a clash the first free `-2`, `-3`… (the clash is reported).
- * Slugs of articles already written never change, so URLs stay stable.
+ * Slugs in use across the whole archive: of its articles and of their
+ * former addresses (`aliases`). A new article takes its title's slug, or on
+ * a clash the first free `-2`, `-3`… (the clash is reported). Slugs of
+ * articles already written never change, so URLs stay stable.
  */
 export class SlugRegistry {
   private readonly taken = new Set<string>();
@@ -24,6 +30,11 @@ export class SlugRegistry {
 
   has(slug: string): boolean {
     return this.taken.has(slug);
+  }
+
+  /** Marks a slug taken without claiming it for a title (a former address). */
+  take(slug: string): void {
+    if (slug) this.taken.add(slug);
   }
 
   /** Claims a slug for `title`; `clashed` tells whether a suffix was needed. */

@@ -9,7 +9,8 @@ import { visit } from 'unist-util-visit';
  * styles, frames and unknown tags do not, so no markup reaches the archive.
  */
 export function htmlToMdast(html: string): Root {
-  const converted = toMdast(fromHtml(html, { fragment: true }));
+  // As a document: text outside any block becomes a paragraph, so the tree is flow content wherever it is put.
+  const converted = toMdast(fromHtml(html, { fragment: true }), { document: true });
   const tree: Root = converted.type === 'root' ? converted : { type: 'root', children: [converted as Root['children'][number]] };
   // Positions inside the fragment are not positions in the input file.
   visit(tree, (node) => {

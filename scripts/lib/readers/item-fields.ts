@@ -3,7 +3,6 @@ import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
 import { blocksToMdast } from './read-plain-text.ts';
 import { segmentOnePiece, splitParagraphs } from './segment-text.ts';
 import type { RawItem } from '../ingest/types.ts';
-import { isWebAddress } from '#lib/safety/url-policy.ts';
 import { foldText } from '#lib/text/typography.ts';
 
 /**
@@ -22,9 +21,13 @@ export const FIELD_NAMES = {
 
 type Record_ = Record<string, unknown>;
 
-function first(record: Record_, names: readonly string[]): unknown {
-  for (const name of names) if (record[name] !== undefined && record[name] !== null && record[name] !== '') return record[name];
+function firstField(record: Record_, names: readonly string[]): [string, unknown] | undefined {
+  for (const name of names) if (record[name] !== undefined && record[name] !== null && record[name] !== '') return [name, record[name]];
   return undefined;
+}
+
+function first(record: Record_, names: readonly string[]): unknown {
+  return firstField(record, names)?.[1];
 }
 
 function asText(value: unknown): string | undefined {
@@ -51,19 +54,36 @@ function dateValue(date: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
-/** Item metadata from a JSON object or front matter; `url`-like fields count only when absolute. */
-export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'lang'> {
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'список';
+  if (typeof value === 'object') return 'обʼєкт';
+  return typeof value === 'boolean' ? 'так/ні' : typeof value;
+}
+
+/**
+ * Item metadata from a JSON object or front matter. Addresses are passed on
+ * as written (the ingest judges them and reports the ones it drops); a field
+ * that holds something other than text is named in `notes`.
+ */
+export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'lang' | 'notes'> {
+  const notes: string[] = [];
+  const text = (from: Record_, names: readonly string[], prefix = ''): string | undefined => {
+    const found = firstField(from, names);
+    if (!found) return undefined;
+    const value = asText(found[1]);
+    if (value === undefined && typeof found[1] !== 'string') notes.push(`поле «${prefix}${found[0]}» не використано: це ${kindOf(found[1])}, а не текст`);
+    return value;
+  };
   const source = record.source;
   const sourceRecord = typeof source === 'object' && source !== null && !Array.isArray(source) ? (source as Record_) : undefined;
-  const name = sourceRecord ? asText(sourceRecord.name) : nameOf(first(record, FIELD_NAMES.sourceName));
-  const urlValue = sourceRecord?.url ?? first(record, FIELD_NAMES.sourceUrl);
-  const url = typeof urlValue === 'string' && isWebAddress(urlValue.trim()) ? urlValue.trim() : undefined;
+  const name = sourceRecord ? text(sourceRecord, ['name'], 'source.') : nameOf(first(record, FIELD_NAMES.sourceName));
+  const url = sourceRecord && firstField(sourceRecord, ['url']) ? text(sourceRecord, ['url'], 'source.') : text(record, FIELD_NAMES.sourceUrl);
   const topics = FIELD_NAMES.topics.flatMap((field) => asList(record[field]));
-  const result: ReturnType<typeof itemMetadata> = {};
-  const title = asText(first(record, FIELD_NAMES.title));
+  const result: ReturnType<typeof itemMetadata> = { notes };
+  const title = text(record, FIELD_NAMES.title);
   const date = first(record, FIELD_NAMES.date);
-  const summary = asText(first(record, FIELD_NAMES.summary));
-  const lang = asText(first(record, FIELD_NAMES.lang));
+  const summary = text(record, FIELD_NAMES.summary);
+  const lang = text(record, FIELD_NAMES.lang);
   if (title) result.title = title;
   if (date !== undefined) result.date = date instanceof Date ? dateValue(date) : String(date);
   if (topics.length > 0) result.topics = topics;

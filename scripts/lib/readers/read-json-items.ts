@@ -59,7 +59,7 @@ function toItem(value: unknown, file: string, line: number): RawItem | InputErro
   const metadata = itemMetadata(record);
   const { body, headline } = bodyFromString(record[bodyField] as string, metadata.title);
   const unknown = Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key));
-  const notes = unknown.length > 0 ? [`поля ${unknown.map((k) => `"${k}"`).join(', ')} не використано`] : [];
+  const notes = [...metadata.notes, ...(unknown.length > 0 ? [`поля ${unknown.map((k) => `"${k}"`).join(', ')} не використано`] : [])];
   return { place, format: 'json', ...metadata, ...(headline && !metadata.title ? { title: headline } : {}), body, notes };
 }
 

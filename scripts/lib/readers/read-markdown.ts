@@ -86,7 +86,7 @@ export function readMarkdown(text: string, file: string, format: 'markdown' | 'm
   const heading = takeTitleHeading(tree, metadata.title);
   const title = metadata.title ?? heading;
   return {
-    items: [{ place: { file, line: 1 }, format, ...metadata, ...(title ? { title } : {}), body: tree, notes: [] }],
+    items: [{ place: { file, line: 1 }, format, ...metadata, ...(title ? { title } : {}), body: tree }],
     errors: [],
   };
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { splitFrontMatter } from './article-file.ts';
+import { readArticleFile } from './article-source.ts';
 import { isTempFileName, tempFileOwnerAlive } from '../files/atomic-write.ts';
+import type { Problem } from '../problems.ts';
+import { decodeNumericReferences } from '../text/character-references.ts';
 
 /** What lies under `<content>/articles/`, as paths relative to the content folder (`articles/2026/01/26/x.md`). */
 export interface ArchiveListing {
@@ -42,26 +43,14 @@ export async function listArchive(contentDir: string): Promise<ArchiveListing> {
   return listing;
 }
 
-const ID_LINE = /^id:[ \t]*['"]?(sha256:[0-9a-f]{16})['"]?[ \t]*$/m;
-
-/** The `id` of an article file, read without parsing YAML (fast enough for 100,000 files). */
-export function quickArticleId(text: string): string | undefined {
-  const split = splitFrontMatter(text);
-  if (!split || 'error' in split) return undefined;
-  return ID_LINE.exec(split.frontMatter)?.[1];
-}
-
 /**
  * The readable text of a Markdown body for duplicate detection: link
- * addresses and character references resolved; the remaining markup is
+ * addresses dropped and numeric character references decoded as Markdown
+ * decodes them (one that names no character is «�»); the remaining markup is
  * punctuation, which comparison ignores anyway.
  */
 export function bodyTextForComparison(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/<[^>]*>/g, ' ');
+  return decodeNumericReferences(markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/<[^>]*>/g, ' ');
 }
 
 export interface ArchivedArticle {
@@ -70,14 +59,21 @@ export interface ArchivedArticle {
   id?: string;
   /** Comparison text of the body (see `bodyTextForComparison`). */
   text: string;
+  /** Former addresses (`aliases`, `/yyyy/mm/dd/slug/`): taken, like the article's own. */
+  aliases: string[];
 }
 
-/** Reads one article for the ingest: its id and comparison text. */
-export function readArchivedArticle(contentDir: string, path: string): ArchivedArticle {
-  // Synchronous: an archive is many small files, read one after another.
-  const text = readFileSync(join(contentDir, path), 'utf8');
-  const split = splitFrontMatter(text);
-  const body = split && !('error' in split) ? split.body : text;
-  const id = quickArticleId(text);
-  return { path, ...(id ? { id } : {}), text: bodyTextForComparison(body) };
+/**
+ * Reads one article for the ingest, with the archive's one reader
+ * (`article-source.ts`): its id and comparison text, or the problems that
+ * make the build and `npm run check` reject it. `file` is the path printed
+ * in problems.
+ */
+export function readArchivedArticle(contentDir: string, path: string, file: string): { article?: ArchivedArticle; problems: Problem[] } {
+  const read = readArticleFile(contentDir, path, file);
+  if (read.problems.length > 0 || !read.frontMatter) return { problems: read.problems };
+  const { data, split } = read.frontMatter;
+  const id = typeof data.id === 'string' ? data.id : undefined;
+  const aliases = Array.isArray(data.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === 'string') : [];
+  return { article: { path, ...(id ? { id } : {}), text: bodyTextForComparison(split.body), aliases }, problems: [] };
 }

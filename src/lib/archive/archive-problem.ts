@@ -23,13 +23,17 @@ export function formatArchiveProblems(problems: readonly Problem[]): string {
   return [head, ...problems.map((p) => formatProblem(p))].join('\n');
 }
 
-/** Thrown by the build when the archive is invalid; the message lists every problem. */
+/**
+ * Thrown by the build (and by the ingest, which reads the archive the same
+ * way) when the archive is invalid; the message lists every problem, then
+ * what to do: fix the files, then `next` (by default, build the site again).
+ */
 export class InvalidArchiveError extends Error {
   override name = 'InvalidArchiveError';
   readonly problems: readonly Problem[];
 
-  constructor(problems: readonly Problem[]) {
-    super(`${formatArchiveProblems(problems)}\nВиправте ці файли (або запустіть npm run check) і зберіть сайт знову.`);
+  constructor(problems: readonly Problem[], next = 'зберіть сайт знову') {
+    super(`${formatArchiveProblems(problems)}\nВиправте ці файли (або запустіть npm run check) і ${next}.`);
     this.problems = problems;
   }
 }

@@ -1,5 +1,5 @@
 import { load as loadYaml, type YAMLException } from 'js-yaml';
-import { Document, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
 import type { ArticleData } from './article-schema.ts';
 
 /**
@@ -115,9 +115,14 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
   try {
     data = loadYaml(text);
   } catch (error) {
-    // js-yaml points at where it gave up (often the end); the `yaml` parser points at where the broken construct starts.
-    const located = parseDocument(text, { prettyErrors: false }).errors[0];
-    if (located) return { error: located.message.split('\n')[0]!, line: (located.linePos?.[0]?.line ?? 1) + firstLine - 1 };
+    // Both parsers stop where the damage shows (often the next field, or the end); the field being read before it is where it starts.
+    const doc = parseDocument(text, { prettyErrors: false });
+    const located = doc.errors[0];
+    if (located) {
+      const fields = isMap(doc.contents) && located.code !== 'DUPLICATE_KEY' ? doc.contents.items.map((pair) => (pair.key as { range?: number[] } | null)?.range?.[0]) : [];
+      const start = fields.filter((at): at is number => at !== undefined && at < located.pos[0]).at(-1) ?? located.pos[0];
+      return { error: located.message.split('\n')[0]!, line: lineAt(text, start) + firstLine - 1 };
+    }
     const yamlError = error as YAMLException;
     return { error: yamlError.reason ?? yamlError.message.split('\n')[0]!, line: (yamlError.mark?.line ?? 0) + firstLine };
   }
@@ -135,7 +140,37 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
 // Field order of written files: what a reader of the file wants first.
 const FIELD_ORDER = ['title', 'date', 'updated', 'topics', 'summary', 'source', 'lang', 'correction', 'id', 'origin', 'aliases'] as const;
 
-/** The whole file: front matter in a fixed field order, then the body. Deterministic, so re-writing is byte-stable. */
+// Fields written as plain dates on purpose: Astro reads them as dates, the schema accepts both.
+const DATE_FIELDS = new Set(['date', 'updated']);
+
+// Where a plain scalar may stop being a string in some reader: a number, a date, a sexagesimal or
+// special float (digit, sign, dot), null (`~`, empty), a merge key, or a YAML 1.1 boolean or null word.
+const MAYBE_NOT_STRING = /^(?:$|[-+.\d~<=]|(?:y|n|yes|no|on|off|true|false|null)$)/i;
+
+function readsAs(value: string, read: () => unknown): boolean {
+  try {
+    return read() === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `value`, written as a plain (unquoted) scalar, reads back as this
+ * very string in every YAML reader an article meets: js-yaml (Astro and the
+ * validator: `0b101` is a number, `2022-01-11` a date), the `yaml` library
+ * (`npm run check`) and YAML 1.1 readers (`yes`, `on`, `1:30`, `1_000`).
+ */
+export function readsBackAsString(value: string): boolean {
+  if (!MAYBE_NOT_STRING.test(value)) return true;
+  return readsAs(value, () => loadYaml(value)) && readsAs(value, () => parseYaml(value)) && readsAs(value, () => parseYaml(value, { version: '1.1' }));
+}
+
+/**
+ * The whole file: front matter in a fixed field order, then the body.
+ * Deterministic, so re-writing is byte-stable. Every string reads back as
+ * the same string (`readsBackAsString`); only `date` and `updated` stay plain dates.
+ */
 export function serializeArticle(data: ArticleFrontMatter, body: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) {
@@ -146,6 +181,17 @@ export function serializeArticle(data: ArticleFrontMatter, body: string): string
   const doc = new Document(ordered);
   const topics = doc.get('topics', true);
   if (isSeq(topics)) topics.flow = true;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && DATE_FIELDS.has(String(pair.key.value)) && isScalar(pair.value)) return visit.SKIP;
+      return undefined;
+    },
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || readsBackAsString(node.value)) return;
+      // The quotes the library itself picks for a string it cannot write plain.
+      node.type = node.value.includes('"') && !node.value.includes("'") ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    },
+  });
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `---\n${yaml}---\n\n${body.replace(/\n*$/, '\n')}`;
 }

@@ -1,15 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { firstInvalidUtf8 } from '../text/encoding.ts';
-import { problem, type Place, type Problem } from '../problems.ts';
-import { splitFrontMatter } from './article-file.ts';
+import type { Place } from '../problems.ts';
+import { readArticleBytes } from './article-source.ts';
 
 /**
  * One file of `content/articles/`, read and split but not yet judged:
  * the rules in this folder take it from here, with the positions they need
  * for columns and fixes. Reading never throws on bad content: a file that is
- * not UTF-8 text is an `encoding` problem and is skipped.
+ * not UTF-8 text is skipped (the reader's `encoding` problem reports it).
  */
 export interface ArticleFile {
   /** Absolute path. */
@@ -22,7 +21,7 @@ export interface ArticleFile {
   id: string;
   format: 'markdown' | 'mdx';
   text: string;
-  /** Front matter as parsed (`undefined` when missing or unreadable). */
+  /** Front matter as the reader parsed it, as Astro does (`undefined` when missing or unreadable). */
   data: Record<string, unknown> | undefined;
   /** The YAML document, for positions and for fixes. */
   yaml: Document | undefined;
@@ -77,52 +76,40 @@ export function textPlace(text: string, offset: number): Place {
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Reads and splits one article; problems for what cannot be read. */
-export async function readArticle(path: string, shown: string, entry: string): Promise<{ file?: ArticleFile; problems: Problem[] }> {
-  const bytes = await readFile(path);
-  const problems: Problem[] = [];
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    return { problems: [problem(shown, textPlace(bytes.subarray(0, bad).toString('utf8'), bad), 'encoding', 'Файл не є коректним UTF-8', 'Збережіть файл у кодуванні UTF-8 (без BOM).')] };
-  }
-  const nul = text.indexOf('\0');
-  if (nul >= 0) return { problems: [problem(shown, textPlace(text, nul), 'encoding', 'Файл містить нульовий байт (NUL): це не текст', 'Приберіть керувальні символи; збережіть файл як звичайний текст UTF-8.')] };
-  const lineCounter = new LineCounter();
-  const split = splitFrontMatter(text);
+/**
+ * Reads and splits one article with the archive's one reader
+ * (`article-source.ts`); `undefined` when its bytes are not UTF-8 text. What
+ * the reader found wrong is the archive validator's to report.
+ */
+export async function readArticle(path: string, shown: string, entry: string): Promise<ArticleFile | undefined> {
+  const read = readArticleBytes(await readFile(path), `articles/${entry}`, shown);
+  if (read.text === undefined) return undefined;
   const base = {
     path,
     shown,
     entry,
     id: entry.replace(ARTICLE_EXTENSION, ''),
     format: entry.endsWith('.mdx') ? ('mdx' as const) : ('markdown' as const),
-    text,
-    lineCounter,
+    text: read.text,
+    lineCounter: new LineCounter(),
   };
-  // A missing, unclosed or TOML front matter is the archive validator's finding; the rules here only skip it.
-  if (!split || 'error' in split || split.language !== 'yaml') {
-    return { file: { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 }, problems };
-  }
-  const yaml = parseDocument(split.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const file: ArticleFile = { ...base, data: undefined, yaml, yamlStart: split.frontMatterStart, yamlEnd: split.frontMatterEnd, bodyStart: split.bodyStart };
-  const data: unknown = yaml.errors.length === 0 ? yaml.toJS() : undefined;
-  if (data && typeof data === 'object' && !Array.isArray(data)) file.data = data as Record<string, unknown>;
-  return { file, problems };
+  // A missing, unclosed or unreadable front matter: the rules of check skip what they cannot place.
+  if (!read.frontMatter) return { ...base, data: undefined, yaml: undefined, yamlStart: 0, yamlEnd: 0, bodyStart: 0 };
+  const { split, data } = read.frontMatter;
+  // A second parse, for positions and for fixes that keep the file's own formatting; the fields are the reader's.
+  const yaml = parseDocument(split.frontMatter, { lineCounter: base.lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { ...base, data, yaml, yamlStart: split.frontMatterStart, yamlEnd: split.frontMatterEnd, bodyStart: split.bodyStart };
 }
 
-/** Reads every article of an archive folder. */
-export async function readArchive(root: string, cwd = process.cwd()): Promise<{ archive: ArticleFiles; problems: Problem[] }> {
+/** Reads every article of an archive folder that is UTF-8 text; `validateArchive` reports the problems of reading. */
+export async function readArchive(root: string, cwd = process.cwd()): Promise<ArticleFiles> {
   const articlesDir = join(root, 'articles');
   const entries = await listArticleFiles(articlesDir);
   const articles: ArticleFile[] = [];
-  const problems: Problem[] = [];
   for (const entry of entries) {
     const path = join(articlesDir, entry);
-    const result = await readArticle(path, relative(cwd, path), entry);
-    if (result.file) articles.push(result.file);
-    problems.push(...result.problems);
+    const file = await readArticle(path, relative(cwd, path), entry);
+    if (file) articles.push(file);
   }
-  return { archive: { root, articles }, problems };
+  return { root, articles };
 }

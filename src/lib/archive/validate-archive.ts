@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { articleSchema } from './article-schema.ts';
-import { frontMatterDay } from '../text/dates.ts';
 import { sortProblems, type Problem } from '../problems.ts';
-import { parseArticlePath, parseYamlFrontMatter, splitFrontMatter } from './article-file.ts';
+import { parseArticlePath } from './article-file.ts';
+import { readArticleFile, type ArticleRead } from './article-source.ts';
 import { listArchive } from './archive-files.ts';
 import { ValidationCache, validationCacheKey } from './validation-cache.ts';
 import { validateTopics } from './validate-topics.ts';
@@ -17,10 +17,11 @@ import { issueMessage, type SchemaIssue } from './zod-messages.ts';
  *
  * Rules: `topics-yaml`, `topic-schema`, `topic-duplicate` (the taxonomy);
  * `path` (not `articles/yyyy/mm/dd/slug.md(x)`), `stray-file` (warning: not an
- * article), `front-matter` (missing or unparsable), `schema` (a field breaks
- * `src/lib/archive/article-schema.ts`), `unknown-topic`, `date-path` (date and folder
- * disagree), `duplicate-id`, `duplicate-path` (`x.md` next to `x.mdx`),
- * `alias-clash` (an old URL that is another article's URL or alias).
+ * article), the reader's (`encoding`, `front-matter`, `impossible-date`,
+ * `date-path`, `character-reference`: see `article-source.ts`), `schema` (a
+ * field breaks `src/lib/archive/article-schema.ts`), `unknown-topic`,
+ * `duplicate-id`, `duplicate-path` (`x.md` next to `x.mdx`), `alias-clash`
+ * (an old URL that is another article's URL or alias).
  */
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -44,19 +45,21 @@ interface ArticleFacts {
   aliases: Array<{ alias: string; line: number }>;
 }
 
-function checkArticle(text: string, path: string, file: string, topics: Set<string>, problems: Problem[]): ArticleFacts | undefined {
+function checkArticle(read: ArticleRead, path: string, file: string, topics: Set<string>, problems: Problem[]): ArticleFacts | undefined {
   const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column: 1, ...(field ? { field } : {}), message, ...(fix ? { fix } : {}), rule, severity });
   const parts = parseArticlePath(path);
   if (!parts) add(1, 'path', 'файл статті лежить не там, де має', 'Статті лежать у articles/рррр/мм/дд/слаг.md (або .mdx).');
-  else if (!SLUG.test(parts.slug)) add(1, 'path', `«${parts.slug}» не є слагом`, 'Назва файлу — слаг: малі латинські літери, цифри й дефіси (npm run new робить його із заголовка).');
-  const split = splitFrontMatter(text);
-  if (!split) return add(1, 'front-matter', 'немає front matter', 'Почніть файл з метаданих між рядками «---» (title, date, summary, id).'), undefined;
-  if ('error' in split) return add(split.line, 'front-matter', split.error, 'Закрийте метадані рядком «---».'), undefined;
-  if (split.language !== 'yaml') return add(1, 'front-matter', 'front matter має бути в YAML («---»), а не в TOML', 'Перепишіть метадані в YAML між рядками «---».'), undefined;
-  const yaml = parseYamlFrontMatter(split.frontMatter, split.frontMatterLine);
-  if ('error' in yaml) return add(yaml.line, 'front-matter', `YAML не розбирається: ${yaml.error}`, 'Виправте синтаксис метаданих у цьому рядку (текст із двокрапкою беріть у лапки).'), undefined;
-  const { data, fieldLines } = yaml;
+  else if (!SLUG.test(parts.slug))
+    add(
+      1,
+      'path',
+      `«${parts.slug}» не є слагом`,
+      'Назва файлу — слаг: малі латинські літери, цифри й дефіси (npm run new робить його із заголовка).',
+    );
+  problems.push(...read.problems);
+  if (!read.frontMatter) return undefined;
+  const { data, fieldLines } = read.frontMatter;
   const lineOf = (field: string) => fieldLines[field.split('.')[0]!] ?? 1;
   const parsed = articleSchema.safeParse(data);
   if (!parsed.success) {
@@ -67,21 +70,32 @@ function checkArticle(text: string, path: string, file: string, topics: Set<stri
       for (const field of keys) {
         if (reported.has(field)) continue;
         reported.add(field);
-        const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
-        const fix = issue.code === 'unrecognized_keys' ? 'Приберіть поле або виправте його назву (див. src/lib/archive/article-schema.ts).' : (FIELD_FIXES[field] ?? FIELD_FIXES[field.split('.')[0]!]);
+        const value = issue.path.reduce<unknown>(
+          (v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined),
+          data,
+        );
+        const fix =
+          issue.code === 'unrecognized_keys'
+            ? 'Приберіть поле або виправте його назву (див. src/lib/archive/article-schema.ts).'
+            : (FIELD_FIXES[field] ?? FIELD_FIXES[field.split('.')[0]!]);
         add(lineOf(field), 'schema', issueMessage(issue, value), fix, field);
       }
     }
   }
   const topicList = Array.isArray(data.topics) ? data.topics : [];
   for (const topic of topicList) {
-    if (typeof topic === 'string' && SLUG.test(topic) && !topics.has(topic)) add(lineOf('topics'), 'unknown-topic', `теми «${topic}» немає в topics.yaml`, 'Додайте тему до topics.yaml або виправте слаг.', 'topics');
+    if (typeof topic === 'string' && SLUG.test(topic) && !topics.has(topic))
+      add(
+        lineOf('topics'),
+        'unknown-topic',
+        `теми «${topic}» немає в topics.yaml`,
+        'Додайте тему до topics.yaml або виправте слаг.',
+        'topics',
+      );
   }
-  if (parts && data.date instanceof Date && !Number.isNaN(data.date.getTime())) {
-    const day = frontMatterDay(data.date);
-    if (day !== parts.date) add(lineOf('date'), 'date-path', `дата ${day} не збігається з текою ${parts.date.replace(/-/g, '/')}`, `Перемістіть файл до articles/${day.replace(/-/g, '/')}/ або виправте дату.`, 'date');
-  }
-  const aliases = (Array.isArray(data.aliases) ? data.aliases : []).filter((a): a is string => typeof a === 'string').map((alias) => ({ alias, line: lineOf('aliases') }));
+  const aliases = (Array.isArray(data.aliases) ? data.aliases : [])
+    .filter((a): a is string => typeof a === 'string')
+    .map((alias) => ({ alias, line: lineOf('aliases') }));
   return { file, path, ...(typeof data.id === 'string' ? { id: data.id } : {}), idLine: lineOf('id'), aliases };
 }
 
@@ -96,19 +110,50 @@ function crossChecks(facts: readonly ArticleFacts[], problems: Problem[]): void 
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const fact of group) {
-      const others = group.filter((g) => g !== fact).map((g) => g.file).join(', ');
-      problems.push({ file: fact.file, line: fact.idLine, column: 1, field: 'id', message: `id ${id} має також ${others}`, fix: 'Одна стаття — один id: видаліть дублікат або, якщо це різні статті, дайте новій статті новий id (npm run new).', rule: 'duplicate-id', severity: 'error' });
+      const others = group
+        .filter((g) => g !== fact)
+        .map((g) => g.file)
+        .join(', ');
+      problems.push({
+        file: fact.file,
+        line: fact.idLine,
+        column: 1,
+        field: 'id',
+        message: `id ${id} має також ${others}`,
+        fix: 'Одна стаття — один id: видаліть дублікат або, якщо це різні статті, дайте новій статті новий id (npm run new).',
+        rule: 'duplicate-id',
+        severity: 'error',
+      });
     }
   }
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;
-    for (const fact of group) problems.push({ file: fact.file, line: 1, column: 1, message: `адресу ${url} мають кілька файлів: ${group.map((g) => g.file).join(', ')}`, fix: 'Залиште один файл: .md або .mdx.', rule: 'duplicate-path', severity: 'error' });
+    for (const fact of group)
+      problems.push({
+        file: fact.file,
+        line: 1,
+        column: 1,
+        message: `адресу ${url} мають кілька файлів: ${group.map((g) => g.file).join(', ')}`,
+        fix: 'Залиште один файл: .md або .mdx.',
+        rule: 'duplicate-path',
+        severity: 'error',
+      });
   }
   const aliasOwners = new Map<string, ArticleFacts>();
   for (const fact of facts) {
     for (const { alias, line } of fact.aliases) {
       const clash = byUrl.get(alias)?.[0] ?? aliasOwners.get(alias);
-      if (clash && clash !== fact) problems.push({ file: fact.file, line, column: 1, field: 'aliases', message: `стара адреса ${alias} уже належить ${clash.file}`, fix: 'Одна адреса веде на одну статтю: приберіть цей alias.', rule: 'alias-clash', severity: 'error' });
+      if (clash && clash !== fact)
+        problems.push({
+          file: fact.file,
+          line,
+          column: 1,
+          field: 'aliases',
+          message: `стара адреса ${alias} уже належить ${clash.file}`,
+          fix: 'Одна адреса веде на одну статтю: приберіть цей alias.',
+          rule: 'alias-clash',
+          severity: 'error',
+        });
       else aliasOwners.set(alias, fact);
     }
   }
@@ -126,7 +171,13 @@ export interface ValidateArchiveOptions {
 }
 
 /** One article's own problems and cross-check facts: from the cache while the file is unchanged, else read and checked. */
-function articleResult(contentDir: string, path: string, file: string, topics: Set<string>, cache: ValidationCache | undefined): { problems: Problem[]; fact?: ArticleFacts } {
+function articleResult(
+  contentDir: string,
+  path: string,
+  file: string,
+  topics: Set<string>,
+  cache: ValidationCache | undefined,
+): { problems: Problem[]; fact?: ArticleFacts } {
   const absolute = join(contentDir, path);
   const info = cache ? statSync(absolute) : undefined;
   const cached = info && cache?.get(path, info.mtimeMs, info.size);
@@ -134,7 +185,7 @@ function articleResult(contentDir: string, path: string, file: string, topics: S
     return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
   }
   const problems: Problem[] = [];
-  const fact = checkArticle(readFileSync(absolute, 'utf8'), path, file, topics, problems);
+  const fact = checkArticle(readArticleFile(contentDir, path, file), path, file, topics, problems);
   if (info && cache) {
     cache.set(path, {
       mtimeMs: info.mtimeMs,
@@ -156,14 +207,32 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
   const problems: Problem[] = [];
   let topics = new Set<string>();
   const topicsText = await readFile(join(contentDir, 'topics.yaml'), 'utf8').catch(() => undefined);
-  if (topicsText === undefined) problems.push({ file: show('topics.yaml'), line: 1, column: 1, message: 'немає файлу таксономії', fix: 'Створіть topics.yaml зі списком тем.', rule: 'topics-yaml', severity: 'error' });
+  if (topicsText === undefined)
+    problems.push({
+      file: show('topics.yaml'),
+      line: 1,
+      column: 1,
+      message: 'немає файлу таксономії',
+      fix: 'Створіть topics.yaml зі списком тем.',
+      rule: 'topics-yaml',
+      severity: 'error',
+    });
   else {
     const checked = validateTopics(topicsText, show('topics.yaml'));
     topics = checked.slugs;
     problems.push(...checked.problems);
   }
   const listing = await listArchive(contentDir);
-  for (const other of listing.others) problems.push({ file: show(other), line: 1, column: 1, message: 'у теці статей лежить файл, що не є статтею (.md/.mdx)', fix: 'Перенесіть його до public/ або видаліть.', rule: 'stray-file', severity: 'warning' });
+  for (const other of listing.others)
+    problems.push({
+      file: show(other),
+      line: 1,
+      column: 1,
+      message: 'у теці статей лежить файл, що не є статтею (.md/.mdx)',
+      fix: 'Перенесіть його до public/ або видаліть.',
+      rule: 'stray-file',
+      severity: 'warning',
+    });
   const cache = options.cacheFile ? new ValidationCache(options.cacheFile, validationCacheKey(topicsText ?? '')) : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.

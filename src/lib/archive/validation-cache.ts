@@ -23,7 +23,17 @@ interface CacheFile {
 }
 
 // The modules whose rules decide a file's problems: a change to any of them invalidates every entry.
-const RULE_MODULES = ['./validate-archive.ts', './article-file.ts', './zod-messages.ts', './article-schema.ts', '../safety/url-policy.ts', '../text/dates.ts'];
+const RULE_MODULES = [
+  './validate-archive.ts',
+  './article-source.ts',
+  './article-file.ts',
+  './zod-messages.ts',
+  './article-schema.ts',
+  '../safety/url-policy.ts',
+  '../text/dates.ts',
+  '../text/encoding.ts',
+  '../text/character-references.ts',
+];
 
 /** The cache key for a taxonomy text: the taxonomy plus the validator's own source. */
 export function validationCacheKey(topicsText: string): string {

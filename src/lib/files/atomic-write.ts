@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
  * (`.<name>.<pid>.<8 hex digits>.tmp`, see `isTempFileName`) are removed on
  * exit and on SIGINT/SIGTERM; one left by a killed process (SIGKILL, power
  * loss) is named after its process and removed by the next `listArchive`
- * once that process is gone.
+ * once that process is gone. Other files can be put in the same care
+ * (`removeOnExit`, for a lock).
  */
 
 const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -22,6 +23,14 @@ let handlersInstalled = false;
 export interface AtomicFile {
   path: string;
   content: string | Uint8Array;
+  /**
+   * Replace the file only while it still holds exactly these bytes (the
+   * version the caller read and built on); otherwise the write fails with a
+   * `FileChangedError` and nothing is written. Checked just before the
+   * rename: an edit saved in the microseconds between is not seen.
+   * Overrides `overwrite: false`.
+   */
+  unchangedFrom?: Uint8Array;
 }
 
 export interface AtomicWriteOptions {
@@ -33,14 +42,30 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
 }
 
+/** The target of a compare-and-swap write (`unchangedFrom`) no longer holds what the caller read, or is gone. */
+export class FileChangedError extends Error {
+  override name = 'FileChangedError';
+  readonly code = 'ECHANGED';
+  readonly path: string;
+
+  constructor(path: string) {
+    super(`${path}: the file changed since it was read; it was not replaced`);
+    this.path = path;
+  }
+}
+
 export function isTempFileName(name: string): boolean {
   return TEMP_NAME.test(name);
 }
 
 /** Whether the process that created a temporary file still runs. */
 export function tempFileOwnerAlive(path: string): boolean {
-  const pid = Number(TEMP_NAME.exec(basename(path))?.[2]);
-  if (!pid || pid === process.pid) return pid === process.pid;
+  return processAlive(Number(TEMP_NAME.exec(basename(path))?.[2]));
+}
+
+/** Whether a process with this id runs (one of another user counts); `false` for anything that is not a process id. */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return pid === process.pid;
   try {
     process.kill(pid, 0);
     return true;
@@ -64,6 +89,17 @@ function installHandlers(): void {
       process.kill(process.pid, signal);
     });
   }
+}
+
+/**
+ * Removes `path` when this process exits or is ended by SIGINT, SIGTERM or
+ * SIGHUP, as it does its temporary files. Returns the function that takes
+ * the file out of this care (after removing it, or to keep it).
+ */
+export function removeOnExit(path: string): () => void {
+  installHandlers();
+  pending.add(path);
+  return () => pending.delete(path);
 }
 
 /** A new temporary name beside `path`, removed on exit until it is renamed or discarded. */
@@ -95,6 +131,27 @@ function writeTemp(temp: string, path: string, content: string | Uint8Array): vo
   }
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0;
+}
+
+/** What `path` holds, or `undefined` when it is gone. */
+function currentBytes(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Throws `FileChangedError` when a compare-and-swap target no longer holds what was read. */
+function expectUnchanged(file: AtomicFile): void {
+  if (!file.unchangedFrom) return;
+  const current = currentBytes(file.path);
+  if (!current || !sameBytes(current, file.unchangedFrom)) throw new FileChangedError(file.path);
+}
+
 /** Puts a written temporary file in place of `path`. */
 function commit(temp: string, path: string, overwrite: boolean): void {
   if (overwrite) {
@@ -106,9 +163,14 @@ function commit(temp: string, path: string, overwrite: boolean): void {
   }
 }
 
-/** Writes `content` (text or bytes) to `path` atomically, creating folders as needed. */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
-  writeFilesAtomic([{ path, content }], options);
+/** Writes `content` (text or bytes) to `path` atomically, creating folders as needed; `unchangedFrom` as in `AtomicFile`. */
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions & Pick<AtomicFile, 'unchangedFrom'> = {},
+): void {
+  const { unchangedFrom, ...rest } = options;
+  writeFilesAtomic([{ path, content, ...(unchangedFrom ? { unchangedFrom } : {}) }], rest);
 }
 
 /**
@@ -124,7 +186,8 @@ export function writeFilesAtomic(files: readonly AtomicFile[], { overwrite = tru
       staged.push(temp);
       writeTemp(temp, file.path, file.content);
     }
-    files.forEach((file, i) => commit(staged[i]!, file.path, overwrite));
+    for (const file of files) expectUnchanged(file);
+    files.forEach((file, i) => commit(staged[i]!, file.path, overwrite || file.unchangedFrom !== undefined));
   } finally {
     for (const temp of staged) if (pending.has(temp)) discard(temp);
   }

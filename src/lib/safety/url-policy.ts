@@ -29,7 +29,7 @@ export function isSafeUrl(address: string): boolean {
   return unsafeScheme(address) === null;
 }
 
-/** Whether an address may be an article's `source.url` (see `WEB_ADDRESS`). */
+/** Whether an address may be an article's `source.url`: an `http(s)://` address (see `WEB_ADDRESS`) that parses, as the schema requires. */
 export function isWebAddress(address: string): boolean {
-  return WEB_ADDRESS.test(address);
+  return WEB_ADDRESS.test(address) && URL.canParse(address);
 }

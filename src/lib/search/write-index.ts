@@ -1,9 +1,10 @@
-import { readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
-import { ALL_ARTICLE_PAGES, PARTS_MANIFEST, partGlob, partSizeFromEnvironment, planIndexParts } from './index-parts.ts';
+import { ALL_ARTICLE_PAGES, type IndexPart, PARTS_MANIFEST, partGlob } from './index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -42,7 +43,7 @@ export async function writeIndex(outputPath: string, add: (index: PagefindIndex)
   }
 }
 
-/** Article pages per year in a built site (`<yyyy>/<mm>/<dd>/<slug>/index.html`). */
+/** Article pages (and former-URL pages) per year in a built site (`<yyyy>/<mm>/<dd>/<slug>/index.html`). */
 export async function articlePagesPerYear(root: string): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const name of await readdir(root)) {
@@ -53,24 +54,75 @@ export async function articlePagesPerYear(root: string): Promise<Map<number, num
   return counts;
 }
 
+/** What `buildIndex` builds: the archive's whole part plan, and which of its parts this process builds. */
+export interface IndexPlan {
+  /** Every part of the index (`planIndexParts` over the archive's articles per year). */
+  parts: IndexPart[];
+  /** Folders of the parts to build here (a shard's); every part when absent. */
+  only?: readonly string[];
+  /**
+   * A file kept between builds with a digest of each part's article pages
+   * (path, size, modification time): a part whose pages are unchanged keeps
+   * the index files of the last build instead of being indexed again.
+   */
+  stateFile?: string;
+  /** Write `pagefind/parts.json` (a shard leaves it to the assembly, which has every part). */
+  manifest: boolean;
+}
+
+/** A part folder other than the main bundle: `2001-2010`. */
+const PART_FOLDER = /^\d{4}-\d{4}$/;
+
+/** Digest of the article pages (and former-URL pages) of some years in a built site. */
+async function pagesDigest(root: string, years: readonly number[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const year of [...years].sort()) {
+    const folder = join(root, String(year));
+    const pages = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).map((path) => path.replace(/\\/g, '/')).filter((path) => ARTICLE_PAGE.test(path));
+    for (const page of pages.sort()) {
+      const info = await stat(join(folder, page));
+      hash.update(`${year}/${page}\0${info.size}\0${info.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
 const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
+
+/** Removes one part's index files; the main bundle's folder also holds the other parts, which stay. */
+async function clearPart(bundle: string, folder: string): Promise<void> {
+  if (folder !== '') return rm(bundle, { recursive: true, force: true });
+  const names = await readdir(bundle).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !PART_FOLDER.test(name) && name !== PARTS_MANIFEST).map((name) => rm(join(bundle, name), { recursive: true, force: true })));
+}
 
 /**
  * Indexes the article pages of a built site (the only pages with
- * `data-pagefind-body`) into `<outDir>/pagefind/`: in one Pagefind run, or,
- * above `partSize` articles, in one run per part (`src/lib/search/index-parts.ts`),
- * so that Pagefind's memory is that of a part, not of the whole archive.
+ * `data-pagefind-body`) into `<outDir>/pagefind/`, one Pagefind run per part
+ * of the plan (`src/lib/search/index-parts.ts`), so that Pagefind's memory is
+ * that of a part, not of the whole archive; a part whose pages did not change
+ * since the last build (`plan.stateFile`) is kept as it is. Returns the number
+ * of pages indexed in this run.
  */
-export async function buildIndex(outDir: string, logger: { info(message: string): void }, partSize = partSizeFromEnvironment()): Promise<number> {
+export async function buildIndex(outDir: string, logger: { info(message: string): void }, plan: IndexPlan): Promise<number> {
   const root = outDir.replace(/\/$/, '');
-  // The output folder outlives builds (see `src/integrations/prune-output.ts`): an earlier index must not leave files behind.
-  await rm(join(root, 'pagefind'), { recursive: true, force: true });
-  const parts = planIndexParts(await articlePagesPerYear(root), partSize);
   // An archive without articles still gets an (empty) index, so the search page loads.
-  if (parts.length === 0) parts.push({ years: [], articles: 0, folder: '' });
+  const parts = plan.parts.length > 0 ? plan.parts : [{ years: [], articles: 0, folder: '' }];
+  const building = parts.filter((part) => !plan.only || plan.only.includes(part.folder));
+  const state: Record<string, string> = plan.stateFile ? await readFile(plan.stateFile, 'utf8').then((text) => JSON.parse(text) as Record<string, string>, () => ({})) : {};
+  const next: Record<string, string> = {};
   let total = 0;
-  for (const part of parts) {
-    const pages = await writeIndex(join(root, 'pagefind', part.folder), async (index) => {
+  let kept = 0;
+  for (const part of building) {
+    const bundle = join(root, 'pagefind', part.folder);
+    const digest = `${parts.length}:${part.years.join(',')}:${await pagesDigest(root, part.years)}`;
+    next[part.folder] = digest;
+    if (state[part.folder] === digest && existsSync(join(bundle, 'pagefind-entry.json'))) {
+      kept += 1;
+      continue;
+    }
+    await clearPart(bundle, part.folder);
+    const pages = await writeIndex(bundle, async (index) => {
       const added = await index.addDirectory({ path: root, glob: parts.length > 1 ? partGlob(part) : ALL_ARTICLE_PAGES });
       assertNoErrors('index the built site', added.errors);
       return added.page_count;
@@ -78,8 +130,20 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     total += pages;
     if (parts.length > 1) logger.info(`Pagefind indexed part ${part.years.at(-1)}–${part.years[0]}: ${pages} pages.`);
   }
-  const manifest = join(root, 'pagefind', PARTS_MANIFEST);
-  await writeFileAtomicAsync(manifest, `${JSON.stringify(parts.slice(1).map((part) => part.folder))}\n`);
-  logger.info(`Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${parts.length} parts` : ''}.`);
+  if (!plan.only) {
+    // Folders of parts that are no longer in the plan (the archive grew or lost a year).
+    const folders = new Set(parts.map((part) => part.folder.replace(/\/$/, '')));
+    const names = await readdir(join(root, 'pagefind')).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => PART_FOLDER.test(name) && !folders.has(name)).map((name) => rm(join(root, 'pagefind', name), { recursive: true, force: true })));
+  }
+  if (plan.manifest) await writePartsManifest(root, parts);
+  if (plan.stateFile) await writeFileAtomicAsync(plan.stateFile, `${JSON.stringify({ ...(plan.only ? state : {}), ...next })}\n`);
+  logger.info(`Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${building.length - kept} of ${parts.length} parts` : ''}${kept > 0 ? ` (${kept} unchanged part(s) kept)` : ''}.`);
   return total;
+}
+
+/** `pagefind/parts.json`: the folders of every part but the main bundle, which the search page merges. */
+export async function writePartsManifest(root: string, parts: readonly IndexPart[]): Promise<void> {
+  const all = parts.length > 0 ? parts : [{ folder: '' }];
+  await writeFileAtomicAsync(join(root, 'pagefind', PARTS_MANIFEST), `${JSON.stringify(all.slice(1).map((part) => part.folder))}\n`);
 }

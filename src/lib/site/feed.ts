@@ -19,7 +19,12 @@ export interface FeedInput {
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Options for `@astrojs/rss`: an RSS 2.0 channel with absolute links under the base, Ukrainian, with a self link. */
+/**
+ * Options for `@astrojs/rss`: an RSS 2.0 channel with absolute links under
+ * the base, Ukrainian, with a self link. An item's description is plain text,
+ * as the summary shows on the site: feed readers take a description as HTML,
+ * so it is escaped for HTML here, and the feed escapes it again for XML.
+ */
 export function feedOptions(input: FeedInput): RSSOptions {
   return {
     title: input.title,
@@ -31,7 +36,7 @@ export function feedOptions(input: FeedInput): RSSOptions {
       title: article.title,
       link: absoluteUrl(urls.article(article.id), input.site),
       pubDate: article.date,
-      description: article.summary,
+      description: escapeXml(article.summary),
       categories: input.categories(article),
     })),
   };

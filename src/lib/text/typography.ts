@@ -57,7 +57,8 @@ function fixQuotes(text: string, state: QuoteState): string {
     let opening: boolean;
     if (mark === '«' || mark === '„') opening = true;
     else if (mark === '»') opening = false;
-    else opening = OPENS_AFTER.test(before) && !(mark === '”' && state.depth > 0);
+    // “ opens after a space in English typography, but inside „ it is the Ukrainian closing mark this rule writes.
+    else opening = OPENS_AFTER.test(before) && !(mark === '”' && state.depth > 0) && !(mark === '“' && state.depth > 1);
     out += text.slice(copied, i);
     copied = i + 1;
     if (opening) {
@@ -73,15 +74,38 @@ function fixQuotes(text: string, state: QuoteState): string {
 }
 
 // C0 controls but tab, line feed and carriage return (layout the other rules handle), and DEL.
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
 const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 // The guards below skip a rule when the text cannot change under it: most text needs few of them, and each is a pass over it.
 // Characters of the first three rules (controls, invisible marks, unusual spaces); NFC makes none of them out of other characters.
+// eslint-disable-next-line no-control-regex -- control characters are among what is looked for
 const RARE_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 // Apostrophe forms other than the archive's own, which the apostrophe rule would replace by itself.
 const FOREIGN_APOSTROPHE = /['\u2019\u0060\u00B4\u2018\u02B9\u2032]/;
 // What the dash rule changes: a hyphen or another dash, or an em dash with two spaces on a side (« — » stays as it is).
 const DASH_TO_FIX = /[-\u2012\u2013\u2015]| {2}\u2014|\u2014 {2}/;
+// A dash between digits, the range rule's target.
+const DIGIT_DASH = /(\d) ?(?:-|\u2013|\u2014) ?(\d)/g;
+// Hyphens between digits that do not mark a range, and so stay hyphens (each pattern is looked for on its own: they overlap).
+const NOT_A_RANGE = [
+  // An ISO date or date-time with its offset: 2026-01-26, 2026-01-26T10:30:00-05:00.
+  /\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?/g,
+  // A time with seconds and an offset: 23:30:00-05:00.
+  /\d{2}:\d{2}:\d{2}(?:[.,]\d+)?[+-]\d{2}:?\d{2}/g,
+  // Three or more groups of digits: phone numbers, ISBN, registry codes (044-123-45-67).
+  /\d+(?:-\d+){2,}/g,
+  // Digits that follow a letter: model and series codes (A320-200).
+  /\p{L}\d+(?:-\d+)+/gu,
+];
+
+/** A dash between digits becomes an en-dash range, except where the hyphens are part of a date, a time or a code. */
+function fixRanges(text: string): string {
+  const kept = NOT_A_RANGE.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const));
+  return text.replace(DIGIT_DASH, (match: string, before: string, after: string, offset: number) =>
+    kept.some(([start, end]) => offset >= start && offset + match.length <= end) ? match : `${before}\u2013${after}`,
+  );
+}
 
 /** All rules on one piece; edges are left to the caller, which knows what surrounds the piece. */
 function normalizePiece(input: string, state: QuoteState, blockStart: boolean): string {
@@ -98,7 +122,7 @@ function normalizePiece(input: string, state: QuoteState, blockStart: boolean): 
   // A dash between spaces is the Ukrainian тире; between digits it is a range.
   if (DASH_TO_FIX.test(text)) text = text.replace(/ +(?:-{1,3}|\u2013|\u2014|\u2012|\u2015) +/g, ' — ');
   if (blockStart) text = text.replace(/^ *(?:-{1,2}|\u2013|\u2014) +/, '— ');
-  text = text.replace(/(\d) ?(?:-|\u2013|\u2014) ?(\d)/g, '$1–$2');
+  if (/\d ?[-\u2013\u2014] ?\d/.test(text)) text = fixRanges(text);
   if (text.includes('...')) text = text.replace(/\.\.\./g, '…');
   if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
   text = text.replace(/ +([,.;:!?…»)])/g, '$1').replace(/([«(]) +/g, '$1');

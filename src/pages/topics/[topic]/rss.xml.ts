@@ -5,9 +5,12 @@ import { getArchive, topicsOf, type SiteTopic } from '../../../collections/archi
 import { feedOptions } from '#lib/site/feed.ts';
 import { FEED_ITEMS } from '#lib/site/site-config.ts';
 import { urls } from '#lib/site/urls.ts';
+import { rendersGlobalPages } from '#lib/build/shards.ts';
 
 /** One feed per topic: its newest articles. */
 export const getStaticPaths = (async () => {
+  // Topic pages need the whole archive: in a sharded build, the global shard renders them.
+  if (!rendersGlobalPages()) return [];
   const { topics } = await getArchive();
   return topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
 }) satisfies GetStaticPaths;

@@ -34,6 +34,20 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(OUT, 'exclusive'))).toEqual(['a.md']);
   });
 
+  test('with unchangedFrom, replaces the file only while it holds those bytes', async () => {
+    const path = join(OUT, 'compare-and-swap/a.md');
+    writeFileAtomic(path, 'прочитане\n');
+    const read = await readFile(path);
+    await writeFile(path, 'збережене людиною\n');
+    expect(() => writeFileAtomic(path, 'оновлене\n', { unchangedFrom: read })).toThrow(expect.objectContaining({ code: 'ECHANGED', path }));
+    expect(await readFile(path, 'utf8')).toBe('збережене людиною\n');
+    writeFileAtomic(path, 'оновлене\n', { unchangedFrom: await readFile(path) });
+    expect(await readFile(path, 'utf8')).toBe('оновлене\n');
+    await rm(path);
+    expect(() => writeFileAtomic(path, 'знову\n', { unchangedFrom: read })).toThrow(expect.objectContaining({ code: 'ECHANGED' }));
+    expect(await readdir(join(OUT, 'compare-and-swap'))).toEqual([]);
+  });
+
   test('writes bytes as they are', async () => {
     const path = join(OUT, 'bytes/a.bin');
     writeFileAtomic(path, new Uint8Array([0xef, 0xbb, 0xbf, 0x41]));

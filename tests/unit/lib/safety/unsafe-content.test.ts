@@ -21,14 +21,34 @@ describe('MDX bodies', () => {
     ['an unknown component', '<Widget />', ['1:1 unsafe-element']],
     ['an event handler on an inert tag', 'Текст <b onMouseOver="alert(1)">x</b>.', ['1:7 unsafe-attribute']],
     ['a style attribute', 'Текст <b style="position:fixed">x</b>.', ['1:7 unsafe-attribute']],
-    ['an attribute expression', "import { Figure } from '@arkhiv/article';\n\n<Figure src=\"/a.jpg\" alt={'x'} />", ['3:1 unsafe-expression']],
-    ['a spread attribute', "import { Figure } from '@arkhiv/article';\n\n<Figure src=\"/a.jpg\" alt=\"x\" {...window} />", ['3:1 unsafe-expression']],
+    [
+      'an attribute expression',
+      "import { Figure } from '@arkhiv/article';\n\n<Figure src=\"/a.jpg\" alt={'x'} />",
+      ['3:1 unsafe-expression'],
+    ],
+    [
+      'a spread attribute',
+      'import { Figure } from \'@arkhiv/article\';\n\n<Figure src="/a.jpg" alt="x" {...window} />',
+      ['3:1 unsafe-expression'],
+    ],
     ['a javascript: link', '[x](javascript:alert(1))', ['1:1 unsafe-url']],
     ['a data: image', '![x](data:text/html;base64,PHNjcmlwdD4=)', ['1:1 unsafe-url']],
-    ['a javascript: component address', "import { SourceDocument } from '@arkhiv/article';\n\n<SourceDocument href=\"javascript:alert(1)\" title=\"x\" />", ['3:1 unsafe-url']],
-    ['an embed of an unknown site', "import { Embed } from '@arkhiv/article';\n\n<Embed url=\"https://evil.example/v\" title=\"x\" />", ['3:1 embed-url']],
+    [
+      'a javascript: component address',
+      'import { SourceDocument } from \'@arkhiv/article\';\n\n<SourceDocument href="javascript:alert(1)" title="x" />',
+      ['3:1 unsafe-url'],
+    ],
+    [
+      'an embed of an unknown site',
+      'import { Embed } from \'@arkhiv/article\';\n\n<Embed url="https://evil.example/v" title="x" />',
+      ['3:1 embed-url'],
+    ],
     ['a component without its import', '<PullQuote>Слова.</PullQuote>', ['1:1 missing-import']],
-    ['a component without a required attribute', "import { Figure } from '@arkhiv/article';\n\n<Figure src=\"/a.jpg\" />", ['3:1 component-attribute']],
+    [
+      'a component without a required attribute',
+      'import { Figure } from \'@arkhiv/article\';\n\n<Figure src="/a.jpg" />',
+      ['3:1 component-attribute'],
+    ],
   ])('rejects %s', (_, source, expected) => {
     expect(findings(source, 'mdx')).toEqual(expected);
   });
@@ -78,6 +98,61 @@ describe('Markdown bodies (raw HTML reaches the page as it is)', () => {
   });
 
   test('accepts inert formatting tags, comments and escaped text', () => {
-    expect(findings('Текст <sup>1</sup> <abbr title="x">y</abbr> <br> <!-- примітка --> \\<script> \\{x} [a](/2022/01/11/a/) [b](mailto:a@b.c)', 'markdown')).toEqual([]);
+    expect(
+      findings(
+        'Текст <sup>1</sup> <abbr title="x">y</abbr> <br> <!-- примітка --> \\<script> \\{x} [a](/2022/01/11/a/) [b](mailto:a@b.c)',
+        'markdown',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('Markdown bodies: inline HTML stays within its paragraph', () => {
+  test.each([
+    ['an unclosed tag', 'Текст <em>курсив до кінця сторінки.', ['1:7 unbalanced-html']],
+    ['a tag closed in the next paragraph', 'Текст <em>курсив.\n\nДалі</em> текст.', ['1:7 unbalanced-html', '3:5 unbalanced-html']],
+    ['a self-closed formatting tag, which HTML leaves open', 'Текст <em/> далі.', ['1:7 unbalanced-html']],
+    ['a closing tag without its opening tag', 'Текст</b> далі.', ['1:6 unbalanced-html']],
+    ['crossed tags', 'Текст <b><i>x</b></i>.', ['1:10 unbalanced-html', '1:18 unbalanced-html']],
+    ['an unclosed tag in a heading', '## Заголовок <strong>жирний\n\nТекст.', ['1:14 unbalanced-html']],
+    ['an unclosed tag in a table cell', '| <mark>a | b |\n| - | - |\n| c | d |', ['1:3 unbalanced-html']],
+    ['an unclosed tag as a block of HTML', '<em>\n\nУвесь текст далі курсивом.', ['1:1 unbalanced-html']],
+    [
+      'closing tags of the page as a block',
+      'Текст.\n\n</article></main>\n\nРешта тексту поза статтею й поза пошуком.',
+      ['3:1 unbalanced-html', '3:11 unbalanced-html'],
+    ],
+    ['a closing tag of the page inside a paragraph', 'Текст </div> далі.', ['1:7 unbalanced-html']],
+  ])('rejects %s', (_, source, expected) => {
+    expect(findings(source, 'markdown')).toEqual(expected);
+  });
+
+  test('accepts tags paired within a paragraph, heading, table cell or block of HTML, and void tags alone', () => {
+    const source = [
+      'Текст <em>курсив</em>, **<b>жирний</b>**, <b><i>обидва</i></b>, [<sup>1</sup>](/2022/01/11/a/), рядок<br>далі<wbr>і <br/>.',
+      '',
+      '## Заголовок <small>дрібно</small>',
+      '',
+      '| <i>a</i> | b |',
+      '| - | - |',
+      '| c | <u>d</u> |',
+      '',
+      '<b>',
+      'блок',
+      '</b>',
+    ].join('\n');
+    expect(findings(source, 'markdown')).toEqual([]);
+  });
+
+  test('says what is wrong and how to fix it', () => {
+    const tree = markdownToMdast('Текст.\n\n</main>\n\nТекст <em>далі.', { features: PARSE_FEATURES, position: true }) as ContentNode;
+    expect(inspectTree(tree, 'markdown').map((f) => `${f.message}\n→ ${f.fix}`)).toMatchInlineSnapshot(`
+      [
+        "Закривальний тег </main> закриває елемент, якого стаття не відкривала: решта статті опинилася б поза нею на сторінці й поза пошуком
+      → Приберіть </main>: стаття закриває лише ті теги форматування, які сама відкрила в тому ж абзаці.",
+        "Тег <em> не закрито в тому ж абзаці: він діяв би на решту сторінки
+      → Закрийте тег у тому ж абзаці: <em>…</em>.",
+      ]
+    `);
   });
 });

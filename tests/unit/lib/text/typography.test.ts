@@ -8,10 +8,18 @@ describe('normalizeText', () => {
     ['nested quotes become „“ inside «»', 'a "b "c" d" e', 'a «b „c“ d» e'],
     ['straight quotes inside «» become „“', '«"вкладені"»', '«„вкладені“»'],
     ['curly English quotes become «»', '“Київ”', '«Київ»'],
+    ['“ after a space closes an inner „ quotation', 'він сказав «так „ні “тут»', 'він сказав «так „ні “тут»'],
     ['a hyphen between spaces becomes an em dash', 'Сумщини - усіх', 'Сумщини — усіх'],
     ['an en dash between spaces becomes an em dash', 'Сумщини – усіх', 'Сумщини — усіх'],
     ['a dialogue dash opens a line as an em dash', '- Так, це було.', '— Так, це було.'],
     ['a dash between digits is an en-dash range', '2004-2005', '2004–2005'],
+    ['a range of times is an en-dash range', 'з 10:30-11:00', 'з 10:30–11:00'],
+    ['a range before a suffix is still a range', '1990-2000-х', '1990–2000-х'],
+    ['an ISO date keeps its hyphens', 'сесія 2026-01-26 о 10:00', 'сесія 2026-01-26 о 10:00'],
+    ['an ISO date-time keeps its hyphens, its offset too', '2022-01-11T23:30:00-05:00', '2022-01-11T23:30:00-05:00'],
+    ['a time with an offset keeps its hyphen', 'о 23:30:00-05:00', 'о 23:30:00-05:00'],
+    ['a code of three or more digit groups keeps its hyphens', 'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01', 'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01'],
+    ['digits that follow a letter are a code, not a range', 'Airbus A320-200', 'Airbus A320-200'],
     ['an em dash with extra spaces keeps one on each side', 'так  —  ні', 'так — ні'],
     ['an em dash with extra spaces between digits becomes a range', '5  —  6', '5–6'],
     ['three dots become an ellipsis', 'і далі...', 'і далі…'],
@@ -37,6 +45,8 @@ describe('normalizeText', () => {
     'незакрита "лапка',
     '""',
     'а\u0000 - "б\u0007" . . .\u0000..',
+    '2026-01-26 - 2027-01-26, 1 --- 2, A1 - 2',
+    'громада "закон –новина -«закон бюджет »громада',
   ])('is idempotent on %j', (input) => {
     const once = normalizeText(input);
     expect(normalizeText(once)).toBe(once);

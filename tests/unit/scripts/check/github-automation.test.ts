@@ -43,12 +43,12 @@ describe('ci.yml', () => {
     expect(Object.keys(ci.on)).toEqual(['pull_request', 'push']);
   });
 
-  test('installs Chromium with apt, then npm ci, check, test and build, in that order', async () => {
+  test('installs Chromium and Hugo with apt, then npm ci, check, test and build, in that order', async () => {
     const job = (await workflow('ci.yml')).jobs.check!;
     expect(job.container).toMatch(/bookworm|debian/);
     expect(job.steps[0]?.uses).toMatch(/^actions\/checkout@/);
     const run = commands(job.steps);
-    const order = ['apt-get install -y -qq chromium >/dev/null', 'npm ci --no-audit --no-fund', 'npm run check', 'npm test', 'npm run build'].map((command) => run.indexOf(command));
+    const order = ['apt-get install -y -qq chromium hugo >/dev/null', 'npm ci --no-audit --no-fund', 'npm run check', 'npm test', 'npm run build'].map((command) => run.indexOf(command));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

@@ -59,6 +59,17 @@ describe('resolveDate', () => {
     expect(resolveDate({ fileName: 'x.txt', paragraphs: ['Без дати.'], fallback: '2020-01-01' })).toMatchObject({ date: '2020-01-01', source: 'option' });
   });
 
+  test('a date after today is an error from metadata, a file name or --date, and skipped in the text', () => {
+    const today = '2026-11-25';
+    expect(resolveDate({ metadata: '2026-11-26', fileName: 'x.txt', paragraphs: [], today })).toEqual({
+      error: 'дата з метаданих 2026-11-26 ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.',
+    });
+    expect(resolveDate({ fileName: '2150-01-01-x.md', paragraphs: [], today })).toMatchObject({ error: expect.stringMatching(/^дата з назви файлу 2150-01-01 ще не настала/) });
+    expect(resolveDate({ fileName: 'x.txt', paragraphs: [], fallback: '2150-01-01', today })).toMatchObject({ error: expect.stringMatching(/^дата з --date 2150-01-01 ще не настала/) });
+    const paragraphs = ['Ремонт завершать 1 березня 2030 року, повідомили 3 лютого 2026 року.'];
+    expect(resolveDate({ fileName: 'x.txt', paragraphs, today })).toMatchObject({ date: '2026-02-03', source: 'text' });
+  });
+
   test('a date from --date says why, including a year-only file name', () => {
     expect(resolveDate({ fileName: 'A_Outlet_Title_2016.txt', paragraphs: ['Без дати.'], fallback: '2018-01-01' })).toEqual({
       date: '2018-01-01',

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { SlugRegistry } from '../../../../scripts/lib/ingest/slug-registry.ts';
+import { aliasSlug, SlugRegistry } from '../../../../scripts/lib/ingest/slug-registry.ts';
 
 test('a repeated slug takes the first free suffix, whoever took the others', () => {
   const registry = new SlugRegistry(['vybory', 'vybory-2', 'vybory-4']);
@@ -19,4 +19,10 @@ test('claiming the same slug ten thousand times gives ten thousand distinct slug
   expect(new Set(slugs).size).toBe(10_000);
   expect(slugs.slice(0, 3)).toEqual(['novyna', 'novyna-2', 'novyna-3']);
   expect(slugs.at(-1)).toBe('novyna-10000');
+});
+
+test('a former address (alias) is taken: a new article with that slug gets a suffix', () => {
+  const registry = new SlugRegistry(['nova-adresa']);
+  registry.take(aliasSlug('/2022/01/06/stara-adresa/'));
+  expect(registry.claimSlug('stara-adresa')).toEqual({ slug: 'stara-adresa-2', clashed: true });
 });

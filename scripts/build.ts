@@ -1,0 +1,129 @@
+/**
+ * `npm run build`: builds the site and its search index into `dist/`, split
+ * into shards that run as parallel processes (one per core by default), then
+ * assembled into one site that is byte for byte what one process builds.
+ * `--shard k/n` builds one shard alone (one job of a CI matrix) and
+ * `--assemble <folder>…` joins the shards' folders (`docs/scaling.md`).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { validateArchive } from '#lib/archive/validate-archive.ts';
+import { formatArchiveProblems } from '#lib/archive/archive-problem.ts';
+import { assembleSite } from '#lib/build/assemble.ts';
+import { articlesPerYear } from '#lib/build/articles-per-year.ts';
+import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
+import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
+import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
+import { runAstro } from './lib/build/run-astro.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const CLI = defineCli({
+  command: 'npm run build --',
+  name: 'build',
+  usage: '[параметри]',
+  summary: `Збирає сайт і пошуковий індекс у dist/. Робота ділиться на частини за роками (шарди), що
+збираються паралельно, і складається в один сайт, такий самий байт у байт, як зібраний одним процесом.`,
+  options: {
+    shards: {
+      type: 'string',
+      value: '<n>',
+      description: 'на скільки частин ділити збірку на цій машині',
+      default: process.env.ARKHIV_SHARDS ?? String(availableParallelism()),
+      defaultText: 'кількість ядер, або ARKHIV_SHARDS',
+      check: positiveInteger('--shards'),
+    },
+    shard: { type: 'string', value: '<k/n>', description: 'зібрати лише частину k з n (одне завдання матриці CI) у --outDir' },
+    assemble: { type: 'boolean', description: 'скласти сайт із тек частин, названих аргументами, у --outDir' },
+    outDir: { type: 'string', value: '<тека>', description: 'куди писати сайт', default: 'dist' },
+    site: { type: 'string', value: '<адреса>', description: 'адреса сайту для посилань у стрічках і sitemap', defaultText: 'SITE_URL або http://localhost:4321' },
+    base: { type: 'string', value: '<шлях>', description: 'шлях сайту на сервері, напр. /arkhiv/', defaultText: 'BASE_PATH або /' },
+    verbose: { type: 'boolean', description: 'показувати рядок Astro про кожну сторінку' },
+  },
+  positionals: true,
+  notes: `Змінні середовища: ARKHIV_CONTENT (тека архіву, типово content), ARKHIV_BUILD_ID (ідентифікатор
+збірки; у всіх частин однієї збірки має бути той самий), ARKHIV_INDEX_PART_SIZE (статей у частині індексу).
+
+Приклади:
+  npm run build                                   усі частини паралельно, сайт у dist/
+  npm run build -- --shard 2/4 --outDir part-2    одна частина з чотирьох
+  npm run build -- --assemble part-1 part-2 part-3 part-4 --outDir dist`,
+  exitCodes: [
+    [0, 'сайт зібрано'],
+    [1, 'архів має помилки або збірка не вдалася'],
+    [2, 'неправильні параметри'],
+  ],
+});
+
+const { values, positionals } = readCommandLine(CLI);
+const shardOption = values.shard === undefined ? undefined : parseShardOption(values.shard);
+if (values.shard !== undefined && !shardOption) exitWithUsageError(CLI, withHelpHint(CLI, `--shard чекає k/n, де 1 ≤ k ≤ n (отримано «${values.shard}»)`));
+if (positionals.length > 0 && !values.assemble) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${positionals[0]}»`));
+if (values.assemble && positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, '--assemble чекає теки частин'));
+
+const contentDir = resolve(ROOT, process.env.ARKHIV_CONTENT ?? 'content');
+const cacheDir = resolve(ROOT, process.env.ARKHIV_CACHE_DIR ?? 'node_modules/.astro');
+const outDir = resolve(values.outDir);
+const site = values.site ?? process.env.SITE_URL ?? 'http://localhost:4321';
+const base = values.base ?? process.env.BASE_PATH ?? '/';
+const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+const logger = { info: (message: string) => console.log(message) };
+const count = shardOption?.count ?? (values.assemble ? positionals.length : Number(values.shards));
+const plan = planShards(articlesPerYear(contentDir), count, partSizeFromEnvironment());
+const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
+const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, ARKHIV_CONTENT: contentDir, ARKHIV_BUILD_ID: buildId, ...extra });
+
+/** Validates the archive once for every shard, with the build's own messages; false when it has errors. */
+async function validate(): Promise<boolean> {
+  const problems = await validateArchive(contentDir, { relativeTo: ROOT, cacheFile: join(cacheDir, 'arkhiv-validation.json') });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatArchiveProblems([warning]));
+  if (errors.length === 0) return true;
+  console.error(`${formatArchiveProblems(errors)}\nВиправте ці файли (або запустіть npm run check) і зберіть сайт знову.`);
+  return false;
+}
+
+/** Builds one shard into `dir`, with a cache of its own so that shards never share files while they run. */
+async function buildShard(shard: Shard, dir: string): Promise<number> {
+  const work = shardWork(shard);
+  await mkdir(work, { recursive: true });
+  const env = environment({ [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)), ARKHIV_CACHE_DIR: join(work, 'cache') });
+  const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
+  return runAstro({ root: ROOT, cwd: work, args: astroArgs(dir), env, prefix, verbose: values.verbose });
+}
+
+/**
+ * A shard's working folder, kept between builds for its incremental cache and
+ * output. It lies inside the project whatever the cache folder: the pages are
+ * bundled there, and the bundle finds its packages in the project's node_modules.
+ */
+function shardWork(shard: Shard): string {
+  const inProject = !relative(ROOT, cacheDir).startsWith('..');
+  const shards = inProject ? join(cacheDir, 'shards') : join(ROOT, 'node_modules/.astro/shards', createHash('sha256').update(cacheDir).digest('hex').slice(0, 12));
+  return join(shards, `${shard.number}-of-${shard.count}`);
+}
+
+const shardDir = (shard: Shard) => join(shardWork(shard), 'dist');
+
+let code = 0;
+if (values.assemble) {
+  await assembleSite({ outDir, shardDirs: positionals.map((dir) => resolve(dir)), shards: plan, site, base, buildId, logger });
+} else if (shardOption) {
+  if (!(await validate())) process.exit(1);
+  code = await buildShard(plan[shardOption.number - 1]!, outDir);
+} else if (plan.filter((shard) => shard.parts.length > 0).length <= 1) {
+  // One part of the index or one core: one process builds everything, as `astro build` does.
+  code = await runAstro({ root: ROOT, cwd: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
+} else {
+  if (!(await validate())) process.exit(1);
+  const started = Date.now();
+  const codes = await Promise.all(plan.map((shard) => buildShard(shard, shardDir(shard))));
+  code = codes.find((exit) => exit !== 0) ?? 0;
+  if (code === 0) {
+    await assembleSite({ outDir, shardDirs: plan.map(shardDir), shards: plan, site, base, buildId, logger });
+    logger.info(`Built ${plan.length} shards in parallel and assembled ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+}
+process.exit(code);

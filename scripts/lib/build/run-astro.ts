@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+
+/** Astro's two log lines per rendered page (`├─ /2022/01/11/slug/index.html` and its time): hundreds of thousands in a large archive. */
+const PAGE_LINE = /[├└]─|^\s*\(\+[\d.]+m?s\)\s*$/;
+
+export interface AstroRun {
+  /** Project root (where astro.config.mjs is). */
+  root: string;
+  args: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /**
+   * The build's working folder: Astro bundles the pages into `<cwd>/.astro/`
+   * when the output folder is outside it, so builds that run at once need
+   * folders of their own.
+   */
+  cwd: string;
+  /** Put in front of every line the build prints, e.g. `[2/4] `. */
+  prefix: string;
+  /** Keep the per-page lines. */
+  verbose: boolean;
+}
+
+/**
+ * Runs `astro build` as a child process on this project's Node.js, passing
+ * its output through line by line (prefixed, without the per-page lines
+ * unless `verbose`), and resolves with its exit code.
+ */
+export function runAstro(run: AstroRun): Promise<number> {
+  const child = spawn(process.execPath, [join(run.root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
+    cwd: run.cwd,
+    env: run.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!run.verbose && PAGE_LINE.test(line)) return;
+      out.write(`${run.prefix}${line}\n`);
+    });
+  };
+  pass(child.stdout, process.stdout);
+  pass(child.stderr, process.stderr);
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}

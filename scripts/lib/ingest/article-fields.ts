@@ -1,0 +1,71 @@
+import { isWebAddress } from '#lib/safety/url-policy.ts';
+import { normalizeText } from '#lib/text/typography.ts';
+import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
+import { quoted, removedNote, shownText } from './shown-text.ts';
+import type { RawItem } from './types.ts';
+
+/**
+ * The front matter fields of an article that come from the item's metadata
+ * (title, summary, source, language), each in the form `npm run check` and
+ * the site accept. A value that cannot be used as given is changed or
+ * dropped, and `notes` (for the report) says which and why.
+ */
+
+export interface ArticleTitle {
+  title: string;
+  /** The item has no usable title of its own: the title is the lead's. */
+  fromLead: boolean;
+}
+
+/** The item's title, cleaned; the lead's first sentence when it has none (or nothing of it is left). */
+export function articleTitle(given: string | undefined, lead: string, notes: string[]): ArticleTitle {
+  if (given) {
+    const { text, removed } = shownText(given);
+    notes.push(...removedNote('у заголовку', removed));
+    const title = normalizeText(cleanTitle(text));
+    if (title) return { title, fromLead: false };
+    notes.push(`заголовок «${quoted(given)}» без керівних символів і пробілів порожній: його утворено з ліду`);
+  }
+  const { text, removed } = shownText(titleFromLead(lead));
+  notes.push(...removedNote('у заголовку з ліду', removed));
+  return { title: normalizeText(cleanTitle(text)), fromLead: true };
+}
+
+/** The item's summary without tags, cut to the lead's length; the lead's first sentences when it has none. */
+export function articleSummary(given: string | undefined, lead: string, notes: string[]): string {
+  if (given) {
+    const { text, removed } = shownText(given.replace(/<[^>]*>/g, ' '));
+    notes.push(...removedNote('у ліді', removed));
+    const summary = normalizeText(summaryFromLead(text));
+    if (summary) return summary;
+  }
+  const { text, removed } = shownText(lead);
+  notes.push(...removedNote('у ліді з тексту', removed));
+  return normalizeText(summaryFromLead(text));
+}
+
+/** Name and address of the original; an address that is not an absolute `http(s)://` one is dropped. */
+export function articleSource(source: RawItem['source'], notes: string[]): { name?: string; url?: string } | undefined {
+  const name = source?.name ? shownText(source.name) : undefined;
+  if (name) notes.push(...removedNote('у назві джерела', name.removed));
+  let url: string | undefined;
+  if (source?.url) {
+    const address = source.url.trim();
+    if (isWebAddress(address)) url = address;
+    else notes.push(`адресу джерела «${quoted(source.url)}» не записано: джерело має бути вебадресою http(s)://…`);
+  }
+  if (!name?.text && !url) return undefined;
+  return { ...(name?.text ? { name: name.text } : {}), ...(url ? { url } : {}) };
+}
+
+// A BCP 47 language tag as sources write it: `uk`, `en`, `en-GB`, `zh-Hant-TW`.
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/** The article's language: Ukrainian unless the item names another by a language tag. */
+export function articleLang(given: string | undefined, notes: string[]): string {
+  const lang = given?.trim();
+  if (!lang || lang.toLowerCase().startsWith('uk')) return 'uk';
+  if (LANGUAGE_TAG.test(lang)) return lang;
+  notes.push(`мову «${quoted(lang)}» не розпізнано (потрібен код мови на кшталт uk чи en): записано uk`);
+  return 'uk';
+}

@@ -1,0 +1,105 @@
+import { planIndexParts, type IndexPart } from '../search/index-parts.ts';
+
+/**
+ * How one build is split into shards that run as separate processes, on one
+ * machine or many. A shard renders the article, day, month and year pages of
+ * its years and builds the search-index parts of those years; the shard with
+ * `global` set also renders what needs the whole archive (home, topics,
+ * feeds, search page, archive overview, 404, robots). Shards are runs of
+ * whole index parts (`planIndexParts`), so every part is indexed by exactly
+ * one shard and the parts are the same whatever the number of shards: the
+ * assembled output is the output of a single-process build.
+ */
+export interface Shard {
+  /** 1-based, as in `--shard 2/4`. */
+  number: number;
+  count: number;
+  /** Years whose pages this shard renders, newest first. */
+  years: number[];
+  /** Index parts this shard builds. */
+  parts: IndexPart[];
+  articles: number;
+  /** Renders the pages that need the whole archive. */
+  global: boolean;
+}
+
+/**
+ * Splits the index parts of an archive into `count` shards of consecutive
+ * parts with about the same number of articles; the global pages go to the
+ * shard with the fewest. With fewer parts than `count`, some shards have no
+ * years (the global one among them, when there is one).
+ */
+export function planShards(articlesPerYear: ReadonlyMap<number, number>, count: number, partSize: number): Shard[] {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`The number of shards must be a whole number, at least 1 (got ${count}).`);
+  const parts = planIndexParts(articlesPerYear, partSize);
+  const total = parts.reduce((sum, part) => sum + part.articles, 0);
+  const groups: IndexPart[][] = Array.from({ length: count }, () => []);
+  let done = 0;
+  let shard = 0;
+  for (const part of parts) {
+    // Move on once this shard holds its share of the articles, keeping a part for each shard still to fill.
+    const partsLeft = parts.length - parts.indexOf(part);
+    if (groups[shard]!.length > 0 && shard < count - 1 && (done >= (total * (shard + 1)) / count || partsLeft <= count - 1 - shard)) shard += 1;
+    groups[shard]!.push(part);
+    done += part.articles;
+  }
+  const shards = groups.map((group, index) => ({
+    number: index + 1,
+    count,
+    years: group.flatMap((part) => part.years),
+    parts: group,
+    articles: group.reduce((sum, part) => sum + part.articles, 0),
+    global: false,
+  }));
+  // The lightest shard, the last one on a tie: it holds the oldest years, which change least.
+  const lightest = shards.reduce((best, candidate) => (candidate.articles <= best.articles ? candidate : best));
+  lightest.global = true;
+  return shards;
+}
+
+/** `--shard 2/4` as numbers; `undefined` for text of another shape. */
+export function parseShardOption(text: string): { number: number; count: number } | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const count = Number(match[2]);
+  return number >= 1 && number <= count ? { number, count } : undefined;
+}
+
+/**
+ * What one shard process renders, passed from the build to its routes and
+ * integrations through the environment (`ARKHIV_SHARD`, JSON); `undefined`
+ * when the build is not sharded and renders everything.
+ */
+export interface ShardScope {
+  years: number[];
+  global: boolean;
+  /** Folders (relative to `pagefind/`) of the index parts this shard builds. */
+  parts: string[];
+}
+
+export const SHARD_VARIABLE = 'ARKHIV_SHARD';
+
+export function shardScope(environment: NodeJS.ProcessEnv = process.env): ShardScope | undefined {
+  const value = environment[SHARD_VARIABLE];
+  if (!value) return undefined;
+  const scope = JSON.parse(value) as ShardScope;
+  if (!Array.isArray(scope.years) || typeof scope.global !== 'boolean' || !Array.isArray(scope.parts)) {
+    throw new Error(`${SHARD_VARIABLE} must describe a shard as {"years":[…],"global":true|false,"parts":[…]} (got ${value}).`);
+  }
+  return scope;
+}
+
+export function scopeOf(shard: Shard): ShardScope {
+  return { years: shard.years, global: shard.global, parts: shard.parts.map((part) => part.folder) };
+}
+
+/** Whether this process renders the pages of `year` (every year when the build is not sharded). */
+export function rendersYear(year: number | string, scope: ShardScope | undefined = shardScope()): boolean {
+  return !scope || scope.years.includes(Number(year));
+}
+
+/** Whether this process renders the pages that need the whole archive. */
+export function rendersGlobalPages(scope: ShardScope | undefined = shardScope()): boolean {
+  return !scope || scope.global;
+}

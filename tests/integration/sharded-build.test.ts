@@ -1,0 +1,82 @@
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
+import { runNode } from '../helpers/run-node.ts';
+
+const OUTPUT = join(PROJECT_ROOT, 'tests/.output/sharded-build');
+const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/search/archive');
+const ARCHIVE = join(OUTPUT, 'archive');
+
+/** `npm run build -- …args` on the fixture copy, with one build id and index parts small enough that the fixture has several. */
+async function build(args: string[], cache: string): Promise<string> {
+  const run = await withBuildLock(() =>
+    runNode(['scripts/build.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...buildEnvironment(), ARKHIV_CONTENT: ARCHIVE, ARKHIV_CACHE_DIR: join(OUTPUT, cache), ARKHIV_BUILD_ID: 'sharded-test', ARKHIV_INDEX_PART_SIZE: '10', ASTRO_TELEMETRY_DISABLED: '1' },
+    }),
+  );
+  expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+  return run.stdout;
+}
+
+/** Every file of a site with its bytes, by path. */
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const all = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) all.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return all;
+}
+
+/** Paths whose bytes differ, or that only one of the two sites has. */
+async function differences(a: string, b: string): Promise<string[]> {
+  const [left, right] = await Promise.all([files(a), files(b)]);
+  const paths = new Set([...left.keys(), ...right.keys()]);
+  return [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path)).sort();
+}
+
+const NEW_ARTICLE = `---
+title: "Нова бібліотека відкрилася в Ужгороді"
+date: 2024-06-03
+topics: [kultura]
+summary: "У місті відкрилася нова бібліотека."
+id: sha256:0a1b2c3d4e5f6a7b
+---
+
+У місті відкрилася нова бібліотека з читальною залою.
+`;
+
+describe('a sharded build', () => {
+  beforeAll(async () => {
+    await rm(OUTPUT, { recursive: true, force: true });
+    await mkdir(OUTPUT, { recursive: true });
+    await cp(FIXTURE, ARCHIVE, { recursive: true });
+  });
+  afterAll(async () => {
+    await rm(OUTPUT, { recursive: true, force: true });
+  });
+
+  test('assembles byte for byte the site that one process builds, in parallel or shard by shard', async () => {
+    await build(['--shards', '1', '--outDir', join(OUTPUT, 'single')], 'cache-single');
+    const parallel = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
+    expect(parallel).toMatch(/Built 3 shards in parallel/);
+    expect(JSON.parse(await readFile(join(OUTPUT, 'single/pagefind/parts.json'), 'utf8'))).toHaveLength(3);
+    expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
+
+    // The same shards as jobs of a CI matrix, each into a folder of its own, then assembled.
+    for (const shard of ['1/3', '2/3', '3/3']) await build(['--shard', shard, '--outDir', join(OUTPUT, `part-${shard[0]}`)], `cache-part-${shard[0]}`);
+    await build(['--assemble', ...['1', '2', '3'].map((n) => join(OUTPUT, `part-${n}`)), '--outDir', join(OUTPUT, 'matrix')], 'cache-assemble');
+    expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'matrix'))).toEqual([]);
+  });
+
+  test('rebuilds one new article into the same site as a clean build, indexing only the part it changed', async () => {
+    await mkdir(join(ARCHIVE, 'articles/2024/06/03'), { recursive: true });
+    await writeFile(join(ARCHIVE, 'articles/2024/06/03/nova-biblioteka.md'), NEW_ARTICLE);
+    const rebuilt = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
+    expect(rebuilt).toMatch(/unchanged part\(s\) kept/);
+    await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
+    expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect((await readFile(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka/index.html'), 'utf8')).includes('Нова бібліотека')).toBe(true);
+  });
+});
