@@ -80,6 +80,7 @@ const CLI = defineCli({
       default: join(root, 'bench/results/latest.json'),
       defaultText: 'bench/results/latest.json',
     },
+    shards: { type: 'string', value: '<n>', description: 'на скільки процесів ділити збірку (npm run build -- --shards)', defaultText: 'як у npm run build: кількість ядер', check: positiveInteger('--shards') },
     'no-search': { type: 'boolean', description: 'не міряти пошук у Chromium' },
     'no-incremental': { type: 'boolean', description: 'не міряти повторну збірку після зміни однієї статті' },
     compare: { type: 'boolean', description: 'зібрати ті самі статті Hugo з Pagefind CLI і порівняти часи (потрібен hugo)' },
@@ -171,6 +172,7 @@ for (const articles of sizes) {
       workDir,
       corpusSentences,
       incremental: !values['no-incremental'],
+      ...(values.shards ? { shards: Number(values.shards) } : {}),
       search: !values['no-search'],
       echo: values.verbose,
     });

@@ -25,8 +25,15 @@ const SAFETY_TIMEOUT = 240_000;
 async function ingest(files: string[], extra: string[] = []) {
   const report = join(OUT, 'report.json');
   await rm(report, { force: true });
-  const run = await runCli('scripts/ingest.ts', ['--content', ARCHIVE, '--date', '2022-01-11', '--report', report, ...extra, ...files.map((file) => join(INPUT, file))], SAFETY_TIMEOUT);
-  const parsed = await readFile(report, 'utf8').then((text) => JSON.parse(text) as IngestReport, () => undefined);
+  const run = await runCli(
+    'scripts/ingest.ts',
+    ['--content', ARCHIVE, '--date', '2022-01-11', '--report', report, ...extra, ...files.map((file) => join(INPUT, file))],
+    SAFETY_TIMEOUT,
+  );
+  const parsed = await readFile(report, 'utf8').then(
+    (text) => JSON.parse(text) as IngestReport,
+    () => undefined,
+  );
   return { run, report: parsed };
 }
 
@@ -64,7 +71,10 @@ describe(`ingest fuzz (seed ${FUZZ_SEED})`, () => {
 
   test('invalid UTF-8: the file is refused at its line, its neighbours are ingested', async () => {
     await writeFile(join(INPUT, 'bad-utf8.txt'), invalidUtf8(seeded(2)));
-    await writeFile(join(INPUT, 'good.txt'), 'Міська рада ухвалила бюджет громади на наступний рік.\n\nДепутати підтримали ремонт трьох шкіл і нової амбулаторії.\n');
+    await writeFile(
+      join(INPUT, 'good.txt'),
+      'Міська рада ухвалила бюджет громади на наступний рік.\n\nДепутати підтримали ремонт трьох шкіл і нової амбулаторії.\n',
+    );
     const { run, report } = await ingest(['bad-utf8.txt', 'good.txt'], ['--one-per-file']);
     expect(endedCleanly(run), run.stderr).toBe(true);
     expect(run.stdout).toMatch(/bad-utf8\.txt:3: .*UTF-8/);
@@ -73,18 +83,26 @@ describe(`ingest fuzz (seed ${FUZZ_SEED})`, () => {
   });
 
   test('NUL characters escaped in JSON do not reach the archive', async () => {
-    await writeFile(join(INPUT, 'nul-escaped.json'), JSON.stringify([{ title: 'Заголовок\u0000з нулем', body: 'Текст\u0000 новини з нульовим символом усередині.', date: '2022-01-11' }]));
+    await writeFile(
+      join(INPUT, 'nul-escaped.json'),
+      JSON.stringify([{ title: 'Заголовок\u0000з нулем', body: 'Текст\u0000 новини з нульовим символом усередині.', date: '2022-01-11' }]),
+    );
     const { run, report } = await ingest(['nul-escaped.json']);
     expect(endedCleanly(run), run.stderr).toBe(true);
     // The item is ingested (a refusal would also keep NULs out, but that is not the case under test).
     if (report?.counts.written !== 1) return;
-    for (const file of await filesUnder(join(ARCHIVE, 'articles'))) expect(await readFile(join(ARCHIVE, 'articles', file), 'utf8')).not.toContain('\u0000');
+    for (const file of await filesUnder(join(ARCHIVE, 'articles')))
+      expect(await readFile(join(ARCHIVE, 'articles', file), 'utf8')).not.toContain('\u0000');
     await expectArchiveValid();
   });
 
   test('random Unicode with Markdown, HTML and MDX syntax becomes safe articles or clear errors', async () => {
     const random = seeded(3);
-    const items = Array.from({ length: 40 }, (_, n) => ({ title: randomText(random, 60), body: Array.from({ length: 4 }, () => randomText(random, 300)).join('\n\n'), date: `2022-01-${String((n % 28) + 1).padStart(2, '0')}` }));
+    const items = Array.from({ length: 40 }, (_, n) => ({
+      title: randomText(random, 60),
+      body: Array.from({ length: 4 }, () => randomText(random, 300)).join('\n\n'),
+      date: `2022-01-${String((n % 28) + 1).padStart(2, '0')}`,
+    }));
     await writeFile(join(INPUT, 'unicode.jsonl'), `${items.map((item) => JSON.stringify(item)).join('\n')}\n`);
     await writeFile(join(INPUT, 'unicode.md'), `---\ntitle: Випадковий текст\ndate: 2022-01-12\n---\n${randomText(random, 4000)}\n`);
     await writeFile(join(INPUT, 'unicode.txt'), randomText(random, 4000));
@@ -122,43 +140,57 @@ describe(`ingest fuzz (seed ${FUZZ_SEED})`, () => {
     await expectArchiveValid();
   });
 
-  test('lists, emphasis and HTML nested thousands deep are refused item by item, and the other input still ingested', { timeout: SAFETY_TIMEOUT * 2 }, async () => {
-    await writeFile(join(INPUT, 'lists.md'), `${nestedFront('Списки')}${'- '.repeat(1_500)}текст\n`);
-    await writeFile(join(INPUT, 'emphasis.md'), `${nestedFront('Виділення')}${'*'.repeat(5_000)}текст${'*'.repeat(5_000)}\n`);
-    await writeFile(join(INPUT, 'html.md'), `${nestedFront('Теги')}${'<div>'.repeat(10_000)}текст${'</div>'.repeat(10_000)}\n`);
-    await writeFile(join(INPUT, 'good.txt'), 'Міська рада ухвалила бюджет громади на наступний рік.\n');
-    const { run, report } = await ingest(['lists.md', 'emphasis.md', 'html.md', 'good.txt'], ['--one-per-file']);
-    expect(endedCleanly(run), run.stderr).toBe(true);
-    expect(report?.items.map((item) => item.outcome).sort()).toEqual(['error', 'error', 'error', 'written']);
-    await expectArchiveValid();
-  });
+  test(
+    'lists, emphasis and HTML nested thousands deep are refused item by item, and the other input still ingested',
+    { timeout: SAFETY_TIMEOUT * 2 },
+    async () => {
+      await writeFile(join(INPUT, 'lists.md'), `${nestedFront('Списки')}${'- '.repeat(1_500)}текст\n`);
+      await writeFile(join(INPUT, 'emphasis.md'), `${nestedFront('Виділення')}${'*'.repeat(5_000)}текст${'*'.repeat(5_000)}\n`);
+      await writeFile(join(INPUT, 'html.md'), `${nestedFront('Теги')}${'<div>'.repeat(10_000)}текст${'</div>'.repeat(10_000)}\n`);
+      await writeFile(join(INPUT, 'good.txt'), 'Міська рада ухвалила бюджет громади на наступний рік.\n');
+      const { run, report } = await ingest(['lists.md', 'emphasis.md', 'html.md', 'good.txt'], ['--one-per-file']);
+      expect(endedCleanly(run), run.stderr).toBe(true);
+      expect(report?.items.map((item) => item.outcome).sort()).toEqual(['error', 'error', 'error', 'written']);
+      await expectArchiveValid();
+    },
+  );
 
-  test('thousands of items with a few broken ones: the broken are reported by line, the rest ingested', { timeout: SAFETY_TIMEOUT * 2 }, async () => {
-    const lines = [...generateArticles({ count: 2000, seed: FUZZ_SEED, firstYear: 2015, lastYear: 2024 })].map((item) => JSON.stringify(item));
-    const broken = new Map<number, string>([
-      [17, '{"title": "Обірваний рядок", "body": "Текст'],
-      [404, '{"title": "Без тексту", "date": "2020-01-01"}'],
-      [999, 'not json at all'],
-      [1500, JSON.stringify({ title: 'Неможлива дата', body: 'Текст новини з датою, якої не буває.', date: '2021-02-30' })],
-      [1999, '[1, 2, 3]'],
-    ]);
-    for (const [index, line] of broken) lines[index] = line;
-    await writeFile(join(INPUT, 'many.jsonl'), `${lines.join('\n')}\n`);
-    const first = await ingest(['many.jsonl']);
-    expect(endedCleanly(first.run), first.run.stderr).toBe(true);
-    const counts = first.report!.counts;
-    expect(counts.read).toBe(2000);
-    expect(counts.error).toBe(broken.size);
-    expect(counts.written + counts.duplicate).toBe(2000 - broken.size);
-    const errorLines = first.report!.items.filter((item) => item.outcome === 'error').map((item) => Number(/:(\d+)$/.exec(item.source)?.[1]));
-    expect(errorLines.sort((a, b) => a - b)).toEqual([...broken.keys()].map((index) => index + 1));
-    const files = (await filesUnder(join(ARCHIVE, 'articles'))).filter((file) => /\.mdx?$/.test(file));
-    expect(files).toHaveLength(counts.written);
-    await expectArchiveValid();
-  });
+  test(
+    'thousands of items with a few broken ones: the broken are reported by line, the rest ingested',
+    { timeout: SAFETY_TIMEOUT * 2 },
+    async () => {
+      const lines = [...generateArticles({ count: 2000, seed: FUZZ_SEED, firstYear: 2015, lastYear: 2024 })].map((item) =>
+        JSON.stringify(item),
+      );
+      const broken = new Map<number, string>([
+        [17, '{"title": "Обірваний рядок", "body": "Текст'],
+        [404, '{"title": "Без тексту", "date": "2020-01-01"}'],
+        [999, 'not json at all'],
+        [1500, JSON.stringify({ title: 'Неможлива дата', body: 'Текст новини з датою, якої не буває.', date: '2021-02-30' })],
+        [1999, '[1, 2, 3]'],
+      ]);
+      for (const [index, line] of broken) lines[index] = line;
+      await writeFile(join(INPUT, 'many.jsonl'), `${lines.join('\n')}\n`);
+      const first = await ingest(['many.jsonl']);
+      expect(endedCleanly(first.run), first.run.stderr).toBe(true);
+      const counts = first.report!.counts;
+      expect(counts.read).toBe(2000);
+      expect(counts.error).toBe(broken.size);
+      expect(counts.written + counts.duplicate).toBe(2000 - broken.size);
+      const errorLines = first
+        .report!.items.filter((item) => item.outcome === 'error')
+        .map((item) => Number(/:(\d+)$/.exec(item.source)?.[1]));
+      expect(errorLines.sort((a, b) => a - b)).toEqual([...broken.keys()].map((index) => index + 1));
+      const files = (await filesUnder(join(ARCHIVE, 'articles'))).filter((file) => /\.mdx?$/.test(file));
+      expect(files).toHaveLength(counts.written);
+      await expectArchiveValid();
+    },
+  );
 
   test('re-ingesting the same thousands of items writes nothing new', { timeout: SAFETY_TIMEOUT * 2 }, async () => {
-    const lines = [...generateArticles({ count: 2000, seed: FUZZ_SEED, firstYear: 2015, lastYear: 2024 })].map((item) => JSON.stringify(item));
+    const lines = [...generateArticles({ count: 2000, seed: FUZZ_SEED, firstYear: 2015, lastYear: 2024 })].map((item) =>
+      JSON.stringify(item),
+    );
     await writeFile(join(INPUT, 'many.jsonl'), `${lines.join('\n')}\n`);
     const first = await ingest(['many.jsonl']);
     expect(first.run.code, first.run.stderr).toBe(0);

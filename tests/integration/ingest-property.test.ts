@@ -24,28 +24,126 @@ const RUNS = Number(process.env.ARKHIV_PROPERTY_RUNS ?? 4);
 /** Generous: the machine is shared; a hang, not slowness, is what this catches. */
 const SAFETY_TIMEOUT = 120_000;
 
-const WORDS = 'київ рада громада бюджет школа лікарня ремонт дорога вода світло тариф депутат мер місто село область фермер зерно порт потяг міст автобус театр музей бібліотека вчитель лікар студент футбол обстріл енергетика'.split(' ');
+const WORDS =
+  'київ рада громада бюджет школа лікарня ремонт дорога вода світло тариф депутат мер місто село область фермер зерно порт потяг міст автобус театр музей бібліотека вчитель лікар студент футбол обстріл енергетика'.split(
+    ' ',
+  );
 
 // What breaks parsers, escapers and normalisers: markup, code, entities, controls, YAML and dash traps.
 const FRAGMENTS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<b>жирний</b>', '<iframe src="https://evil.example/x"></iframe>', '<div>', '</p>', '<!-- коментар -->',
-  '<Embed url="https://evil.example/x" title="Відео" />', '<Chart data={x} />', '<PullQuote>цитата</PullQuote>',
-  '{process.exit()}', '{', '}', '{/* примітка */}', 'import x from "y"', 'export const a = 1', "import { Figure } from '@arkhiv/article'",
-  '&#x110000;', '&#0;', '&#xD800;', '&#99999999;', '&amp;', '&lt;script&gt;', '&nbsp;', '&bogus;',
-  '\u202E', '\u202A', '\u2066', '\u2069', '\u200F', '\u0000', '\u0007', '\u0085', '\uFEFF', '\u00AD', '\u2028', '\uD800', 'e\u0301', '😀',
-  '0b101', 'yes', 'on', '~', 'null', '.inf', '1:30', '- пункт', '? так', '# заголовок', '> цитата', '* зірка', '`код`', '|a|b|', '---', '--', ' - ', '...',
-  '2026-01-26', '2022-01-11T23:30:00-05:00', '10:30-11:00', '044-123-45-67', '1990-2000-х',
-  '"лапки"', "об'єкт", '«ялинки»', '„лапки“', '\\', '*', '_', '[', ']', '(', ')',
-  '[посилання](javascript:alert(1))', '[адреса](https://example.org/a)', '[внутрішнє](/2022/01/01/nema/)', '![](x.png)', '![знімок](javascript:alert(1))', '<https://example.org>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<b>жирний</b>',
+  '<iframe src="https://evil.example/x"></iframe>',
+  '<div>',
+  '</p>',
+  '<!-- коментар -->',
+  '<Embed url="https://evil.example/x" title="Відео" />',
+  '<Chart data={x} />',
+  '<PullQuote>цитата</PullQuote>',
+  '{process.exit()}',
+  '{',
+  '}',
+  '{/* примітка */}',
+  'import x from "y"',
+  'export const a = 1',
+  "import { Figure } from '@arkhiv/article'",
+  '&#x110000;',
+  '&#0;',
+  '&#xD800;',
+  '&#99999999;',
+  '&amp;',
+  '&lt;script&gt;',
+  '&nbsp;',
+  '&bogus;',
+  '\u202E',
+  '\u202A',
+  '\u2066',
+  '\u2069',
+  '\u200F',
+  '\u0000',
+  '\u0007',
+  '\u0085',
+  '\uFEFF',
+  '\u00AD',
+  '\u2028',
+  '\uD800',
+  'e\u0301',
+  '😀',
+  '0b101',
+  'yes',
+  'on',
+  '~',
+  'null',
+  '.inf',
+  '1:30',
+  '- пункт',
+  '? так',
+  '# заголовок',
+  '> цитата',
+  '* зірка',
+  '`код`',
+  '|a|b|',
+  '---',
+  '--',
+  ' - ',
+  '...',
+  '2026-01-26',
+  '2022-01-11T23:30:00-05:00',
+  '10:30-11:00',
+  '044-123-45-67',
+  '1990-2000-х',
+  '"лапки"',
+  "об'єкт",
+  '«ялинки»',
+  '„лапки“',
+  '\\',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[посилання](javascript:alert(1))',
+  '[адреса](https://example.org/a)',
+  '[внутрішнє](/2022/01/01/nema/)',
+  '![](x.png)',
+  '![знімок](javascript:alert(1))',
+  '<https://example.org>',
 ];
 
 const URLS = [
-  'https://example.org/news/1', 'http://example.org/a?b=c&d=e', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>',
-  'https://', '//evil.example/x', '/2022/01/01/x/', 'relative.html', 'https://example.org/a b', 'mailto:a@b.c', 'https://evil.example/x',
-  'https://www.youtube.com/watch?v=dQw4w9WgXcQ', ' https://example.org/space ', '',
+  'https://example.org/news/1',
+  'http://example.org/a?b=c&d=e',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<b>x</b>',
+  'https://',
+  '//evil.example/x',
+  '/2022/01/01/x/',
+  'relative.html',
+  'https://example.org/a b',
+  'mailto:a@b.c',
+  'https://evil.example/x',
+  'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  ' https://example.org/space ',
+  '',
 ];
 
-const DATES = ['2022-01-11', '2019-03-23', '2024-02-29', '2022-01-11T23:30:00-05:00', '2021-06-01T10:00:00Z', '11.01.2022', '2022-02-30', 'вчора', '2150-01-01', '0b101', ''];
+const DATES = [
+  '2022-01-11',
+  '2019-03-23',
+  '2024-02-29',
+  '2022-01-11T23:30:00-05:00',
+  '2021-06-01T10:00:00Z',
+  '11.01.2022',
+  '2022-02-30',
+  'вчора',
+  '2150-01-01',
+  '0b101',
+  '',
+];
 
 const LANGS = ['uk', 'uk-UA', 'en', 'EN-gb', 'x y', '<script>', '../../etc', ''];
 
@@ -57,13 +155,42 @@ const syntax = fc.string({ unit: fc.constantFrom(...'<>{}[]()*_`#|\\&"\'«»„�
 
 /** Words with hostile fragments and odd code points, joined by spaces or not at all. */
 const phrase = fc
-  .tuple(fc.array(fc.oneof({ weight: 6, arbitrary: word }, { weight: 3, arbitrary: fragment }, { weight: 1, arbitrary: noise }, { weight: 2, arbitrary: syntax }), { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', ' ', ''))
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { weight: 6, arbitrary: word },
+        { weight: 3, arbitrary: fragment },
+        { weight: 1, arbitrary: noise },
+        { weight: 2, arbitrary: syntax },
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    fc.constantFrom(' ', ' ', ''),
+  )
   .map(([parts, glue]) => parts.join(glue));
 
 /** A paragraph that has words of its own, so that most items are news and not only debris. */
 const paragraph = fc.tuple(word, word, phrase, word).map(([a, b, rest, c]) => `${a[0]!.toUpperCase()}${a.slice(1)} ${b} ${rest} ${c}.`);
 
-const title = fc.oneof(phrase, fragment, fc.constantFrom('0b101', 'yes', 'No', '~', 'null', '2022-01-11', '1_000', '.NaN', '- пункт', '--- розділ', 'Бюджет\n---\nухвалено', '\u202Eтxt.exe', 'ЗАПОВНІТЬ: заголовок'));
+const title = fc.oneof(
+  phrase,
+  fragment,
+  fc.constantFrom(
+    '0b101',
+    'yes',
+    'No',
+    '~',
+    'null',
+    '2022-01-11',
+    '1_000',
+    '.NaN',
+    '- пункт',
+    '--- розділ',
+    'Бюджет\n---\nухвалено',
+    '\u202Eтxt.exe',
+    'ЗАПОВНІТЬ: заголовок',
+  ),
+);
 
 interface Item {
   title?: string;
@@ -97,7 +224,15 @@ const item: fc.Arbitrary<Item> = fc.record(
 const items = (max: number) => fc.array(item, { minLength: 1, maxLength: max });
 
 /** One case: items for every input format. */
-const inputs = fc.record({ text: items(4), json: items(3), jsonl: items(3), rss: items(3), atom: items(3), markdown: items(2), mdx: items(2) });
+const inputs = fc.record({
+  text: items(4),
+  json: items(3),
+  jsonl: items(3),
+  rss: items(3),
+  atom: items(3),
+  markdown: items(2),
+  mdx: items(2),
+});
 type Inputs = typeof inputs extends fc.Arbitrary<infer T> ? T : never;
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -217,7 +352,11 @@ async function ingestAndCheck(input: Inputs): Promise<void> {
   await cp(join(PROJECT_ROOT, 'content/topics.yaml'), join(archive, 'topics.yaml'));
   const files = await writeInputs(folder, input);
   const reportPath = join(root, 'report.json');
-  const run = await runCli('scripts/ingest.ts', ['--content', archive, '--date', '2022-01-11', '--report', reportPath, folder], SAFETY_TIMEOUT);
+  const run = await runCli(
+    'scripts/ingest.ts',
+    ['--content', archive, '--date', '2022-01-11', '--report', reportPath, folder],
+    SAFETY_TIMEOUT,
+  );
   const evidence = `inputs in ${relative(PROJECT_ROOT, folder)}\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`;
   expect(endedCleanly(run), evidence).toBe(true);
   const report = JSON.parse(await readFile(reportPath, 'utf8')) as IngestReport;
@@ -229,7 +368,11 @@ async function ingestAndCheck(input: Inputs): Promise<void> {
   }
   // No input file vanishes without a trace: each has an entry (an item or an error) in the report.
   const shown = relative(PROJECT_ROOT, folder);
-  for (const file of files) expect(report.items.some((i) => i.source.startsWith(`${shown}/${file}:`)), `${file}\n${evidence}`).toBe(true);
+  for (const file of files)
+    expect(
+      report.items.some((i) => i.source.startsWith(`${shown}/${file}:`)),
+      `${file}\n${evidence}`,
+    ).toBe(true);
   const { run: checkRun, errors } = await check(archive);
   expect(errors, evidence).toEqual([]);
   expect(checkRun.code, checkRun.stderr).toBe(0);
@@ -237,11 +380,15 @@ async function ingestAndCheck(input: Inputs): Promise<void> {
 }
 
 describe(`ingest property (seed ${FUZZ_SEED})`, () => {
-  test(`hostile items in every input format: the ingest ends with a verdict, and what it writes passes npm run check (${RUNS} cases)`, { timeout: RUNS * 2 * SAFETY_TIMEOUT }, async () => {
-    await rm(OUT, { recursive: true, force: true });
-    // No shrinking: each case costs seconds; the failing case stays on disk (see `evidence`) to be read.
-    await fc.assert(fc.asyncProperty(inputs, ingestAndCheck), { seed: FUZZ_SEED, numRuns: RUNS, endOnFailure: true });
-  });
+  test(
+    `hostile items in every input format: the ingest ends with a verdict, and what it writes passes npm run check (${RUNS} cases)`,
+    { timeout: RUNS * 2 * SAFETY_TIMEOUT },
+    async () => {
+      await rm(OUT, { recursive: true, force: true });
+      // No shrinking: each case costs seconds; the failing case stays on disk (see `evidence`) to be read.
+      await fc.assert(fc.asyncProperty(inputs, ingestAndCheck), { seed: FUZZ_SEED, numRuns: RUNS, endOnFailure: true });
+    },
+  );
 
   test('the archive with the most articles builds', { timeout: 600_000 }, async () => {
     const best = checked.sort((a, b) => b.written - a.written)[0];

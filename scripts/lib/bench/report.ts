@@ -6,7 +6,7 @@ const ms = (value: number | undefined) => (value === undefined || Number.isNaN(v
 /** The benchmark table as Markdown, one row per archive size. */
 export function formatTable(rows: readonly SizeResult[]): string {
   const header = [
-    'articles', 'ingest', 'articles/s', 'site build', 'index', 'total', 'peak memory',
+    'articles', 'ingest', 'articles/s', 'build (site + index)', 'total', 'peak memory',
     'output (files)', 'index size', 'add one + rebuild', 'cold query: bytes', 'cold query: time', 'warm query (median)',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
@@ -17,7 +17,6 @@ export function formatTable(rows: readonly SizeResult[]): string {
         formatSeconds(row.ingestMs),
         Math.round(row.articles / (row.ingestMs / 1000)).toLocaleString('en-US'),
         formatSeconds(row.buildMs),
-        formatSeconds(row.indexMs),
         formatSeconds(row.totalMs),
         formatBytes(row.peakMemory),
         `${formatBytes(row.outputBytes)} (${row.outputFiles.toLocaleString('en-US')})`,
@@ -36,7 +35,6 @@ export interface Growth {
   time: number | null;
   memory: number | null;
   build: number | null;
-  index: number | null;
   ingest: number | null;
 }
 
@@ -48,11 +46,10 @@ export function growth(rows: readonly SizeResult[]): Growth {
     memory: of((r) => r.peakMemory),
     ingest: of((r) => r.ingestMs),
     build: of((r) => r.buildMs),
-    index: of((r) => r.indexMs),
   };
 }
 
 export function formatGrowth(g: Growth): string {
   const f = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
-  return `Growth exponents (slope on log–log; 1.00 = linear): total time ${f(g.time)}, peak memory ${f(g.memory)}; ingest ${f(g.ingest)}, site build ${f(g.build)}, index ${f(g.index)}.`;
+  return `Growth exponents (slope on log–log; 1.00 = linear): total time ${f(g.time)}, peak memory ${f(g.memory)}; ingest ${f(g.ingest)}, build ${f(g.build)}.`;
 }

@@ -16,6 +16,8 @@ export interface SizeOptions {
   corpusSentences?: readonly string[];
   /** Also time adding one article and rebuilding. */
   incremental: boolean;
+  /** Processes `npm run build` splits the build into; the build's own default (one per core) when absent. */
+  shards?: number;
   /** Measure search in Chromium. */
   search: boolean;
   echo: boolean;
@@ -108,9 +110,10 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
 
   const reportFile = join(workDir, 'ingest-report.json');
   const ingest = await run('ingest', ['scripts/ingest.ts', '--content', archive, '--report', reportFile, input]);
-  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const build = await run('build', [astro, 'build', '--outDir', site], { ARKHIV_SEARCH_INDEX: 'skip' });
-  const index = await run('index', ['scripts/index-search.ts', site]);
+  // `npm run build` as a reader runs it: site and search index together, in shards (one per core by default).
+  const buildArgs = ['scripts/build.ts', '--outDir', site, ...(options.shards ? ['--shards', String(options.shards)] : [])];
+  const build = await run('build', buildArgs);
+  const index = { wallMs: 0, peakTreeRss: 0 };
   const output = await folderSize(site);
   const indexSize = await folderSize(join(site, 'pagefind'));
   const { default: report } = (await import(reportFile, { with: { type: 'json' } })) as { default: { items?: Array<{ outcome: string }> } };
@@ -138,8 +141,7 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
     await writeInputs(generateArticles({ count: 1, seed: options.seed + 1_000_003 }), extra);
     const started = performance.now();
     await run('ingest one more', ['scripts/ingest.ts', '--content', archive, extra]);
-    await run('rebuild', [astro, 'build', '--outDir', site], { ARKHIV_SEARCH_INDEX: 'skip' });
-    await run('reindex', ['scripts/index-search.ts', site]);
+    await run('rebuild', buildArgs);
     result.incrementalMs = performance.now() - started;
   }
 

@@ -30,7 +30,10 @@ const STRINGIFY: StringifyOptions = { bullet: '-', emphasis: '_', strong: '*', r
 // The library's text handler, escaping exactly as it does with fewer passes over the text (see markdown-text.ts).
 const FAST_TEXT: StringifyOptions = { handlers: { text } };
 
-const toMarkdown = unified().use(remarkGfm).use(remarkStringify, { ...STRINGIFY, ...FAST_TEXT }).freeze();
+const toMarkdown = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { ...STRINGIFY, ...FAST_TEXT })
+  .freeze();
 const toMdx = unified()
   .use(remarkGfm)
   .use(remarkMdx)
@@ -63,7 +66,9 @@ const normalizeTypography = remarkNormalizeTypography();
 
 /** A tree of paragraphs and headings that hold only text: what plain text and most JSON bodies become. */
 function isPlainTextTree(tree: Root): boolean {
-  return tree.children.every((node) => (node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => child.type === 'text'));
+  return tree.children.every(
+    (node) => (node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => child.type === 'text'),
+  );
 }
 
 export interface ProcessedBody {

@@ -21,7 +21,8 @@ function keepElement(node: MdxJsxFlowElement | MdxJsxTextElement): boolean {
   if (!spec) return false;
   const given = new Map<string, string>();
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || !spec.attributes.includes(attribute.name)) return false;
+    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || !spec.attributes.includes(attribute.name))
+      return false;
     given.set(attribute.name, attribute.value);
   }
   if (!spec.required.every((name) => given.has(name))) return false;
@@ -41,7 +42,10 @@ function replaceElement(node: MdxJsxFlowElement | MdxJsxTextElement): { content:
   if (!url) return undefined;
   const text: PhrasingContent = { type: 'text', value: stringAttribute(node, 'title') ?? url };
   if (!isSafeUrl(url)) return { content: [text], note: `<Embed> з небезпечною адресою «${quoted(url)}» замінено його назвою` };
-  return { content: [{ type: 'link', url, children: [text] }], note: `<Embed> «${quoted(url)}» не вбудовується (це не YouTube, Vimeo, Telegram чи Facebook): записано звичайним посиланням` };
+  return {
+    content: [{ type: 'link', url, children: [text] }],
+    note: `<Embed> «${quoted(url)}» не вбудовується (це не YouTube, Vimeo, Telegram чи Facebook): записано звичайним посиланням`,
+  };
 }
 
 const IMPORT = /^\s*import\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2\s*;?\s*$/;
@@ -49,7 +53,11 @@ const IMPORT = /^\s*import\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2\s*;?\s*$/;
 function keepEsm(node: MdxjsEsm): boolean {
   const match = IMPORT.exec(node.value);
   if (!match || match[3] !== ARTICLE_MODULE) return false;
-  return match[1]!.split(',').map((name) => name.trim()).filter(Boolean).every((name) => name in ARTICLE_COMPONENTS);
+  return match[1]!
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .every((name) => name in ARTICLE_COMPONENTS);
 }
 
 export const ARTICLE_COMPONENT_RULES: SanitizeOptions = { keepElement, keepEsm, replaceElement };

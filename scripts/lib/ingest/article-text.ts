@@ -20,14 +20,16 @@ const KNOWN_FIELDS = new Set<string>([...SCALAR_FIELDS, 'topics', ...AFTER_TOPIC
 
 // The `yaml` library's reasons to quote a plain scalar (stringifyString.js, plainString), plus line
 // breaks, control characters and surrogates (which it double-quotes) and document markers.
-// eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$|^(?:%|---|\.\.\.)|[\x00-\x1f\x7f-\x9f\uD800-\uDFFF]/;
+const NOT_PLAIN =
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$|^(?:%|---|\.\.\.)|[\x00-\x1f\x7f-\x9f\uD800-\uDFFF]/;
 // Inside a flow sequence (`topics`), flow indicators are quoted too; topics are slugs anyway.
 const PLAIN_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 // Scalars that YAML 1.2 (core schema, the library's default) would read as something other than a string: null, booleans, numbers.
 const NON_STRING_TAGS = new Document().schema.tags.filter(
-  (tag): tag is ScalarTag & { test: RegExp } => Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp,
+  (tag): tag is ScalarTag & { test: RegExp } =>
+    Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp,
 );
 
 function readsAsString(value: string): boolean {

@@ -17,7 +17,6 @@ export interface ResolvedDate {
   detail: string;
 }
 
-
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
@@ -75,7 +74,11 @@ export const TEXT_DATE_PARAGRAPHS = 3;
  * are not full dates. With a year hint, dates of other years are skipped;
  * with `latest` (`YYYY-MM-DD`), dates after it.
  */
-export function dateFromText(paragraphs: readonly string[], yearHint?: number, latest?: string): { date: string; text: string } | undefined {
+export function dateFromText(
+  paragraphs: readonly string[],
+  yearHint?: number,
+  latest?: string,
+): { date: string; text: string } | undefined {
   for (const paragraph of paragraphs.slice(0, TEXT_DATE_PARAGRAPHS)) {
     for (const result of chronoUk.parse(paragraph)) {
       const { start } = result;
@@ -121,7 +124,13 @@ export function resolveDate(evidence: DateEvidence): ResolvedDate | { error: str
   const hint = fromName.year ? ` (назва файлу дає лише рік ${fromName.year}, це не повна дата)` : '';
   if (evidence.fallback && evidence.fallback > today) return futureError(evidence.fallback, 'дата з --date');
   if (evidence.fallback) {
-    return { date: evidence.fallback, source: 'option', detail: `дата з --date ${evidence.fallback}: ні метадані, ні назва файлу, ні текст не дають повної дати${hint}` };
+    return {
+      date: evidence.fallback,
+      source: 'option',
+      detail: `дата з --date ${evidence.fallback}: ні метадані, ні назва файлу, ні текст не дають повної дати${hint}`,
+    };
   }
-  return { error: `немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати${hint}. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.` };
+  return {
+    error: `немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати${hint}. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.`,
+  };
 }

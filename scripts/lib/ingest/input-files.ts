@@ -59,7 +59,8 @@ export async function collectInputFiles(paths: readonly string[], cwd: string): 
     const place = { file: relative(cwd, absolute) || given, line: 1 };
     if (!info) errors.push({ place, message: 'файл або теку не знайдено. Перевірте шлях.' });
     else if (info.isDirectory()) (await walk(absolute)).forEach(add);
-    else if (!FORMAT_BY_EXTENSION[extname(absolute).toLowerCase()]) errors.push({ place, message: `невідомий формат файлу. Підтримуються ${SUPPORTED}; перейменуйте файл відповідно до його вмісту.` });
+    else if (!FORMAT_BY_EXTENSION[extname(absolute).toLowerCase()])
+      errors.push({ place, message: `невідомий формат файлу. Підтримуються ${SUPPORTED}; перейменуйте файл відповідно до його вмісту.` });
     else add(absolute);
   }
   return { files, errors };
@@ -117,7 +118,12 @@ export async function readInputText(file: InputFile): Promise<{ text: string } |
   try {
     bytes = await readFile(file.absolute);
   } catch (error) {
-    return { error: { place, message: `файл не вдалося прочитати (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Перевірте права доступу.` } };
+    return {
+      error: {
+        place,
+        message: `файл не вдалося прочитати (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Перевірте права доступу.`,
+      },
+    };
   }
   if (bytes.length === 0 || bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
     return { error: { place, message: 'файл порожній. Видаліть його або додайте текст.' } };
@@ -128,10 +134,20 @@ export async function readInputText(file: InputFile): Promise<{ text: string } |
   const nul = bytes.indexOf(0);
   const order = nul === -1 ? undefined : utf16ByteOrder(bytes);
   if (order) {
-    return { error: { place, message: `файл у кодуванні UTF-16 (${order}, без позначки порядку байтів), а не UTF-8. Перекодуйте його, наприклад: iconv -f UTF-16${order} -t UTF-8 файл > файл.utf8` } };
+    return {
+      error: {
+        place,
+        message: `файл у кодуванні UTF-16 (${order}, без позначки порядку байтів), а не UTF-8. Перекодуйте його, наприклад: iconv -f UTF-16${order} -t UTF-8 файл > файл.utf8`,
+      },
+    };
   }
   if (nul !== -1) {
-    return { error: { place: { ...place, line: lineOfByte(bytes, nul) }, message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.' } };
+    return {
+      error: {
+        place: { ...place, line: lineOfByte(bytes, nul) },
+        message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.',
+      },
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

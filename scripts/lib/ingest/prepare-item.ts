@@ -104,7 +104,8 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   });
   if ('error' in date) return date;
   const summary = articleSummary(item.summary, lead, fieldNotes);
-  if (!summary) return { error: 'не вдалося скласти лід: у першому абзаці немає тексту. Додайте поле summary або текст на початок новини.' };
+  if (!summary)
+    return { error: 'не вдалося скласти лід: у першому абзаці немає тексту. Додайте поле summary або текст на початок новини.' };
   const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
   const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
   const source = articleSource(item.source, fieldNotes);
@@ -129,7 +130,9 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   const body = stringifyBody(tree, extension);
   const file = serializeIngestedArticle(data, body);
   if (file.includes(PLACEHOLDER_MARK)) {
-    return { error: `новина містить позначку незаповненої заготовки «${PLACEHOLDER_MARK}» (її лишає npm run new). Заповніть заготовку або приберіть позначку.` };
+    return {
+      error: `новина містить позначку незаповненої заготовки «${PLACEHOLDER_MARK}» (її лишає npm run new). Заповніть заготовку або приберіть позначку.`,
+    };
   }
   return {
     item,

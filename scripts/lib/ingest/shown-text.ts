@@ -9,7 +9,7 @@ import { normalizeText } from '#lib/text/typography.ts';
  */
 
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): with them a
-// title can show «gnp.exe» while it says «exe.png». Marks (U+200E, U+200F) only nudge punctuation and stay.
+// title that holds «gnp.exe» shows «exe.png». Marks (U+200E, U+200F) only nudge punctuation and stay.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 function codePoint(character: string): string {
@@ -31,7 +31,11 @@ export function shownText(value: string): ShownText {
 
 /** The report's note on removed controls; `field` in the locative («у заголовку»). */
 export function removedNote(field: string, removed: readonly string[]): string[] {
-  return removed.length === 0 ? [] : [`${field} прибрано символи керування напрямком тексту (${removed.join(', ')}): вони показували б текст не в тому порядку, у якому він записаний`];
+  return removed.length === 0
+    ? []
+    : [
+        `${field} прибрано символи керування напрямком тексту (${removed.join(', ')}): вони показували б текст не в тому порядку, у якому він записаний`,
+      ];
 }
 
 /** An input value as the report quotes it: one line, no control characters, at most 60 characters. */

@@ -39,7 +39,9 @@ function asText(value: unknown): string | undefined {
 
 function asList(value: unknown): string[] {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [];
-  return values.map((v) => (typeof v === 'object' && v !== null ? asText((v as Record_).name ?? (v as Record_).term) : asText(v))).filter((v): v is string => Boolean(v));
+  return values
+    .map((v) => (typeof v === 'object' && v !== null ? asText((v as Record_).name ?? (v as Record_).term) : asText(v)))
+    .filter((v): v is string => Boolean(v));
 }
 
 function nameOf(value: unknown): string | undefined {
@@ -71,13 +73,15 @@ export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 
     const found = firstField(from, names);
     if (!found) return undefined;
     const value = asText(found[1]);
-    if (value === undefined && typeof found[1] !== 'string') notes.push(`поле «${prefix}${found[0]}» не використано: це ${kindOf(found[1])}, а не текст`);
+    if (value === undefined && typeof found[1] !== 'string')
+      notes.push(`поле «${prefix}${found[0]}» не використано: це ${kindOf(found[1])}, а не текст`);
     return value;
   };
   const source = record.source;
   const sourceRecord = typeof source === 'object' && source !== null && !Array.isArray(source) ? (source as Record_) : undefined;
   const name = sourceRecord ? text(sourceRecord, ['name'], 'source.') : nameOf(first(record, FIELD_NAMES.sourceName));
-  const url = sourceRecord && firstField(sourceRecord, ['url']) ? text(sourceRecord, ['url'], 'source.') : text(record, FIELD_NAMES.sourceUrl);
+  const url =
+    sourceRecord && firstField(sourceRecord, ['url']) ? text(sourceRecord, ['url'], 'source.') : text(record, FIELD_NAMES.sourceUrl);
   const topics = FIELD_NAMES.topics.flatMap((field) => asList(record[field]));
   const result: ReturnType<typeof itemMetadata> = { notes };
   const title = text(record, FIELD_NAMES.title);

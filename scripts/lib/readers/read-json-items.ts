@@ -5,8 +5,46 @@ import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 const BODY_FIELDS = ['body', 'text', 'content', 'content_html', 'content_text'] as const;
-const KNOWN_FIELDS = new Set(['title', 'headline', 'date', 'published', 'pubDate', 'publishDate', 'datePublished', 'created', 'topics', 'tags', 'categories', 'keywords', 'summary', 'description', 'lead', 'excerpt', 'subtitle', 'source', 'publisher', 'outlet', 'author', 'authors', 'url', 'link', 'canonical', 'canonicalURL', 'canonical_url', 'source_url', 'original_url', 'lang', 'language', 'locale', 'id', 'guid', 'slug', 'updated', 'modified', ...BODY_FIELDS]);
-
+const KNOWN_FIELDS = new Set([
+  'title',
+  'headline',
+  'date',
+  'published',
+  'pubDate',
+  'publishDate',
+  'datePublished',
+  'created',
+  'topics',
+  'tags',
+  'categories',
+  'keywords',
+  'summary',
+  'description',
+  'lead',
+  'excerpt',
+  'subtitle',
+  'source',
+  'publisher',
+  'outlet',
+  'author',
+  'authors',
+  'url',
+  'link',
+  'canonical',
+  'canonicalURL',
+  'canonical_url',
+  'source_url',
+  'original_url',
+  'lang',
+  'language',
+  'locale',
+  'id',
+  'guid',
+  'slug',
+  'updated',
+  'modified',
+  ...BODY_FIELDS,
+]);
 
 /** Start offsets of the elements of a top-level JSON array (the text is known to parse). */
 function elementOffsets(text: string): number[] {
@@ -48,14 +86,18 @@ function syntaxErrorLine(text: string, error: unknown): number {
 function toItem(value: unknown, file: string, line: number): RawItem | InputError {
   const place = { file, line };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { place, message: 'елемент не є обʼєктом JSON. Кожна новина — обʼєкт на кшталт {"title": "…", "body": "…", "date": "2026-01-26"}.' };
+    return {
+      place,
+      message: 'елемент не є обʼєктом JSON. Кожна новина — обʼєкт на кшталт {"title": "…", "body": "…", "date": "2026-01-26"}.',
+    };
   }
   const record = value as Record<string, unknown>;
   const bodyField = BODY_FIELDS.find((field) => typeof record[field] === 'string' && (record[field] as string).trim() !== '');
   if (!bodyField) {
     return { place, message: 'у новини немає тексту. Додайте поле "body" або "text" з текстом новини.' };
   }
-  if (looksLikeHtml(record[bodyField] as string) && findDeepNesting(record[bodyField] as string, 1, 'html') !== undefined) return { place, message: NESTING_MESSAGE };
+  if (looksLikeHtml(record[bodyField] as string) && findDeepNesting(record[bodyField] as string, 1, 'html') !== undefined)
+    return { place, message: NESTING_MESSAGE };
   const metadata = itemMetadata(record);
   const { body, headline } = bodyFromString(record[bodyField] as string, metadata.title);
   const unknown = Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key));
@@ -76,7 +118,10 @@ export function isJsonLinesFile(file: string): boolean {
 }
 
 function lineError(file: string, line: number, error: unknown): InputError {
-  return { place: { file, line }, message: `рядок не є коректним JSON (${(error as Error).message}). У JSON Lines кожен рядок — один обʼєкт JSON.` };
+  return {
+    place: { file, line },
+    message: `рядок не є коректним JSON (${(error as Error).message}). У JSON Lines кожен рядок — один обʼєкт JSON.`,
+  };
 }
 
 /** The value on one line of JSON Lines (`line` is 1-based), its syntax error, or `undefined` for a blank line. */
@@ -116,14 +161,23 @@ export function readJsonLine(raw: string, file: string, line: number): RawItem |
  */
 export function readJsonItems(text: string, file: string): ReadResult {
   const trimmed = text.trim();
-  const linesMode = isJsonLinesFile(file) || (!trimmed.startsWith('[') && trimmed.split('\n').filter((l) => l.trim()).length > 1 && !isWholeJson(trimmed));
+  const linesMode =
+    isJsonLinesFile(file) || (!trimmed.startsWith('[') && trimmed.split('\n').filter((l) => l.trim()).length > 1 && !isWholeJson(trimmed));
   if (linesMode) return collect(text.split('\n').flatMap((raw, index) => readJsonLine(raw, file, index + 1) ?? []));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     const line = syntaxErrorLine(text, error);
-    return { items: [], errors: [{ place: { file, line }, message: `файл не є коректним JSON (${(error as Error).message}). Виправте синтаксис у цьому місці або збережіть файл як JSON Lines (.jsonl, один обʼєкт на рядок).` }] };
+    return {
+      items: [],
+      errors: [
+        {
+          place: { file, line },
+          message: `файл не є коректним JSON (${(error as Error).message}). Виправте синтаксис у цьому місці або збережіть файл як JSON Lines (.jsonl, один обʼєкт на рядок).`,
+        },
+      ],
+    };
   }
   const lineAt = lineIndex(text);
   if (!Array.isArray(parsed)) return collect([toItem(parsed, file, lineAt(text.search(/\S/)))]);

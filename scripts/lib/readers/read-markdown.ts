@@ -63,12 +63,25 @@ export function readMarkdown(text: string, file: string, format: 'markdown' | 'm
   if ('error' in frontMatter) {
     return {
       items: [],
-      errors: [{ place: { file, line: frontMatter.line }, message: `front matter не розбирається: ${frontMatter.error}. Виправте метадані між рядками «---» (YAML) або «+++» (TOML).` }],
+      errors: [
+        {
+          place: { file, line: frontMatter.line },
+          message: `front matter не розбирається: ${frontMatter.error}. Виправте метадані між рядками «---» (YAML) або «+++» (TOML).`,
+        },
+      ],
     };
   }
   const { data } = frontMatter;
   if (data.draft === true) {
-    return { items: [], errors: [{ place: { file, line: 1 }, message: 'чернетка (draft: true) не потрапляє до архіву. Приберіть draft або поставте draft: false, щоб її опублікувати.' }] };
+    return {
+      items: [],
+      errors: [
+        {
+          place: { file, line: 1 },
+          message: 'чернетка (draft: true) не потрапляє до архіву. Приберіть draft або поставте draft: false, щоб її опублікувати.',
+        },
+      ],
+    };
   }
   const deep = findDeepNesting(text);
   if (deep !== undefined) return { items: [], errors: [{ place: { file, line: deep }, message: NESTING_MESSAGE }] };
@@ -80,7 +93,15 @@ export function readMarkdown(text: string, file: string, format: 'markdown' | 'm
     // Parse errors are vfile messages that carry the line.
     const line = typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : 1;
     const reason = error instanceof Error ? error.message : String(error);
-    return { items: [], errors: [{ place: { file, line }, message: `MDX не розбирається: ${reason}. Виправте синтаксис або перейменуйте файл на .md, якщо це звичайний Markdown.` }] };
+    return {
+      items: [],
+      errors: [
+        {
+          place: { file, line },
+          message: `MDX не розбирається: ${reason}. Виправте синтаксис або перейменуйте файл на .md, якщо це звичайний Markdown.`,
+        },
+      ],
+    };
   }
   const metadata = itemMetadata(data);
   const heading = takeTitleHeading(tree, metadata.title);

@@ -26,7 +26,17 @@ function isSourceSitePath(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('//') && !address.startsWith('#');
 }
 
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'mdxJsxTextElement']);
+const PHRASING_PARENTS = new Set([
+  'paragraph',
+  'heading',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'tableCell',
+  'mdxJsxTextElement',
+]);
 
 function replacement(node: Nodes, parent: Parents, file: VFile, options: SanitizeOptions): RootContent[] | undefined {
   const note = (reason: string, ruleId: string) => file.message(reason, { place: node.position, ruleId, source: 'arkhiv-sanitize' });
@@ -118,7 +128,7 @@ export default function remarkSanitize(options: SanitizeOptions = {}) {
       // Revisit the replacement: unwrapped children may themselves need work.
       return index;
     });
-    // Converted HTML and unwrapped elements leave runs of text nodes; the typography rules read each run as the file will read.
+    // Unwrapped elements and removed comments leave text nodes side by side: joined, the typography rules see the runs of text a reader of the written file sees.
     visit(tree, (node) => {
       if ('children' in node) mergeAdjacentText(node);
     });

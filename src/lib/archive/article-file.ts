@@ -163,7 +163,11 @@ function readsAs(value: string, read: () => unknown): boolean {
  */
 export function readsBackAsString(value: string): boolean {
   if (!MAYBE_NOT_STRING.test(value)) return true;
-  return readsAs(value, () => loadYaml(value)) && readsAs(value, () => parseYaml(value)) && readsAs(value, () => parseYaml(value, { version: '1.1' }));
+  return (
+    readsAs(value, () => loadYaml(value)) &&
+    readsAs(value, () => parseYaml(value)) &&
+    readsAs(value, () => parseYaml(value, { version: '1.1' }))
+  );
 }
 
 /**

@@ -37,9 +37,11 @@ export function planShards(articlesPerYear: ReadonlyMap<number, number>, count: 
   let done = 0;
   let shard = 0;
   for (const part of parts) {
-    // Move on once this shard holds its share of the articles, keeping a part for each shard still to fill.
+    // Move on when this part would take the shard further past its share than it is short of it,
+    // or when the parts left are just enough for one each in the shards still to fill.
     const partsLeft = parts.length - parts.indexOf(part);
-    if (groups[shard]!.length > 0 && shard < count - 1 && (done >= (total * (shard + 1)) / count || partsLeft <= count - 1 - shard)) shard += 1;
+    const share = (total * (shard + 1)) / count;
+    if (groups[shard]!.length > 0 && shard < count - 1 && (done + part.articles / 2 > share || partsLeft <= count - 1 - shard)) shard += 1;
     groups[shard]!.push(part);
     done += part.articles;
   }

@@ -10,7 +10,7 @@
  */
 
 /** Articles per index part, unless `ARKHIV_INDEX_PART_SIZE` says otherwise. */
-export const DEFAULT_PART_SIZE = 25_000;
+export const DEFAULT_PART_SIZE = 10_000;
 
 export interface IndexPart {
   /** Years in this part, newest first. */

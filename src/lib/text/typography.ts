@@ -15,6 +15,7 @@ const APOSTROPHE_LIKE = /['\u2019\u02BC\u0060\u00B4\u2018\u02B9\u2032]/g;
 const APOSTROPHE_IN_WORD = new RegExp(`(?<=[${CYRILLIC}])['\\u2019\\u02BC\\u0060\\u00B4\\u2018\\u02B9\\u2032](?=[${CYRILLIC}])`, 'gu');
 
 // Latin letters that look like Cyrillic ones, mapped to the Cyrillic letter.
+// prettier-ignore
 const LOOKALIKES: Record<string, string> = {
   a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у',
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х',
@@ -79,8 +80,9 @@ const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 // The guards below skip a rule when the text cannot change under it: most text needs few of them, and each is a pass over it.
 // Characters of the first three rules (controls, invisible marks, unusual spaces); NFC makes none of them out of other characters.
-// eslint-disable-next-line no-control-regex -- control characters are among what is looked for
-const RARE_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
+const RARE_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- control characters are among what is looked for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 // Apostrophe forms other than the archive's own, which the apostrophe rule would replace by itself.
 const FOREIGN_APOSTROPHE = /['\u2019\u0060\u00B4\u2018\u02B9\u2032]/;
 // What the dash rule changes: a hyphen or another dash, or an em dash with two spaces on a side (« — » stays as it is).
@@ -101,7 +103,9 @@ const NOT_A_RANGE = [
 
 /** A dash between digits becomes an en-dash range, except where the hyphens are part of a date, a time or a code. */
 function fixRanges(text: string): string {
-  const kept = NOT_A_RANGE.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const));
+  const kept = NOT_A_RANGE.flatMap((pattern) =>
+    [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
+  );
   return text.replace(DIGIT_DASH, (match: string, before: string, after: string, offset: number) =>
     kept.some(([start, end]) => offset >= start && offset + match.length <= end) ? match : `${before}\u2013${after}`,
   );

@@ -53,7 +53,14 @@ describe('serializeArticle', () => {
     const data: ArticleFrontMatter = { ...ARTICLE, title: value, summary: value, source: { name: value }, lang: value, origin: value };
     const file = serializeArticle(data, 'Текст.\n');
     for (const [reader, read] of readers(file)) {
-      expect({ reader, title: read.title, summary: read.summary, source: read.source, lang: read.lang, origin: read.origin }).toEqual({ reader, title: value, summary: value, source: { name: value }, lang: value, origin: value });
+      expect({ reader, title: read.title, summary: read.summary, source: read.source, lang: read.lang, origin: read.origin }).toEqual({
+        reader,
+        title: value,
+        summary: value,
+        source: { name: value },
+        lang: value,
+        origin: value,
+      });
     }
   });
 
@@ -75,7 +82,17 @@ describe('readsBackAsString', () => {
     expect(readsBackAsString(value)).toBe(false);
   });
 
-  test.each(['Рада ухвалила бюджет', '5 фактів про бюджет', '2022 рік', '-5 градусів уночі', '.NET 8', 'yesterday', 'Y2K', '12:30 — початок', '<<x>>'])('is true for %j', (value) => {
+  test.each([
+    'Рада ухвалила бюджет',
+    '5 фактів про бюджет',
+    '2022 рік',
+    '-5 градусів уночі',
+    '.NET 8',
+    'yesterday',
+    'Y2K',
+    '12:30 — початок',
+    '<<x>>',
+  ])('is true for %j', (value) => {
     expect(readsBackAsString(value)).toBe(true);
   });
 });

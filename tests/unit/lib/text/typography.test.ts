@@ -18,7 +18,11 @@ describe('normalizeText', () => {
     ['an ISO date keeps its hyphens', 'сесія 2026-01-26 о 10:00', 'сесія 2026-01-26 о 10:00'],
     ['an ISO date-time keeps its hyphens, its offset too', '2022-01-11T23:30:00-05:00', '2022-01-11T23:30:00-05:00'],
     ['a time with an offset keeps its hyphen', 'о 23:30:00-05:00', 'о 23:30:00-05:00'],
-    ['a code of three or more digit groups keeps its hyphens', 'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01', 'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01'],
+    [
+      'a code of three or more digit groups keeps its hyphens',
+      'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01',
+      'тел. 044-123-45-67, ISBN 978-966-03-1234-5, UA-2026-01-26-01',
+    ],
     ['digits that follow a letter are a code, not a range', 'Airbus A320-200', 'Airbus A320-200'],
     ['an em dash with extra spaces keeps one on each side', 'так  —  ні', 'так — ні'],
     ['an em dash with extra spaces between digits becomes a range', '5  —  6', '5–6'],

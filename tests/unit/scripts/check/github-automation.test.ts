@@ -107,6 +107,22 @@ describe('deploy.yml', () => {
   });
 });
 
+describe('deploy-sharded.yml', () => {
+  test('builds every shard of one build as a matrix job and assembles them, with one build id, before publishing', async () => {
+    const flow = await workflow('deploy-sharded.yml');
+    const matrix = (flow.jobs.shard as unknown as { strategy: { matrix: { shard: number[] } } }).strategy.matrix.shard;
+    const count = matrix.length;
+    expect(matrix).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    expect((flow as unknown as { env: Record<string, string> }).env.ARKHIV_BUILD_ID).toContain('github.run_id');
+    const build = commands(flow.jobs.shard!.steps).find((command) => command.startsWith('npm run build'));
+    expect(build).toContain(`--shard "\${{ matrix.shard }}/${count}"`);
+    const assemble = commands(flow.jobs.assemble!.steps).find((command) => command.startsWith('npm run build'));
+    expect(assemble).toContain(`--assemble ${Array.from({ length: count }, (_, index) => `shard-${index + 1}`).join(' ')} --outDir dist`);
+    expect(flow.jobs.assemble!.needs).toEqual(['check', 'shard']);
+    expect(flow.jobs.assemble!.steps.at(-1)?.uses).toMatch(/^actions\/deploy-pages@/);
+  });
+});
+
 describe('issue and pull request templates', () => {
   test('every issue form parses, asks something and has unique field ids', async () => {
     const dir = join(PROJECT_ROOT, '.github/ISSUE_TEMPLATE');

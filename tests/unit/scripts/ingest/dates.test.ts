@@ -46,26 +46,42 @@ describe('dateFromText', () => {
   });
 
   test('skips dates of another year than the file name gives', () => {
-    expect(dateFromText(['У 1991 році, 24 серпня 1991 року, проголошено незалежність. Сесія була 5 травня 2016 року.'], 2016)?.date).toBe('2016-05-05');
+    expect(dateFromText(['У 1991 році, 24 серпня 1991 року, проголошено незалежність. Сесія була 5 травня 2016 року.'], 2016)?.date).toBe(
+      '2016-05-05',
+    );
   });
 });
 
 describe('resolveDate', () => {
   test('metadata comes first, then the file name, then the text, then --date', () => {
     const paragraphs = ['Сесія відбулася 3 лютого 2026 року.'];
-    expect(resolveDate({ metadata: '2022-01-11', fileName: '2023-01-01-x.md', paragraphs, fallback: '2020-01-01' })).toMatchObject({ date: '2022-01-11', source: 'metadata' });
-    expect(resolveDate({ fileName: '2023-01-01-x.md', paragraphs, fallback: '2020-01-01' })).toMatchObject({ date: '2023-01-01', source: 'file-name' });
+    expect(resolveDate({ metadata: '2022-01-11', fileName: '2023-01-01-x.md', paragraphs, fallback: '2020-01-01' })).toMatchObject({
+      date: '2022-01-11',
+      source: 'metadata',
+    });
+    expect(resolveDate({ fileName: '2023-01-01-x.md', paragraphs, fallback: '2020-01-01' })).toMatchObject({
+      date: '2023-01-01',
+      source: 'file-name',
+    });
     expect(resolveDate({ fileName: 'x.txt', paragraphs, fallback: '2020-01-01' })).toMatchObject({ date: '2026-02-03', source: 'text' });
-    expect(resolveDate({ fileName: 'x.txt', paragraphs: ['Без дати.'], fallback: '2020-01-01' })).toMatchObject({ date: '2020-01-01', source: 'option' });
+    expect(resolveDate({ fileName: 'x.txt', paragraphs: ['Без дати.'], fallback: '2020-01-01' })).toMatchObject({
+      date: '2020-01-01',
+      source: 'option',
+    });
   });
 
   test('a date after today is an error from metadata, a file name or --date, and skipped in the text', () => {
     const today = '2026-11-25';
     expect(resolveDate({ metadata: '2026-11-26', fileName: 'x.txt', paragraphs: [], today })).toEqual({
-      error: 'дата з метаданих 2026-11-26 ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.',
+      error:
+        'дата з метаданих 2026-11-26 ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.',
     });
-    expect(resolveDate({ fileName: '2150-01-01-x.md', paragraphs: [], today })).toMatchObject({ error: expect.stringMatching(/^дата з назви файлу 2150-01-01 ще не настала/) });
-    expect(resolveDate({ fileName: 'x.txt', paragraphs: [], fallback: '2150-01-01', today })).toMatchObject({ error: expect.stringMatching(/^дата з --date 2150-01-01 ще не настала/) });
+    expect(resolveDate({ fileName: '2150-01-01-x.md', paragraphs: [], today })).toMatchObject({
+      error: expect.stringMatching(/^дата з назви файлу 2150-01-01 ще не настала/),
+    });
+    expect(resolveDate({ fileName: 'x.txt', paragraphs: [], fallback: '2150-01-01', today })).toMatchObject({
+      error: expect.stringMatching(/^дата з --date 2150-01-01 ще не настала/),
+    });
     const paragraphs = ['Ремонт завершать 1 березня 2030 року, повідомили 3 лютого 2026 року.'];
     expect(resolveDate({ fileName: 'x.txt', paragraphs, today })).toMatchObject({ date: '2026-02-03', source: 'text' });
   });
@@ -74,13 +90,15 @@ describe('resolveDate', () => {
     expect(resolveDate({ fileName: 'A_Outlet_Title_2016.txt', paragraphs: ['Без дати.'], fallback: '2018-01-01' })).toEqual({
       date: '2018-01-01',
       source: 'option',
-      detail: 'дата з --date 2018-01-01: ні метадані, ні назва файлу, ні текст не дають повної дати (назва файлу дає лише рік 2016, це не повна дата)',
+      detail:
+        'дата з --date 2018-01-01: ні метадані, ні назва файлу, ні текст не дають повної дати (назва файлу дає лише рік 2016, це не повна дата)',
     });
   });
 
   test('no date and no --date is an error that says how to fix it', () => {
     expect(resolveDate({ fileName: 'x.txt', paragraphs: ['Без дати.'] })).toEqual({
-      error: 'немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.',
+      error:
+        'немає дати: ні метадані, ні назва файлу, ні текст не дають повної дати. Додайте дату до джерела або запустіть з --date РРРР-ММ-ДД.',
     });
   });
 

@@ -31,15 +31,23 @@ describe('UTF-16 without a byte order mark', () => {
 
   test('is reported as UTF-16 with the command that converts it, not as a binary file', async () => {
     expect(await read('le.txt', Buffer.from(TEXT, 'utf16le'))).toEqual({
-      error: { place: { file: 'le.txt', line: 1 }, message: 'файл у кодуванні UTF-16 (LE, без позначки порядку байтів), а не UTF-8. Перекодуйте його, наприклад: iconv -f UTF-16LE -t UTF-8 файл > файл.utf8' },
+      error: {
+        place: { file: 'le.txt', line: 1 },
+        message:
+          'файл у кодуванні UTF-16 (LE, без позначки порядку байтів), а не UTF-8. Перекодуйте його, наприклад: iconv -f UTF-16LE -t UTF-8 файл > файл.utf8',
+      },
     });
-    expect(await read('be.txt', utf16be(TEXT))).toMatchObject({ error: { message: expect.stringContaining('iconv -f UTF-16BE -t UTF-8') } });
+    expect(await read('be.txt', utf16be(TEXT))).toMatchObject({
+      error: { message: expect.stringContaining('iconv -f UTF-16BE -t UTF-8') },
+    });
   });
 
   test('binary data with NUL bytes at both parities is still binary', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
     expect(utf16ByteOrder(bytes)).toBeUndefined();
-    expect(await read('archive.txt', bytes)).toMatchObject({ error: { message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.' } });
+    expect(await read('archive.txt', bytes)).toMatchObject({
+      error: { message: 'файл двійковий (містить нульові байти), а не текст. Передайте текстовий файл.' },
+    });
   });
 
   test('UTF-8 text with a stray NUL is binary, not UTF-16', () => {

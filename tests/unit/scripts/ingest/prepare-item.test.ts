@@ -49,7 +49,9 @@ describe('the source address', () => {
   });
 
   test('an address the schema cannot parse is dropped too; a web address is kept', async () => {
-    expect((await prepare(rss('https://'))).notes).toContain('адресу джерела «https://» не записано: джерело має бути вебадресою http(s)://…');
+    expect((await prepare(rss('https://'))).notes).toContain(
+      'адресу джерела «https://» не записано: джерело має бути вебадресою http(s)://…',
+    );
     expect((await prepare(rss('https://example.org/budget'))).data.source).toEqual({ name: 'Новини', url: 'https://example.org/budget' });
   });
 
@@ -62,7 +64,9 @@ describe('the source address', () => {
 
 describe('titles and summaries', () => {
   test('bidirectional overrides and isolates are removed from the title and the summary, and reported', async () => {
-    const { data, notes } = await prepare(json({ title: 'Бюджет \u202Eтxt.exe\u202C громади', summary: 'Лід \u2067ізольований\u2069 текст.', body: TEXT, date: '2022-01-11' }));
+    const { data, notes } = await prepare(
+      json({ title: 'Бюджет \u202Eтxt.exe\u202C громади', summary: 'Лід \u2067ізольований\u2069 текст.', body: TEXT, date: '2022-01-11' }),
+    );
     expect(data.title).toBe('Бюджет тxt.exe громади');
     expect(data.summary).toBe('Лід ізольований текст.');
     expect(notes.filter((note) => note.includes('керування напрямком'))).toEqual([
@@ -85,7 +89,9 @@ describe('titles and summaries', () => {
   });
 
   test('ISO dates in the text keep their hyphens', async () => {
-    const { data, body } = await prepare(json({ title: 'Засідання 2026-01-26', body: 'Засідання ради відбулося 2026-01-26T10:30:00+02:00 у залі.', date: '2022-01-11' }));
+    const { data, body } = await prepare(
+      json({ title: 'Засідання 2026-01-26', body: 'Засідання ради відбулося 2026-01-26T10:30:00+02:00 у залі.', date: '2022-01-11' }),
+    );
     expect(data.title).toBe('Засідання 2026-01-26');
     expect(body).toContain('2026-01-26T10:30:00+02:00');
   });
@@ -101,15 +107,23 @@ describe('MDX bodies', () => {
   const mdx = (body: string) => only(readMarkdown(`---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\n${body}\n`, 'post.mdx', 'mdx'));
 
   test('an embed of an unknown provider becomes a link to it, reported, and the article is plain Markdown', async () => {
-    const { body, extension, notes } = await prepare(mdx(`import { Embed } from '@arkhiv/article';\n\n${TEXT}\n\n<Embed url="https://evil.example/x" title="Відео сесії" />`));
+    const { body, extension, notes } = await prepare(
+      mdx(`import { Embed } from '@arkhiv/article';\n\n${TEXT}\n\n<Embed url="https://evil.example/x" title="Відео сесії" />`),
+    );
     expect(extension).toBe('md');
     expect(body).toContain('[Відео сесії](https://evil.example/x)');
     expect(body).not.toContain('<Embed');
-    expect(notes).toContain('рядок 10: <Embed> «https://evil.example/x» не вбудовується (це не YouTube, Vimeo, Telegram чи Facebook): записано звичайним посиланням');
+    expect(notes).toContain(
+      'рядок 10: <Embed> «https://evil.example/x» не вбудовується (це не YouTube, Vimeo, Telegram чи Facebook): записано звичайним посиланням',
+    );
   });
 
   test('an embed of a known provider stays', async () => {
-    const { body, extension } = await prepare(mdx(`import { Embed } from '@arkhiv/article';\n\n${TEXT}\n\n<Embed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Відео сесії" />`));
+    const { body, extension } = await prepare(
+      mdx(
+        `import { Embed } from '@arkhiv/article';\n\n${TEXT}\n\n<Embed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Відео сесії" />`,
+      ),
+    );
     expect(extension).toBe('mdx');
     expect(body).toContain('<Embed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Відео сесії" />');
   });
@@ -118,19 +132,24 @@ describe('MDX bodies', () => {
     const { body, data } = await prepare(mdx('Рада {/* примітка */} ухвалила бюджет, кажуть депутати.'));
     expect(body).toBe('Рада ухвалила бюджет, кажуть депутати.\n');
     expect(data.summary).toBe('Рада ухвалила бюджет, кажуть депутати.');
-    const markdown = only(readMarkdown('---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\nРада <!-- примітка --> ухвалила бюджет.\n', 'post.md', 'markdown'));
+    const markdown = only(
+      readMarkdown('---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\nРада <!-- примітка --> ухвалила бюджет.\n', 'post.md', 'markdown'),
+    );
     expect((await prepare(markdown)).body).toBe('Рада ухвалила бюджет.\n');
   });
 });
 
 describe('HTML bodies', () => {
   test('text outside any block element is a paragraph of its own', async () => {
-    const { body } = await prepare(json({ title: 'Бюджет', body: 'Рада ухвалила бюджет.<br>Депутати підтримали ремонт шкіл.', date: '2022-01-11' }));
+    const { body } = await prepare(
+      json({ title: 'Бюджет', body: 'Рада ухвалила бюджет.<br>Депутати підтримали ремонт шкіл.', date: '2022-01-11' }),
+    );
     expect(body).toBe('Рада ухвалила бюджет.\\\nДепутати підтримали ремонт шкіл.\n');
   });
 
   test('raw HTML in Markdown that holds only text stays a paragraph, apart from the next one', async () => {
-    const markdown = '---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\n<div><script>x</script>Рада ухвалила бюджет.</div>\n\nДепутати підтримали ремонт шкіл.\n';
+    const markdown =
+      '---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\n<div><script>x</script>Рада ухвалила бюджет.</div>\n\nДепутати підтримали ремонт шкіл.\n';
     const { body } = await prepare(only(readMarkdown(markdown, 'post.md', 'markdown')));
     expect(body).toBe('Рада ухвалила бюджет.\n\nДепутати підтримали ремонт шкіл.\n');
   });
@@ -138,7 +157,8 @@ describe('HTML bodies', () => {
 
 describe('addresses on the site the item came from', () => {
   test('a link to a page of the source site keeps its text, an image of it its caption, and both are reported', async () => {
-    const markdown = '---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\nРада [ухвалила](/2022/01/01/nema/) бюджет ![знімок сесії](photo.jpg) громади, [деталі](#deteli) і [джерело](https://example.org/a).\n';
+    const markdown =
+      '---\ntitle: Бюджет громади\ndate: 2022-01-11\n---\n\nРада [ухвалила](/2022/01/01/nema/) бюджет ![знімок сесії](photo.jpg) громади, [деталі](#deteli) і [джерело](https://example.org/a).\n';
     const { body, notes } = await prepare(only(readMarkdown(markdown, 'post.md', 'markdown')));
     expect(body).toBe('Рада ухвалила бюджет знімок сесії громади, [деталі](#deteli) і [джерело](https://example.org/a).\n');
     expect(notes).toEqual(
@@ -152,7 +172,9 @@ describe('addresses on the site the item came from', () => {
 
 describe('what the check would reject is not written', () => {
   test('a date still to come is an error', async () => {
-    expect(await failure(json({ title: 'Бюджет', body: TEXT, date: '2150-01-01' }))).toBe('дата з метаданих 2150-01-01 ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.');
+    expect(await failure(json({ title: 'Бюджет', body: TEXT, date: '2150-01-01' }))).toBe(
+      'дата з метаданих 2150-01-01 ще не настала: архів містить лише опубліковане. Виправте дату або імпортуйте новину після її виходу.',
+    );
   });
 
   test('a body of code alone is no article', async () => {
@@ -161,7 +183,9 @@ describe('what the check would reject is not written', () => {
   });
 
   test('the placeholder mark of npm run new is an error', async () => {
-    expect(await failure(json({ title: 'ЗАПОВНІТЬ: заголовок', body: TEXT, date: '2022-01-11' }))).toMatch(/^новина містить позначку незаповненої заготовки «ЗАПОВНІТЬ:»/);
+    expect(await failure(json({ title: 'ЗАПОВНІТЬ: заголовок', body: TEXT, date: '2022-01-11' }))).toMatch(
+      /^новина містить позначку незаповненої заготовки «ЗАПОВНІТЬ:»/,
+    );
   });
 
   test('a title YAML would read as a number is written so that it reads back as text', async () => {
