@@ -9,8 +9,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { validateArchive } from '#lib/archive/validate-archive.ts';
-import { formatArchiveProblems } from '#lib/archive/archive-problem.ts';
 import { assembleSite } from '#lib/build/assemble.ts';
 import { articlesPerYear } from '#lib/build/articles-per-year.ts';
 import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
@@ -75,23 +73,13 @@ const plan = planShards(articlesPerYear(contentDir), count, partSizeFromEnvironm
 const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
 const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, ARKHIV_CONTENT: contentDir, ARKHIV_BUILD_ID: buildId, ...extra });
 
-/** Validates the archive once for every shard, with the build's own messages; false when it has errors. */
-async function validate(): Promise<boolean> {
-  const problems = await validateArchive(contentDir, { relativeTo: ROOT, cacheFile: join(cacheDir, 'arkhiv-validation.json') });
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatArchiveProblems([warning]));
-  if (errors.length === 0) return true;
-  console.error(`${formatArchiveProblems(errors)}\nВиправте ці файли (або запустіть npm run check) і зберіть сайт знову.`);
-  return false;
-}
-
 /** Builds one shard into `dir`, with a cache of its own so that shards never share files while they run. */
-async function buildShard(shard: Shard, dir: string): Promise<number> {
+async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
   const work = shardWork(shard);
   await mkdir(work, { recursive: true });
   const env = environment({ [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)), ARKHIV_CACHE_DIR: join(work, 'cache') });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
-  return runAstro({ root: ROOT, cwd: work, args: astroArgs(dir), env, prefix, verbose: values.verbose });
+  return runAstro({ root: ROOT, cwd: work, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
 }
 
 /**
@@ -111,15 +99,21 @@ let code = 0;
 if (values.assemble) {
   await assembleSite({ outDir, shardDirs: positionals.map((dir) => resolve(dir)), shards: plan, site, base, buildId, logger });
 } else if (shardOption) {
-  if (!(await validate())) process.exit(1);
   code = await buildShard(plan[shardOption.number - 1]!, outDir);
 } else if (plan.filter((shard) => shard.parts.length > 0).length <= 1) {
   // One part of the index or one core: one process builds everything, as `astro build` does.
   code = await runAstro({ root: ROOT, cwd: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
 } else {
-  if (!(await validate())) process.exit(1);
   const started = Date.now();
-  const codes = await Promise.all(plan.map((shard) => buildShard(shard, shardDir(shard))));
+  // The global shard validates the whole archive (`src/integrations/validate-content.ts`); one failed shard stops the others.
+  const controller = new AbortController();
+  const codes = await Promise.all(
+    plan.map(async (shard) => {
+      const exit = await buildShard(shard, shardDir(shard), controller.signal);
+      if (exit !== 0) controller.abort();
+      return exit;
+    }),
+  );
   code = codes.find((exit) => exit !== 0) ?? 0;
   if (code === 0) {
     await assembleSite({ outDir, shardDirs: plan.map(shardDir), shards: plan, site, base, buildId, logger });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
 import { formatProblem } from '#lib/problems.ts';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
+import { rendersGlobalPages } from '#lib/build/shards.ts';
 
 export interface ValidateContentOptions {
   /** The archive folder; default `ARKHIV_CONTENT` or `content`, relative to the project root. */
@@ -23,6 +24,8 @@ export default function validateContent(options: ValidateContentOptions = {}): A
     name: 'arkhiv:validate-content',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
+        // In a sharded build the global shard validates the whole archive for every shard.
+        if (!rendersGlobalPages()) return;
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
         const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'arkhiv-validation.json') : undefined;

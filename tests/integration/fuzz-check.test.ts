@@ -57,7 +57,7 @@ beforeAll(async () => {
     const { path, head } = front((n += 1));
     await put(path.replace(/fuzz-\d+/, `deep-${name}`), `${head}${body}\n`);
   }
-  const { path, head } = front((n += 1), 'mdx');
+  const { path, head } = front(n + 1, 'mdx');
   await put(path.replace(/fuzz-\d+/, 'deep-jsx'), `${head}${'<b>'.repeat(10_000)}текст${'</b>'.repeat(10_000)}\n`);
   // A 10 MB single line is checked in fuzz-ingest.test.ts, on the article the ingest makes of it.
   // Mutations of a valid article: bytes flipped, syntax characters inserted.

@@ -20,6 +20,8 @@ export interface AstroRun {
   prefix: string;
   /** Keep the per-page lines. */
   verbose: boolean;
+  /** Stops the build (another shard failed). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -32,6 +34,7 @@ export function runAstro(run: AstroRun): Promise<number> {
     cwd: run.cwd,
     env: run.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(run.signal ? { signal: run.signal } : {}),
   });
   const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     createInterface({ input: stream }).on('line', (line) => {
@@ -42,7 +45,7 @@ export function runAstro(run: AstroRun): Promise<number> {
   pass(child.stdout, process.stdout);
   pass(child.stderr, process.stderr);
   return new Promise((done, fail) => {
-    child.on('error', fail);
+    child.on('error', (error) => (error.name === 'AbortError' ? done(1) : fail(error)));
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }

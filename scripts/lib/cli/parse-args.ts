@@ -5,7 +5,7 @@
  * unwanted value, a bad value) are one line on stderr and exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { calendarDate } from '../ingest/dates.ts';
+import { calendarDate } from '#lib/text/dates.ts';
 import { colours } from './colours.ts';
 
 export interface OptionSpec {

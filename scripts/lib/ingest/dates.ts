@@ -1,5 +1,5 @@
 import * as chronoUk from 'chrono-node/uk';
-import { archiveDay } from '#lib/text/dates.ts';
+import { archiveDay, calendarDate } from '#lib/text/dates.ts';
 
 /**
  * Where an article's date comes from, in order of trust: the item's own
@@ -15,17 +15,6 @@ export interface ResolvedDate {
   source: DateSource;
   /** For the report: what the date was read from. */
   detail: string;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** `YYYY-MM-DD` if the parts form a real calendar date in a sane range. */
-export function calendarDate(year: number, month: number, day: number): string | undefined {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1800 || year > 2200 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /**

@@ -83,6 +83,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** `YYYY-MM-DD` if the parts form a real calendar date in a sane range (1800–2200), else `undefined`. */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
 /** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
 export function weekday(day: Day): number {
   return ((new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() + 6) % 7) + 1;

@@ -117,7 +117,7 @@ describe('the build integration', () => {
     const root = await archive('dev', { 'topics.yaml': TOPICS, 'articles/2022/01/11/a.md': GOOD('0123456789abcdef').replace('[viina]', '[nema]') });
     const logged = await runSetup(root, 'dev');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/^error: Архів містить 1 помилку у 1 файлі:\narticles\/2022\/01\/11\/a\.md:4:1  topics: теми «nema» немає в topics\.yaml/);
+    expect(logged[0]).toMatch(/^error: Архів містить 1 помилку у 1 файлі:\narticles\/2022\/01\/11\/a\.md:4:1 {2}topics: теми «nema» немає в topics\.yaml/);
   });
 
   test('formats warnings apart from errors', () => {
