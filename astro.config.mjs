@@ -32,5 +32,18 @@ export default defineConfig({
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
   // servedFiles: every file of public/ and every local file an article links is safe to serve from the site's origin.
   // securityHeaders: _headers with the Content Security Policy for hosts that read it.
-  integrations: [validateContent(), contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }), servedFiles({ content: process.env.ARKHIV_CONTENT ?? './content' }), baseLinks(), articleHtml(), pruneOutput(), sourceVersion(), mdx(), siteSitemap(), pagefind({ content: process.env.ARKHIV_CONTENT ?? './content' }), serviceWorker(), securityHeaders()],
+  integrations: [
+    validateContent(),
+    contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }),
+    servedFiles({ content: process.env.ARKHIV_CONTENT ?? './content' }),
+    baseLinks(),
+    articleHtml(),
+    pruneOutput(),
+    sourceVersion(),
+    mdx(),
+    siteSitemap(),
+    pagefind({ content: process.env.ARKHIV_CONTENT ?? './content' }),
+    serviceWorker(),
+    securityHeaders(),
+  ],
 });

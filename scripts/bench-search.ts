@@ -24,7 +24,13 @@ const CLI = defineCli({
   summary: `Міряє пошук на вже зібраних сайтах (з індексом Pagefind) так само, як npm run bench після збірки.
 З кількома теками запуски чергуються між ними, щоб обидві версії зустріли однакове навантаження.`,
   options: {
-    runs: { type: 'string', value: '<n>', description: 'запусків на кожен сайт; цифри — медіани', default: '3', check: positiveInteger('--runs') },
+    runs: {
+      type: 'string',
+      value: '<n>',
+      description: 'запусків на кожен сайт; цифри — медіани',
+      default: '3',
+      check: positiveInteger('--runs'),
+    },
   },
   positionals: true,
   exitCodes: [
@@ -37,9 +43,15 @@ const { values, positionals } = readCommandLine(CLI);
 const runs = Number(values.runs);
 if (positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано жодної теки сайту (наприклад dist)'));
 const sites = positionals.map((site) => resolve(site));
-const missing = sites.filter((site) => !existsSync(join(site, 'pagefind/pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')));
+const missing = sites.filter(
+  (site) => !existsSync(join(site, 'pagefind/pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')),
+);
 if (missing.length > 0) {
-  console.error(missing.map((site) => `${site}: no search/index.html or pagefind/pagefind-entry.json; build the site with its index first (npm run build).`).join('\n'));
+  console.error(
+    missing
+      .map((site) => `${site}: no search/index.html or pagefind/pagefind-entry.json; build the site with its index first (npm run build).`)
+      .join('\n'),
+  );
   process.exit(1);
 }
 
@@ -66,5 +78,7 @@ for (let run = 1; run <= runs; run++) {
 console.log('');
 for (const [site, timings] of results) {
   const pick = (field: (t: SearchTiming) => number) => median(timings.map(field));
-  console.log(`${site}, median of ${timings.length}: cold ${ms(pick((t) => t.coldMs))}, ${kb(pick((t) => t.coldBytes))} (${kb(pick((t) => t.coldBytesAtResults))} before the results), warm median ${ms(pick((t) => t.warmMedianMs))}`);
+  console.log(
+    `${site}, median of ${timings.length}: cold ${ms(pick((t) => t.coldMs))}, ${kb(pick((t) => t.coldBytes))} (${kb(pick((t) => t.coldBytesAtResults))} before the results), warm median ${ms(pick((t) => t.warmMedianMs))}`,
+  );
 }

@@ -36,7 +36,12 @@ const CLI = defineCli({
     shard: { type: 'string', value: '<k/n>', description: 'зібрати лише частину k з n (одне завдання матриці CI) у --outDir' },
     assemble: { type: 'boolean', description: 'скласти сайт із тек частин, названих аргументами, у --outDir' },
     outDir: { type: 'string', value: '<тека>', description: 'куди писати сайт', default: 'dist' },
-    site: { type: 'string', value: '<адреса>', description: 'адреса сайту для посилань у стрічках і sitemap', defaultText: 'SITE_URL або http://localhost:4321' },
+    site: {
+      type: 'string',
+      value: '<адреса>',
+      description: 'адреса сайту для посилань у стрічках і sitemap',
+      defaultText: 'SITE_URL або http://localhost:4321',
+    },
     base: { type: 'string', value: '<шлях>', description: 'шлях сайту на сервері, напр. /arkhiv/', defaultText: 'BASE_PATH або /' },
     verbose: { type: 'boolean', description: 'показувати рядок Astro про кожну сторінку' },
   },
@@ -57,7 +62,8 @@ const CLI = defineCli({
 
 const { values, positionals } = readCommandLine(CLI);
 const shardOption = values.shard === undefined ? undefined : parseShardOption(values.shard);
-if (values.shard !== undefined && !shardOption) exitWithUsageError(CLI, withHelpHint(CLI, `--shard чекає k/n, де 1 ≤ k ≤ n (отримано «${values.shard}»)`));
+if (values.shard !== undefined && !shardOption)
+  exitWithUsageError(CLI, withHelpHint(CLI, `--shard чекає k/n, де 1 ≤ k ≤ n (отримано «${values.shard}»)`));
 if (positionals.length > 0 && !values.assemble) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${positionals[0]}»`));
 if (values.assemble && positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, '--assemble чекає теки частин'));
 
@@ -71,7 +77,12 @@ const logger = { info: (message: string) => console.log(message) };
 const count = shardOption?.count ?? (values.assemble ? positionals.length : Number(values.shards));
 const plan = planShards(articlesPerYear(contentDir), count, partSizeFromEnvironment());
 const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
-const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, ARKHIV_CONTENT: contentDir, ARKHIV_BUILD_ID: buildId, ...extra });
+const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ARKHIV_CONTENT: contentDir,
+  ARKHIV_BUILD_ID: buildId,
+  ...extra,
+});
 
 /** Builds one shard into `dir`, with a cache of its own so that shards never share files while they run. */
 async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
@@ -89,7 +100,9 @@ async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Prom
  */
 function shardWork(shard: Shard): string {
   const inProject = !relative(ROOT, cacheDir).startsWith('..');
-  const shards = inProject ? join(cacheDir, 'shards') : join(ROOT, 'node_modules/.astro/shards', createHash('sha256').update(cacheDir).digest('hex').slice(0, 12));
+  const shards = inProject
+    ? join(cacheDir, 'shards')
+    : join(ROOT, 'node_modules/.astro/shards', createHash('sha256').update(cacheDir).digest('hex').slice(0, 12));
   return join(shards, `${shard.number}-of-${shard.count}`);
 }
 

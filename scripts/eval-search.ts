@@ -37,7 +37,12 @@ export interface Method {
 /** The methods compared; `plain` is what stock Pagefind searches for. */
 export const METHODS: Record<string, Method> = {
   plain: { rewrite: plainQuery },
-  'orama-uk': { rewrite: (query) => queryWords(query).map((word) => oramaStemmer(word)).join(' ') },
+  'orama-uk': {
+    rewrite: (query) =>
+      queryWords(query)
+        .map((word) => oramaStemmer(word))
+        .join(' '),
+  },
   'arkhiv-stem': { rewrite: pagefindQuery },
   'arkhiv-stem+rerank': { rewrite: pagefindQuery, rerank: true },
 };
@@ -46,7 +51,9 @@ export const METHODS: Record<string, Method> = {
 export async function runMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
   if (!method.rerank) return (await index.results(method.rewrite(query), 10)).map((r) => r.id);
   const results = await index.results(method.rewrite(query), RERANK_WINDOW);
-  return rerank(results, (r) => r.content, queryStems(query)).slice(0, 10).map((r) => r.id);
+  return rerank(results, (r) => r.content, queryStems(query))
+    .slice(0, 10)
+    .map((r) => r.id);
 }
 
 const INGEST = fileURLToPath(new URL('ingest.ts', import.meta.url));
@@ -59,7 +66,10 @@ async function ingestCorpus(corpus: string, seed: string, contentDir: string): P
   await mkdir(contentDir, { recursive: true });
   await copyFile(resolve('content/topics.yaml'), join(contentDir, 'topics.yaml'));
   // Press texts carry only a year in their file names; the date does not matter to search.
-  const runs = [['--date', '2016-01-01', seed], ['--one-per-file', '--date', '2016-01-01', corpus]];
+  const runs = [
+    ['--date', '2016-01-01', seed],
+    ['--one-per-file', '--date', '2016-01-01', corpus],
+  ];
   for (const args of runs) {
     const result = spawnSync(process.execPath, [INGEST, '--content', contentDir, ...args], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`npm run ingest failed on ${args.at(-1)}:\n${result.stderr || result.stdout.slice(-2000)}`);
@@ -67,7 +77,12 @@ async function ingestCorpus(corpus: string, seed: string, contentDir: string): P
 }
 
 /** Evaluates every method on the index of `siteDir`; prints and returns the scores. */
-export async function evaluateSite(siteDir: string, queries: readonly QueryForms[], verbose = false, ranking: PagefindRanking = SEARCH_RANKING): Promise<MethodScore[]> {
+export async function evaluateSite(
+  siteDir: string,
+  queries: readonly QueryForms[],
+  verbose = false,
+  ranking: PagefindRanking = SEARCH_RANKING,
+): Promise<MethodScore[]> {
   const index = await openSearchIndex(siteDir, { ranking });
   try {
     const pages = await index.pages();
@@ -81,7 +96,9 @@ export async function evaluateSite(siteDir: string, queries: readonly QueryForms
     if (verbose) {
       for (const score of scores) {
         for (const q of score.perQuery.filter((p) => p.recall < 1 || (p.precision ?? 1) < 1)) {
-          console.log(`${score.method}\t${q.query} → «${METHODS[score.method]!.rewrite(q.query)}»\trecall ${q.recall.toFixed(2)}\tprecision ${q.precision?.toFixed(2) ?? '—'}`);
+          console.log(
+            `${score.method}\t${q.query} → «${METHODS[score.method]!.rewrite(q.query)}»\trecall ${q.recall.toFixed(2)}\tprecision ${q.precision?.toFixed(2) ?? '—'}`,
+          );
         }
       }
     }
@@ -101,9 +118,19 @@ const CLI = defineCli({
   options: {
     site: { type: 'string', value: '<тека>', description: 'зібраний сайт з його індексом: спершу npm run build' },
     content: { type: 'string', value: '<тека>', description: 'тека архіву, проіндексована напряму' },
-    corpus: { type: 'string', value: '<тека>', description: 'корпус преси для імпорту: тека з .txt', default: '../shared/corpus/bruk-press' },
+    corpus: {
+      type: 'string',
+      value: '<тека>',
+      description: 'корпус преси для імпорту: тека з .txt',
+      default: '../shared/corpus/bruk-press',
+    },
     seed: { type: 'string', value: '<файл>', description: 'сід для імпорту', default: '../shared/seed/000_62e7a2a410e01d5e.txt' },
-    queries: { type: 'string', value: '<файл.json>', description: 'оцінені запити', default: 'tests/fixtures/search-eval/press-queries.json' },
+    queries: {
+      type: 'string',
+      value: '<файл.json>',
+      description: 'оцінені запити',
+      default: 'tests/fixtures/search-eval/press-queries.json',
+    },
     verbose: { type: 'boolean', description: 'показати кожен запит, на який метод відповідає не ідеально' },
   },
   exitCodes: [

@@ -19,7 +19,8 @@ const CLI = defineCli({
 ARKHIV_BUILD_ID, так само, як astro build робить це за один раз. base — шлях сайту, типово /.`,
   options: {},
   positionals: true,
-  notes: 'Змінні середовища:\n  ARKHIV_BUILD_ID  ідентифікатор, з яким зібрано сайт (обовʼязковий)\n  ARKHIV_CONTENT   тека архіву, з якої зібрано сайт (типово content)',
+  notes:
+    'Змінні середовища:\n  ARKHIV_BUILD_ID  ідентифікатор, з яким зібрано сайт (обовʼязковий)\n  ARKHIV_CONTENT   тека архіву, з якої зібрано сайт (типово content)',
   exitCodes: [
     [0, 'індекс і service worker записано'],
     [1, 'індекс не вдалося побудувати'],
@@ -31,7 +32,8 @@ const [dir, base = '/', ...extra] = positionals;
 const buildId = process.env.ARKHIV_BUILD_ID;
 if (!dir) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано теки зібраного сайту'));
 if (extra.length > 0) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${extra[0]}»`));
-if (!buildId) exitWithUsageError(CLI, withHelpHint(CLI, 'не задано ARKHIV_BUILD_ID: потрібен той самий ідентифікатор, з яким зібрано сайт'));
+if (!buildId)
+  exitWithUsageError(CLI, withHelpHint(CLI, 'не задано ARKHIV_BUILD_ID: потрібен той самий ідентифікатор, з яким зібрано сайт'));
 const logger = { info: (message: string) => console.log(message) };
 const parts = planIndexParts(articlesPerYear(resolve(process.env.ARKHIV_CONTENT ?? 'content')), partSizeFromEnvironment());
 await buildIndex(resolve(dir), logger, { parts, manifest: true });

@@ -16,11 +16,18 @@ const CLI = defineCli({
   command: 'npm run new --',
   name: 'new',
   usage: '--title "Заголовок" [параметри]',
-  summary: 'Створює нову статтю там, де їй місце (content/articles/рррр/мм/дд/<слаг>.md), з правильним\nfront matter і заготовками «ЗАПОВНІТЬ:», і друкує її шлях. Наявних файлів не перезаписує.',
+  summary:
+    'Створює нову статтю там, де їй місце (content/articles/рррр/мм/дд/<слаг>.md), з правильним\nfront matter і заготовками «ЗАПОВНІТЬ:», і друкує її шлях. Наявних файлів не перезаписує.',
   options: {
     title: { type: 'string', value: '"Заголовок"', description: 'заголовок статті (обовʼязковий); з нього береться слаг' },
     date: { type: 'string', value: '<рррр-мм-дд>', description: 'дата статті', defaultText: 'сьогодні за київським часом' },
-    topics: { type: 'string', value: '<тема,тема>', description: 'слаги тем із topics.yaml через кому', default: '', defaultText: 'без тем' },
+    topics: {
+      type: 'string',
+      value: '<тема,тема>',
+      description: 'слаги тем із topics.yaml через кому',
+      default: '',
+      defaultText: 'без тем',
+    },
     summary: { type: 'string', value: '"Лід"', description: 'лід статті', defaultText: 'заготовка «ЗАПОВНІТЬ:»' },
     mdx: { type: 'boolean', description: 'файл .mdx (з компонентами) замість .md' },
     slug: { type: 'string', value: '<слаг>', description: 'остання частина адреси: латиниця, цифри, дефіси', defaultText: 'із заголовка' },
@@ -47,12 +54,17 @@ function fail(message: string): never {
 const { values } = readCommandLine(CLI);
 if (values.title === undefined) exitWithUsageError(CLI, withHelpHint(CLI, 'бракує заголовка: додайте --title "Заголовок"'));
 
-const topicsText = await readFile(join(values.content, 'topics.yaml'), 'utf8').catch(() => fail(`Немає ${join(values.content, 'topics.yaml')}: запускайте команду в корені проєкту або вкажіть --content.`));
+const topicsText = await readFile(join(values.content, 'topics.yaml'), 'utf8').catch(() =>
+  fail(`Немає ${join(values.content, 'topics.yaml')}: запускайте команду в корені проєкту або вкажіть --content.`),
+);
 const knownTopics = new Set(parseTaxonomy(topicsText).map((topic) => topic.slug));
 const input = {
   title: values.title,
   date: values.date ?? archiveDay(),
-  topics: values.topics.split(',').map((topic) => topic.trim()).filter(Boolean),
+  topics: values.topics
+    .split(',')
+    .map((topic) => topic.trim())
+    .filter(Boolean),
   ...(values.summary !== undefined ? { summary: values.summary } : {}),
   ...(values.slug !== undefined ? { slug: values.slug } : {}),
   mdx: values.mdx,
@@ -64,14 +76,21 @@ const article = newArticle(input);
 const target = join(values.content, article.path);
 const sibling = target.replace(/\.mdx?$/, (ext) => (ext === '.md' ? '.mdx' : '.md'));
 for (const existing of [target, sibling]) {
-  const taken = await readFile(existing).then(() => true, () => false);
-  if (taken) fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), existing)}. Нічого не записано.\nЩоб виправити її, редагуйте той файл; для іншої статті дайте інший заголовок або --slug.`);
+  const taken = await readFile(existing).then(
+    () => true,
+    () => false,
+  );
+  if (taken)
+    fail(
+      `Стаття з цією адресою вже є: ${relative(process.cwd(), existing)}. Нічого не записано.\nЩоб виправити її, редагуйте той файл; для іншої статті дайте інший заголовок або --slug.`,
+    );
 }
 // `overwrite: false`: a file that appeared since the check above is never replaced.
 try {
   writeFileAtomic(target, article.text, { overwrite: false });
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), target)}. Нічого не записано.`);
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), target)}. Нічого не записано.`);
   throw error;
 }
 console.log(relative(process.cwd(), target));

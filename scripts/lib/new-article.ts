@@ -35,13 +35,17 @@ export const BODY_PLACEHOLDER = `${PLACEHOLDER_MARK} текст статті. А
 export function validateNewArticle(input: NewArticleInput, knownTopics: ReadonlySet<string>, today: string): string[] {
   const errors: string[] = [];
   if (!normalizeText(input.title)) errors.push('Заголовок порожній: вкажіть --title "Заголовок статті".');
-  else if (!(input.slug ?? slugify(input.title))) errors.push('Із заголовка не виходить адреса (у ньому немає літер чи цифр): додайте --slug latynytseiu.');
-  if (input.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug)) errors.push(`Слаг «${input.slug}» не годиться: лише малі латинські літери, цифри й дефіси.`);
+  else if (!(input.slug ?? slugify(input.title)))
+    errors.push('Із заголовка не виходить адреса (у ньому немає літер чи цифр): додайте --slug latynytseiu.');
+  if (input.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug))
+    errors.push(`Слаг «${input.slug}» не годиться: лише малі латинські літери, цифри й дефіси.`);
   const date = new Date(`${input.date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.date) errors.push(`Дата «${input.date}» не існує: вкажіть --date рррр-мм-дд.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.date)
+    errors.push(`Дата «${input.date}» не існує: вкажіть --date рррр-мм-дд.`);
   else if (input.date > today) errors.push(`Дата ${input.date} ще не настала: архів містить лише опубліковане.`);
   const unknown = input.topics.filter((topic) => !knownTopics.has(topic));
-  if (unknown.length > 0) errors.push(`Немає таких тем у content/topics.yaml: ${unknown.join(', ')}. Доступні: ${[...knownTopics].join(', ')}.`);
+  if (unknown.length > 0)
+    errors.push(`Немає таких тем у content/topics.yaml: ${unknown.join(', ')}. Доступні: ${[...knownTopics].join(', ')}.`);
   return errors;
 }
 
@@ -50,7 +54,13 @@ export function newArticle(input: NewArticleInput): NewArticle {
   const slug = input.slug ?? slugify(title);
   const summary = input.summary ? normalizeText(input.summary) : SUMMARY_PLACEHOLDER;
   // The ingest hashes the normalised text an article is first written with; a new article starts with its title and lead.
-  const data: ArticleFrontMatter = { title, date: input.date, topics: input.topics, summary, id: articleId(`${title}\n\n${input.date}\n\n${summary}`) };
+  const data: ArticleFrontMatter = {
+    title,
+    date: input.date,
+    topics: input.topics,
+    summary,
+    id: articleId(`${title}\n\n${input.date}\n\n${summary}`),
+  };
   const imports = `import { ${Object.keys(ARTICLE_COMPONENTS).join(', ')} } from '${ARTICLE_MODULE}';\n\n`;
   const body = `${input.mdx ? imports : ''}${BODY_PLACEHOLDER}\n`;
   return { path: articlePath(input.date, slug, input.mdx ? 'mdx' : 'md'), text: serializeArticle(data, body), slug };

@@ -26,7 +26,8 @@ export default function baseLinks(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         if (config.base === '/' || config.base === '') return;
         const processor = config.markdown.processor as { name: string; options: { hastPlugins?: unknown[] } };
-        if (processor.name !== 'satteri') throw new Error(`Base links run as a Sätteri plugin, but markdown.processor is "${processor.name}".`);
+        if (processor.name !== 'satteri')
+          throw new Error(`Base links run as a Sätteri plugin, but markdown.processor is "${processor.name}".`);
         const plugin: HastPluginDefinition = {
           name: 'arkhiv:base-links',
           element: {

@@ -19,7 +19,9 @@ export default function contentSafety(options: { content: string }): AstroIntegr
       'astro:config:setup': ({ config, updateConfig }) => {
         const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: unknown[] } };
         if (processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins)) {
-          throw new Error(`Content safety runs as a Sätteri plugin, but markdown.processor is "${processor.name}". Keep the default processor or port src/integrations/content-safety.ts to it.`);
+          throw new Error(
+            `Content safety runs as a Sätteri plugin, but markdown.processor is "${processor.name}". Keep the default processor or port src/integrations/content-safety.ts to it.`,
+          );
         }
         processor.options.mdastPlugins.push(contentSafetyPlugin);
         articlesDir = fileURLToPath(new URL(`${options.content.replace(/\/?$/, '/')}articles/`, config.root));
@@ -33,7 +35,10 @@ export default function contentSafety(options: { content: string }): AstroIntegr
       },
       'astro:build:start': async () => {
         const found = await scanArticles(articlesDir, (entry) => entry.endsWith('.mdx'));
-        if (found.length > 0) throw new UnsafeContentError(`Статті містять заборонений вміст (${found.length}); виправте його, перевірте командою npm run check:\n${found.join('\n')}`);
+        if (found.length > 0)
+          throw new UnsafeContentError(
+            `Статті містять заборонений вміст (${found.length}); виправте його, перевірте командою npm run check:\n${found.join('\n')}`,
+          );
       },
     },
   };

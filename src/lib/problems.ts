@@ -34,7 +34,14 @@ export interface Place {
 
 export const START: Place = { line: 1, column: 1 };
 
-export function problem(file: string, place: Place | undefined, rule: string, message: string, fix?: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  file: string,
+  place: Place | undefined,
+  rule: string,
+  message: string,
+  fix?: string,
+  extra: Partial<Problem> = {},
+): Problem {
   const at = place ?? START;
   return { file, line: at.line, column: at.column, message, fix, rule, severity: 'error', ...extra };
 }

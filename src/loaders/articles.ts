@@ -41,7 +41,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const writes: Array<Promise<void>> = [];
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
-      const globContext: GlobContext = { ...context, logger, entryTypes: scope ? shardEntryTypes(entryTypes, scope) : entryTypes, store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes) };
+      const globContext: GlobContext = {
+        ...context,
+        logger,
+        entryTypes: scope ? shardEntryTypes(entryTypes, scope) : entryTypes,
+        store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes),
+      };
       await inner.load(globContext);
       await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
@@ -62,7 +67,10 @@ export class ArticleRenderError extends Error {
       else others.push(`${entry}: ${reason}`);
     }
     const parts = [];
-    if (findings.length > 0) parts.push(`Статті містять заборонений вміст (${findings.filter((line) => !/^\s/.test(line)).length}); виправте його, перевірте командою npm run check:\n${findings.join('\n')}`);
+    if (findings.length > 0)
+      parts.push(
+        `Статті містять заборонений вміст (${findings.filter((line) => !/^\s/.test(line)).length}); виправте його, перевірте командою npm run check:\n${findings.join('\n')}`,
+      );
     if (others.length > 0) parts.push(`Статті не вдалося відобразити (${others.length}):\n${others.join('\n')}`);
     super(parts.join('\n'));
   }
@@ -139,7 +147,11 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
   if ((rendered.metadata as { otherShard?: boolean } | undefined)?.otherShard) return rest;
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
   // Written while the next entries render; the load waits for every write before it ends.
-  const write = writeArticleHtml(dir, entry.id, { digest: String(entry.digest), html: rendered.html, words: countReadableWords(body ?? '') });
+  const write = writeArticleHtml(dir, entry.id, {
+    digest: String(entry.digest),
+    html: rendered.html,
+    words: countReadableWords(body ?? ''),
+  });
   write.catch(() => {}); // reported by the load's Promise.all, not as an unhandled rejection
   writes.push(write);
   return rest;

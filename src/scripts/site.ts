@@ -31,7 +31,11 @@ if (new URLSearchParams(window.location.search).has(HIGHLIGHT_PARAM)) {
       new PagefindHighlight({
         highlightParam: HIGHLIGHT_PARAM,
         addStyles: false,
-        markOptions: { className: 'search-highlight', accuracy: 'complementary', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+        markOptions: {
+          className: 'search-highlight',
+          accuracy: 'complementary',
+          exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'],
+        },
       });
     })
     .catch(() => {

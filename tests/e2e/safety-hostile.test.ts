@@ -32,7 +32,10 @@ const yamlString = (value: string) => JSON.stringify(value);
 async function writeArchive(): Promise<void> {
   await rm(ARCHIVE, { recursive: true, force: true });
   await mkdir(join(ARCHIVE, 'articles', dirname(ARTICLE)), { recursive: true });
-  await writeFile(join(ARCHIVE, 'topics.yaml'), `- slug: vorozha\n  name: ${yamlString(TOPIC_NAME)}\n  description: ${yamlString(HOSTILE.attributeDouble)}\n  match: [ворож*]\n`);
+  await writeFile(
+    join(ARCHIVE, 'topics.yaml'),
+    `- slug: vorozha\n  name: ${yamlString(TOPIC_NAME)}\n  description: ${yamlString(HOSTILE.attributeDouble)}\n  match: [ворож*]\n`,
+  );
   const front = [
     `title: ${yamlString(TITLE)}`,
     'date: 2022-01-11',
@@ -44,11 +47,20 @@ async function writeArchive(): Promise<void> {
     'id: sha256:0000000000000001',
   ].join('\n');
   // The body holds the payloads escaped, as the ingest writes them: Markdown shows them as text.
-  const body = ['Ворожий текст: \\</script>\\<script>alert(8)\\</script> і \\<img src=x onerror=alert(9)>.', '', 'Фігурні дужки \\{alert(10)} і сутність &lt;b&gt;.'].join('\n');
+  const body = [
+    'Ворожий текст: \\</script>\\<script>alert(8)\\</script> і \\<img src=x onerror=alert(9)>.',
+    '',
+    'Фігурні дужки \\{alert(10)} і сутність &lt;b&gt;.',
+  ].join('\n');
   await writeFile(join(ARCHIVE, 'articles', `${ARTICLE}.md`), `---\n${front}\n---\n${body}\n`);
   // An article that embeds a video, to check that nothing loads from the provider until asked.
-  await cp(join(PROJECT_ROOT, 'content/articles/2026/11/25/yak-arkhiv-pokazuie-foto-tsytaty-dokumenty-y-video.mdx'), join(ARCHIVE, 'articles/2022/01/12/embed.mdx'));
-  const embed = (await readFile(join(ARCHIVE, 'articles/2022/01/12/embed.mdx'), 'utf8')).replace('date: 2026-11-25', 'date: 2022-01-12').replace('topics: [media]', 'topics: []');
+  await cp(
+    join(PROJECT_ROOT, 'content/articles/2026/11/25/yak-arkhiv-pokazuie-foto-tsytaty-dokumenty-y-video.mdx'),
+    join(ARCHIVE, 'articles/2022/01/12/embed.mdx'),
+  );
+  const embed = (await readFile(join(ARCHIVE, 'articles/2022/01/12/embed.mdx'), 'utf8'))
+    .replace('date: 2026-11-25', 'date: 2022-01-12')
+    .replace('topics: [media]', 'topics: []');
   await writeFile(join(ARCHIVE, 'articles/2022/01/12/embed.mdx'), embed);
 }
 
@@ -69,8 +81,26 @@ async function writeIngestInput(dir: string): Promise<string[]> {
     '',
     'Другий абзац <img src=x onerror=alert(12)> і [посилання](javascript:alert(13)) та <b onclick="alert(14)">жирне</b>.',
   ].join('\n');
-  const json = JSON.stringify([{ title: INGESTED_JSON_TITLE, body: '<iframe src="javascript:alert(15)"></iframe> Текст новини з JSON про бюджет громади.', date: '2022-01-13', source: { name: HOSTILE.attributeSingle, url: 'https://example.org/news/1' } }]);
-  const mdx = ['---', 'title: Ворожий MDX', 'date: 2022-01-13', '---', "import fs from 'node:fs';", 'export const leak = 1;', '', 'Текст MDX про школу {alert(16)} і <script>alert(17)</script>.', '', '<iframe src="https://evil.example/"></iframe>'].join('\n');
+  const json = JSON.stringify([
+    {
+      title: INGESTED_JSON_TITLE,
+      body: '<iframe src="javascript:alert(15)"></iframe> Текст новини з JSON про бюджет громади.',
+      date: '2022-01-13',
+      source: { name: HOSTILE.attributeSingle, url: 'https://example.org/news/1' },
+    },
+  ]);
+  const mdx = [
+    '---',
+    'title: Ворожий MDX',
+    'date: 2022-01-13',
+    '---',
+    "import fs from 'node:fs';",
+    'export const leak = 1;',
+    '',
+    'Текст MDX про школу {alert(16)} і <script>alert(17)</script>.',
+    '',
+    '<iframe src="https://evil.example/"></iframe>',
+  ].join('\n');
   await writeFile(join(dir, 'hostile.md'), `${md}\n`);
   await writeFile(join(dir, 'hostile.json'), json);
   await writeFile(join(dir, 'hostile.mdx'), `${mdx}\n`);
@@ -79,7 +109,10 @@ async function writeIngestInput(dir: string): Promise<string[]> {
 
 async function htmlPages(root: string): Promise<string[]> {
   const files = await readdir(root, { recursive: true });
-  return files.filter((file) => file.endsWith('.html')).map((file) => file.replace(/(^|\/)index\.html$/, '$1')).sort();
+  return files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.replace(/(^|\/)index\.html$/, '$1'))
+    .sort();
 }
 
 const run = browserAvailable();
@@ -91,7 +124,8 @@ beforeAll(async () => {
   if (!run) return;
   await writeArchive();
   const ingested = await runCli('scripts/ingest.ts', ['--content', ARCHIVE, ...(await writeIngestInput(join(OUT, 'input')))], 120_000);
-  if (!endedCleanly(ingested) || !/записано: [1-9]/.test(ingested.stdout)) throw new Error(`The ingest did not take the hostile input cleanly:\n${ingested.stdout}\n${ingested.stderr}`);
+  if (!endedCleanly(ingested) || !/записано: [1-9]/.test(ingested.stdout))
+    throw new Error(`The ingest did not take the hostile input cleanly:\n${ingested.stdout}\n${ingested.stderr}`);
   const result = await buildSite({ content: ARCHIVE, outDir: SITE, site: 'https://arkhiv.example' });
   buildLog = `${result.stdout}\n${result.stderr}`;
   if (result.code !== 0) throw new Error(`The hostile archive did not build:\n${buildLog.slice(-4000)}`);
@@ -138,11 +172,42 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     expect(pages).toEqual(expect.arrayContaining([`${ARTICLE}/`, 'topics/vorozha/', '']));
     for (const path of pages) {
       const seen = await visit(path);
-      const injected = await seen.page.evaluate((selectors) => selectors.filter((selector) => document.querySelector(selector) !== null), INJECTED_SELECTORS);
-      const inlineScripts = await seen.page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => !s.src && /^(|module|text\/javascript|application\/javascript)$/i.test(s.type.trim())).map((s) => s.textContent ?? ''));
-      const scriptLinks = await seen.page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '').filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)));
-      const policy = await seen.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
-      expect({ path, policy, dialogs: seen.dialogs, errors: seen.errors, injected, inlineScripts, scriptLinks, external: seen.external }).toEqual({ path, policy: CONTENT_SECURITY_POLICY, dialogs: [], errors: [], injected: [], inlineScripts: [], scriptLinks: [], external: [] });
+      const injected = await seen.page.evaluate(
+        (selectors) => selectors.filter((selector) => document.querySelector(selector) !== null),
+        INJECTED_SELECTORS,
+      );
+      const inlineScripts = await seen.page.evaluate(() =>
+        [...document.querySelectorAll('script')]
+          .filter((s) => !s.src && /^(|module|text\/javascript|application\/javascript)$/i.test(s.type.trim()))
+          .map((s) => s.textContent ?? ''),
+      );
+      const scriptLinks = await seen.page.evaluate(() =>
+        [...document.querySelectorAll('a[href]')]
+          .map((a) => a.getAttribute('href') ?? '')
+          .filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+      );
+      const policy = await seen.page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      );
+      expect({
+        path,
+        policy,
+        dialogs: seen.dialogs,
+        errors: seen.errors,
+        injected,
+        inlineScripts,
+        scriptLinks,
+        external: seen.external,
+      }).toEqual({
+        path,
+        policy: CONTENT_SECURITY_POLICY,
+        dialogs: [],
+        errors: [],
+        injected: [],
+        inlineScripts: [],
+        scriptLinks: [],
+        external: [],
+      });
       await seen.context.close();
     }
   });
@@ -152,7 +217,14 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     expect(await page.locator('h1').innerText()).toBe(TITLE);
     expect(await page.title()).toContain(TITLE);
     const body = await page.locator('main').innerText();
-    for (const expected of [SUMMARY.replace('\u2028', ' ').slice(0, 40), CORRECTION, '</script><script>alert(8)</script>', '<img src=x onerror=alert(9)>', '{alert(10)}', '<b>']) {
+    for (const expected of [
+      SUMMARY.replace('\u2028', ' ').slice(0, 40),
+      CORRECTION,
+      '</script><script>alert(8)</script>',
+      '<img src=x onerror=alert(9)>',
+      '{alert(10)}',
+      '<b>',
+    ]) {
       expect(body).toContain(expected);
     }
     await expect(page.locator('main').getByText(SOURCE, { exact: false }).first().isVisible()).resolves.toBe(true);
@@ -191,7 +263,11 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     for (const feed of ['rss.xml', 'topics/vorozha/rss.xml']) {
       const parsed = await page.evaluate(async (url) => {
         const xml = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
-        return { error: xml.querySelector('parsererror')?.textContent ?? null, titles: [...xml.querySelectorAll('item > title')].map((t) => t.textContent), scripts: xml.getElementsByTagName('script').length };
+        return {
+          error: xml.querySelector('parsererror')?.textContent ?? null,
+          titles: [...xml.querySelectorAll('item > title')].map((t) => t.textContent),
+          scripts: xml.getElementsByTagName('script').length,
+        };
       }, `${server.url}${feed}`);
       expect(parsed, feed).toEqual({ error: null, titles: expect.arrayContaining([TITLE]), scripts: 0 });
     }
@@ -218,8 +294,16 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     expect(await result.locator('h2 a').innerText()).toBe(TITLE);
     expect(await result.innerText()).toContain(TOPIC_NAME);
     expect(await result.locator('.search-result__excerpt').innerText()).toContain('<script>alert(8)</script>');
-    const injected = await seen.page.evaluate((selectors) => selectors.filter((selector) => document.querySelector(selector) !== null), INJECTED_SELECTORS);
-    expect({ dialogs: seen.dialogs, errors: seen.errors, injected, external: seen.external }).toEqual({ dialogs: [], errors: [], injected: [], external: [] });
+    const injected = await seen.page.evaluate(
+      (selectors) => selectors.filter((selector) => document.querySelector(selector) !== null),
+      INJECTED_SELECTORS,
+    );
+    expect({ dialogs: seen.dialogs, errors: seen.errors, injected, external: seen.external }).toEqual({
+      dialogs: [],
+      errors: [],
+      injected: [],
+      external: [],
+    });
     await seen.context.close();
   });
 
@@ -234,7 +318,9 @@ describe.skipIf(!run)('hostile text in a built site, in Chromium', () => {
     await seen.context.close();
 
     const noScript = await visit('2022/01/12/embed/', false);
-    expect(await noScript.page.getByRole('link', { name: 'Показати з YouTube' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=jNQXAC9IVRw');
+    expect(await noScript.page.getByRole('link', { name: 'Показати з YouTube' }).getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=jNQXAC9IVRw',
+    );
     expect(await noScript.page.locator('iframe').count()).toBe(0);
     expect(noScript.external).toEqual([]);
     await noScript.context.close();

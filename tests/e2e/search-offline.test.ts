@@ -17,7 +17,8 @@ async function until(page: Page, check: (names: string[]) => Promise<boolean>, n
 }
 
 const activated = async (): Promise<boolean> => (await navigator.serviceWorker.ready).active?.state === 'activated';
-const cachesAre = async (names: string[]): Promise<boolean> => JSON.stringify((await caches.keys()).sort()) === JSON.stringify([...names].sort());
+const cachesAre = async (names: string[]): Promise<boolean> =>
+  JSON.stringify((await caches.keys()).sort()) === JSON.stringify([...names].sort());
 
 describe.runIf(browserAvailable())('the archive offline', () => {
   let browser: Browser;
@@ -82,7 +83,9 @@ describe.runIf(browserAvailable())('the archive offline', () => {
       const worker = await readFile(join(root, 'sw.js'), 'utf8');
       const buildId = worker.match(/"buildId": "([^"]+)"/)![1]!;
       expect(await page.evaluate(() => caches.keys())).toEqual([`arkhiv:${SEARCH_BASE}:${buildId}`]);
-      expect(await page.$eval('#search-config', (script) => (JSON.parse(script.textContent ?? '{}') as { buildId: string }).buildId)).toBe(buildId);
+      expect(await page.$eval('#search-config', (script) => (JSON.parse(script.textContent ?? '{}') as { buildId: string }).buildId)).toBe(
+        buildId,
+      );
 
       await writeFile(join(root, 'sw.js'), worker.replaceAll(buildId, 'next-build'));
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
@@ -124,7 +127,12 @@ describe.runIf(browserAvailable())('the archive offline', () => {
         const registration = await navigator.serviceWorker.register('/b/sw.js', { scope: '/b/' });
         const worker = registration.installing ?? registration.waiting ?? registration.active!;
         await new Promise<void>((done, fail) => {
-          const settle = () => (worker.state === 'activated' ? done() : worker.state === 'redundant' ? fail(new Error('the worker of /b/ failed to install')) : undefined);
+          const settle = () =>
+            worker.state === 'activated'
+              ? done()
+              : worker.state === 'redundant'
+                ? fail(new Error('the worker of /b/ failed to install'))
+                : undefined;
           worker.addEventListener('statechange', settle);
           settle();
         });

@@ -46,7 +46,11 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     // Evaluated through the debugging protocol, so the page's policy (no inline scripts) still holds for the page itself.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+        }
+      ).axe;
       return (await axe.run(document)).violations;
     });
     return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -68,8 +72,16 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
     expect(requests.every((path) => path.startsWith(SEARCH_BASE))).toBe(true);
     // Every script is an external module of the site (the policy allows no inline script); strings travel as JSON data.
-    const scripts = await page.$$eval('script', (list) => list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: (s.textContent ?? '').trim() !== '' })));
-    expect(scripts.filter((s) => !['application/json', 'application/ld+json'].includes(s.type ?? '') && (s.type !== 'module' || !s.src?.startsWith(SEARCH_BASE) || s.inline))).toEqual([]);
+    const scripts = await page.$$eval('script', (list) =>
+      list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: (s.textContent ?? '').trim() !== '' })),
+    );
+    expect(
+      scripts.filter(
+        (s) =>
+          !['application/json', 'application/ld+json'].includes(s.type ?? '') &&
+          (s.type !== 'module' || !s.src?.startsWith(SEARCH_BASE) || s.inline),
+      ),
+    ).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('#search-query').pressSequentially('Казахстані', { delay: 30 });
@@ -100,13 +112,15 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, count);
     expect(count).toBeLessThan(all);
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Допомога, волонтерство']);
-    for (const meta of await page.$$eval('.search-result__meta', (m) => m.map((x) => x.textContent ?? ''))) expect(meta).toContain('Допомога, волонтерство');
+    for (const meta of await page.$$eval('.search-result__meta', (m) => m.map((x) => x.textContent ?? '')))
+      expect(meta).toContain('Допомога, волонтерство');
     expect(await page.textContent(STATUS)).toBe(tn('search.results', count));
 
     await page.getByLabel(/2022 \(\d+\)$/).check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2022');
     await waitForCount(page);
-    for (const date of await page.$$eval('.search-result time', (t) => t.map((x) => x.getAttribute('datetime') ?? ''))) expect(date.startsWith('2022')).toBe(true);
+    for (const date of await page.$$eval('.search-result time', (t) => t.map((x) => x.getAttribute('datetime') ?? '')))
+      expect(date.startsWith('2022')).toBe(true);
 
     await page.getByRole('button', { name: 'Скинути фільтри' }).click();
     await page.getByLabel('Порядок').selectOption('date');
@@ -120,7 +134,10 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
 
   test('keeps the search in the URL: opening it runs the search, and the back button restores the previous one', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
-    const { page } = await open(context, `search/?q=${encodeURIComponent('переговори')}&topic=${encodeURIComponent('Переговори')}&sort=date`);
+    const { page } = await open(
+      context,
+      `search/?q=${encodeURIComponent('переговори')}&topic=${encodeURIComponent('Переговори')}&sort=date`,
+    );
     await waitForCount(page);
     expect(await page.inputValue('#search-query')).toBe('переговори');
     expect(await page.getByLabel(/Переговори \(\d+\)$/).isChecked()).toBe(true);
@@ -135,7 +152,10 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
 
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'переговори');
-    await page.waitForFunction((titles) => JSON.stringify([...document.querySelectorAll('.search-result h2 a')].map((a) => a.textContent)) === titles, JSON.stringify(before));
+    await page.waitForFunction(
+      (titles) => JSON.stringify([...document.querySelectorAll('.search-result h2 a')].map((a) => a.textContent)) === titles,
+      JSON.stringify(before),
+    );
     expect(await page.inputValue('#search-query')).toBe('переговори');
     expect(await page.getByLabel(/Переговори \(\d+\)$/).isChecked()).toBe(true);
     await context.close();
@@ -171,7 +191,12 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     const shown = await waitForCount(page);
     await page.getByLabel(/Медицина \(\d+\)$/).waitFor();
     expect(await page.getByLabel(/Медицина \(\d+\)$/).isChecked()).toBe(true);
-    expect(await page.getByLabel(/Медицина \(\d+\)$/).locator('xpath=..').textContent()).toContain(`(${shown})`);
+    expect(
+      await page
+        .getByLabel(/Медицина \(\d+\)$/)
+        .locator('xpath=..')
+        .textContent(),
+    ).toContain(`(${shown})`);
     expect(await page.locator('[data-search-filters] input[name="topic"]').count()).toBeGreaterThan(5);
     expect(problems).toEqual([]);
     await context.close();
@@ -246,8 +271,12 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     const site = await searchSite();
     const files = server.requests.slice(before).map((path) => path.slice(SEARCH_BASE.length));
     const sizes = await Promise.all(files.map(async (file) => (await stat(join(site, file))).size));
-    const index = sizes.filter((_, i) => /^pagefind\/(index|fragment|filter)\/|\.pf_meta$|entry\.json$/.test(files[i]!)).reduce((a, b) => a + b, 0);
-    console.log(`Cold query «переговорів» on the test archive: ${files.length} requests, ${sizes.reduce((a, b) => a + b, 0)} bytes, of which ${index} bytes of index data`);
+    const index = sizes
+      .filter((_, i) => /^pagefind\/(index|fragment|filter)\/|\.pf_meta$|entry\.json$/.test(files[i]!))
+      .reduce((a, b) => a + b, 0);
+    console.log(
+      `Cold query «переговорів» on the test archive: ${files.length} requests, ${sizes.reduce((a, b) => a + b, 0)} bytes, of which ${index} bytes of index data`,
+    );
     expect(files).toContain('pagefind/pagefind.js');
     await context.close();
   });

@@ -54,7 +54,11 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
   });
 
   /** Runs `check` on `path` in a fresh browser context, closed afterwards. */
-  async function visit(options: BrowserContextOptions, path: string, check: (page: Page, requests: string[]) => Promise<void>): Promise<void> {
+  async function visit(
+    options: BrowserContextOptions,
+    path: string,
+    check: (page: Page, requests: string[]) => Promise<void>,
+  ): Promise<void> {
     const context = await browser.newContext(options);
     try {
       const page = await context.newPage();
@@ -87,10 +91,15 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
   test.each(Object.entries(PAGES))('%s page loads no third-party resources and at most the small shared module script', async (_, path) => {
     await visit({}, path, async (page, requests) => {
       expect(requests.filter((r) => !r.split(' ')[1]!.startsWith(server.origin))).toEqual([]);
-      const scripts = await page.$$eval('script', (list) => list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: s.textContent!.trim().length > 0 })));
+      const scripts = await page.$$eval('script', (list) =>
+        list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: s.textContent!.trim().length > 0 })),
+      );
       expect(scripts.filter((s) => s.type !== 'application/ld+json' && (s.type !== 'module' || !s.src || s.inline))).toEqual([]);
       const scriptBytes = await page.evaluate(() =>
-        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js'))
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
       );
       expect(scriptBytes).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
     });
@@ -109,12 +118,20 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const box = el.getBoundingClientRect();
-        return { text: el.textContent, href: el.getAttribute('href'), visible: box.top >= 0 && box.height > 0, outline: getComputedStyle(el).outlineStyle };
+        return {
+          text: el.textContent,
+          href: el.getAttribute('href'),
+          visible: box.top >= 0 && box.height > 0,
+          outline: getComputedStyle(el).outlineStyle,
+        };
       });
       expect(skip).toEqual({ text: 'Перейти до змісту', href: '#main', visible: true, outline: 'solid' });
       await page.keyboard.press('Enter');
       await page.keyboard.press('Tab');
-      const next = await page.evaluate(() => ({ inMain: document.querySelector('main')!.contains(document.activeElement), text: document.activeElement?.textContent }));
+      const next = await page.evaluate(() => ({
+        inMain: document.querySelector('main')!.contains(document.activeElement),
+        text: document.activeElement?.textContent,
+      }));
       expect(next).toEqual({ inMain: true, text: 'Головна' });
     });
   });
@@ -127,7 +144,13 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
         stops.push(
           await page.evaluate(() => {
             const el = document.activeElement!;
-            const region = el.closest('header.site-header') ? 'header' : el.closest('main') ? 'main' : el.closest('footer.site-footer') ? 'footer' : 'body';
+            const region = el.closest('header.site-header')
+              ? 'header'
+              : el.closest('main')
+                ? 'main'
+                : el.closest('footer.site-footer')
+                  ? 'footer'
+                  : 'body';
             return `${region}:${el.tagName.toLowerCase()}:${el.closest('article') ? 'article' : ''}`;
           }),
         );
@@ -152,7 +175,9 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
     await visit({ javaScriptEnabled: false }, PAGES.article!, async (page) => {
       await page.emulateMedia({ media: 'print' });
       const shown = await page.evaluate(() =>
-        ['.site-header', '.site-footer', '.breadcrumbs', '.article-footer', 'article h1'].map((s) => getComputedStyle(document.querySelector(s)!).display !== 'none'),
+        ['.site-header', '.site-footer', '.breadcrumbs', '.article-footer', 'article h1'].map(
+          (s) => getComputedStyle(document.querySelector(s)!).display !== 'none',
+        ),
       );
       expect(shown).toEqual([false, false, false, false, true]);
     });

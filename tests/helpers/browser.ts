@@ -10,8 +10,11 @@ export { CHROMIUM_PATH };
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.CI) throw new Error(`Chromium is required in CI but ${CHROMIUM_PATH} is missing: install it with "apt-get install -y chromium".`);
-  console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (install it with "apt-get install -y chromium", or set CHROMIUM_PATH).`);
+  if (process.env.CI)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM_PATH} is missing: install it with "apt-get install -y chromium".`);
+  console.warn(
+    `Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (install it with "apt-get install -y chromium", or set CHROMIUM_PATH).`,
+  );
   return false;
 }
 

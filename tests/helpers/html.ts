@@ -37,7 +37,9 @@ export function text(el: El): string {
 }
 
 export function within(el: El, tag: string, attrs: Record<string, string | true> = {}): El[] {
-  return [...walk(el)].filter((n) => n.tagName === tag && Object.entries(attrs).every(([k, v]) => (v === true ? attr(n, k) !== undefined : attr(n, k) === v)));
+  return [...walk(el)].filter(
+    (n) => n.tagName === tag && Object.entries(attrs).every(([k, v]) => (v === true ? attr(n, k) !== undefined : attr(n, k) === v)),
+  );
 }
 
 export function parsePage(html: string): Page {

@@ -29,7 +29,6 @@ export interface FixtureSite {
   pages: number;
 }
 
-
 /**
  * The fixture archive built for `variant`, once per test run: the first test
  * file that asks builds it, later ones (in any worker) reuse that output.
@@ -52,7 +51,8 @@ export async function fixtureSite(variant: Variant): Promise<FixtureSite> {
     let stdout: string;
     try {
       const result = await buildSite({ content: FIXTURE_ARCHIVE, outDir, base, site });
-      if (result.code !== 0) throw new Error(`The fixture archive did not build (${variant}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+      if (result.code !== 0)
+        throw new Error(`The fixture archive did not build (${variant}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
       stdout = result.stdout;
     } finally {
       if (pageSize === undefined) delete process.env.ARKHIV_TOPIC_PAGE_SIZE;

@@ -51,13 +51,20 @@ export function pageReferences(html: string): { links: string[]; ids: Set<string
     if (id) ids.add(id);
     for (const [name, value] of attrs) {
       if (URL_ATTRIBUTES.has(name)) links.push(value);
-      if (name === 'srcset') links.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!).filter(Boolean));
+      if (name === 'srcset')
+        links.push(
+          ...value
+            .split(',')
+            .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+            .filter(Boolean),
+        );
     }
     if (node.nodeName === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'refresh') {
       const target = /url=(.+)$/i.exec(attrs.get('content') ?? '')?.[1];
       if (target) links.push(target.trim());
     }
-    if (node.nodeName === 'meta' && (attrs.get('property') === 'og:url' || attrs.get('property') === 'og:image')) links.push(attrs.get('content') ?? '');
+    if (node.nodeName === 'meta' && (attrs.get('property') === 'og:url' || attrs.get('property') === 'og:image'))
+      links.push(attrs.get('content') ?? '');
   }
   return { links, ids };
 }
@@ -72,7 +79,8 @@ export function xmlReferences(xml: string): string[] {
         if (k === '@_href' && key === 'atom:link') found.push(String(v));
         else visit(v, k);
       }
-      if (key === 'guid' && (value as Record<string, unknown>)['@_isPermaLink'] !== 'false') found.push(String((value as Record<string, unknown>)['#text']));
+      if (key === 'guid' && (value as Record<string, unknown>)['@_isPermaLink'] !== 'false')
+        found.push(String((value as Record<string, unknown>)['#text']));
       return;
     }
     if (['link', 'loc'].includes(key) || (key === 'guid' && typeof value === 'string')) found.push(String(value));
@@ -126,7 +134,8 @@ export async function checkLinks(outDir: string, base: string, site: string, kno
       continue;
     }
     const fragment = decodeURIComponent(target.hash.slice(1));
-    if (fragment && file.endsWith('.html') && !idsByFile.get(file)?.has(fragment)) report.broken.push({ from, link, reason: `no element with id "${fragment}" in ${file}` });
+    if (fragment && file.endsWith('.html') && !idsByFile.get(file)?.has(fragment))
+      report.broken.push({ from, link, reason: `no element with id "${fragment}" in ${file}` });
   }
   return report;
 }

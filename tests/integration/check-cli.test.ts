@@ -8,7 +8,11 @@ const OUT = join(PROJECT_ROOT, 'tests/.output/check-cli');
 const TOPICS = join(PROJECT_ROOT, 'tests/fixtures/check/clean/topics.yaml');
 
 function check(content: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/check.ts', '--content', content, '--today', '2026-11-25', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['scripts/check.ts', '--content', content, '--today', '2026-11-25', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -32,7 +36,9 @@ test('exits 0 on a clean archive and says so', () => {
 test('exits 1 and prints each problem with its place, rule and fix', () => {
   const result = check('tests/fixtures/check/broken');
   expect(result.code).toBe(1);
-  expect(result.out).toContain('tests/fixtures/check/broken/articles/2022/01/11/hostile.mdx:11:16  Тег <script> запускав би код у браузері читача  (unsafe-element)\n    → Приберіть тег.');
+  expect(result.out).toContain(
+    'tests/fixtures/check/broken/articles/2022/01/11/hostile.mdx:11:16  Тег <script> запускав би код у браузері читача  (unsafe-element)\n    → Приберіть тег.',
+  );
   expect(result.out.trimEnd().split('\n').at(-1)).toBe('Перевірено 5 статей: 25 проблем. 4 проблеми виправить npm run check -- --fix.');
 });
 
@@ -58,14 +64,29 @@ test('--fix repairs typography and missing imports atomically and leaves the res
 test('finds near duplicates, clashing addresses and broken internal links across the archive', async () => {
   const root = join(OUT, 'archive');
   await cp(TOPICS, join(root, 'topics.yaml'));
-  const text = 'Уряд Казахстану оголосив надзвичайний стан у кількох областях після масових протестів через подвоєння цін на скраплений газ. Президент звернувся до країн ОДКБ по допомогу, а в Алмати тривають сутички з поліцією.';
-  const front = (id: string, extra = '') => `title: Надзвичайний стан\ndate: 2022-01-11\ntopics: [kazakhstan]\nsummary: Лід.\nid: sha256:${id}\n${extra}`;
+  const text =
+    'Уряд Казахстану оголосив надзвичайний стан у кількох областях після масових протестів через подвоєння цін на скраплений газ. Президент звернувся до країн ОДКБ по допомогу, а в Алмати тривають сутички з поліцією.';
+  const front = (id: string, extra = '') =>
+    `title: Надзвичайний стан\ndate: 2022-01-11\ntopics: [kazakhstan]\nsummary: Лід.\nid: sha256:${id}\n${extra}`;
   await article(root, '2022/01/11/nadzvychainyi-stan.md', front('aaaaaaaaaaaaaaaa'), `${text}\n`);
-  await article(root, '2022/01/11/nadzvychainyi-stan-2.md', front('bbbbbbbbbbbbbbbb', 'aliases: [/2022/01/11/nadzvychainyi-stan/]'), `${text} Про це повідомляє агенція.\n`);
-  await article(root, '2022/01/11/nadzvychainyi-stan.mdx', front('cccccccccccccccc'), 'Зовсім інший текст про погоду в Києві: сніг і мороз.\n\nДив. [економіку](/topics/ekonomika) і [тему](/topics/nemaie/) та [день](/2022/01/12/).\n');
+  await article(
+    root,
+    '2022/01/11/nadzvychainyi-stan-2.md',
+    front('bbbbbbbbbbbbbbbb', 'aliases: [/2022/01/11/nadzvychainyi-stan/]'),
+    `${text} Про це повідомляє агенція.\n`,
+  );
+  await article(
+    root,
+    '2022/01/11/nadzvychainyi-stan.mdx',
+    front('cccccccccccccccc'),
+    'Зовсім інший текст про погоду в Києві: сніг і мороз.\n\nДив. [економіку](/topics/ekonomika) і [тему](/topics/nemaie/) та [день](/2022/01/12/).\n',
+  );
   const result = check(root);
   expect(result.code).toBe(1);
-  const lines = result.out.split('\n').filter((line) => /^\S.*\(\S+\)$/.test(line)).map((line) => line.replace(/^.*?articles\//, '').replace(/ {2}.*\(/, ' ('));
+  const lines = result.out
+    .split('\n')
+    .filter((line) => /^\S.*\(\S+\)$/.test(line))
+    .map((line) => line.replace(/^.*?articles\//, '').replace(/ {2}.*\(/, ' ('));
   expect(lines).toEqual([
     '2022/01/11/nadzvychainyi-stan-2.md:7:1 (alias-clash)',
     '2022/01/11/nadzvychainyi-stan.md:1:1 (duplicate-path)',
@@ -110,7 +131,8 @@ describe('--format json', () => {
   test('warnings only: counted, and exit code 0', async () => {
     const root = join(OUT, 'json-warning');
     await cp(TOPICS, join(root, 'topics.yaml'));
-    const text = 'Уряд Казахстану оголосив надзвичайний стан у кількох областях після масових протестів через подвоєння цін на скраплений газ. Президент звернувся до країн ОДКБ по допомогу, а в Алмати тривають сутички з поліцією.';
+    const text =
+      'Уряд Казахстану оголосив надзвичайний стан у кількох областях після масових протестів через подвоєння цін на скраплений газ. Президент звернувся до країн ОДКБ по допомогу, а в Алмати тривають сутички з поліцією.';
     const front = (id: string) => `title: Надзвичайний стан\ndate: 2022-01-11\ntopics: [kazakhstan]\nsummary: Лід.\nid: sha256:${id}`;
     await article(root, '2022/01/11/nadzvychainyi-stan.md', front('aaaaaaaaaaaaaaaa'), `${text}\n`);
     await article(root, '2022/01/11/nadzvychainyi-stan-2.md', front('bbbbbbbbbbbbbbbb'), `${text} Про це повідомляє агенція.\n`);
@@ -139,7 +161,10 @@ test('checks every file the site serves: public/ and the local files articles li
   const folder = join(root, 'articles/2022/01/11');
   const entry = (await readdir(folder)).find((name) => name.endsWith('.md'))!;
   await writeFile(join(folder, entry), `${await readFile(join(folder, entry), 'utf8')}\n![Схема](./skhema.svg)\n`);
-  await writeFile(join(folder, 'skhema.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>');
+  await writeFile(
+    join(folder, 'skhema.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
+  );
   const publicDir = join(OUT, 'served-public');
   await mkdir(join(publicDir, 'images'), { recursive: true });
   await writeFile(join(publicDir, 'images/x.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>\n');
@@ -152,7 +177,11 @@ test('checks every file the site serves: public/ and the local files articles li
     `${shown(publicDir)}/images/x.svg:2:3  Елемент <script> запускав би код на домені сайту, щойно SVG відкриють напряму  (svg-script)\n` +
       '    → Приберіть скрипт: зображення на сайті не містять коду. SVG з редактора збережіть як «простий SVG» (Plain SVG) або очистіть оптимізатором SVGO.\n',
   );
-  expect(result.out).toContain(`${shown(publicDir)}/landing.html:1:1  Файл .html браузер відкриє як сторінку сайту, і скрипти в ньому запрацюють  (file-type)\n`);
-  expect(result.out).toContain(`${shown(folder)}/skhema.svg:1:44  Адреса «javascript:alert(1)» в атрибуті href у <a> запускала б код  (svg-script)\n`);
+  expect(result.out).toContain(
+    `${shown(publicDir)}/landing.html:1:1  Файл .html браузер відкриє як сторінку сайту, і скрипти в ньому запрацюють  (file-type)\n`,
+  );
+  expect(result.out).toContain(
+    `${shown(folder)}/skhema.svg:1:44  Адреса «javascript:alert(1)» в атрибуті href у <a> запускала б код  (svg-script)\n`,
+  );
   expect(result.out.trimEnd().split('\n').at(-1)).toBe('Перевірено 2 статті: 3 проблеми.');
 });

@@ -16,7 +16,10 @@ import { endedCleanly, filesUnder, runCli } from '../fixtures/hostile/run-cli.ts
 const ROOT = join(PROJECT_ROOT, 'tests/.output/fuzz-check');
 const SAFETY_TIMEOUT = 300_000;
 const PROBLEM_LINE = /^\S[^\n]*:\d+:\d+ {2}.+ {2}\([a-z-]+\)$/;
-const front = (n: number, extension = 'md') => ({ path: `articles/2022/01/${String((n % 28) + 1).padStart(2, '0')}/fuzz-${n}.${extension}`, head: `---\ntitle: Випадкова стаття ${n}\ndate: 2022-01-${String((n % 28) + 1).padStart(2, '0')}\ntopics: []\nsummary: Лід статті номер ${n}.\nid: sha256:${n.toString(16).padStart(16, '0')}\n---\n` });
+const front = (n: number, extension = 'md') => ({
+  path: `articles/2022/01/${String((n % 28) + 1).padStart(2, '0')}/fuzz-${n}.${extension}`,
+  head: `---\ntitle: Випадкова стаття ${n}\ndate: 2022-01-${String((n % 28) + 1).padStart(2, '0')}\ntopics: []\nsummary: Лід статті номер ${n}.\nid: sha256:${n.toString(16).padStart(16, '0')}\n---\n`,
+});
 
 async function put(path: string, content: string | Buffer): Promise<void> {
   await mkdir(dirname(join(ROOT, path)), { recursive: true });
@@ -25,7 +28,19 @@ async function put(path: string, content: string | Buffer): Promise<void> {
 
 async function digest(): Promise<Map<string, string>> {
   const files = await filesUnder(join(ROOT, 'articles'));
-  return new Map(await Promise.all(files.map(async (file) => [file, createHash('sha256').update(await readFile(join(ROOT, 'articles', file))).digest('hex')] as const)));
+  return new Map(
+    await Promise.all(
+      files.map(
+        async (file) =>
+          [
+            file,
+            createHash('sha256')
+              .update(await readFile(join(ROOT, 'articles', file)))
+              .digest('hex'),
+          ] as const,
+      ),
+    ),
+  );
 }
 
 function check(...args: string[]) {
@@ -67,7 +82,10 @@ beforeAll(async () => {
     let text = base.replace('id: sha256:fedcba9876543210', `id: sha256:${(0xabc000 + i).toString(16).padStart(16, '0')}`);
     for (let k = random.int(1, 6); k > 0; k -= 1) {
       const at = random.int(0, text.length);
-      text = random.next() < 0.5 ? text.slice(0, at) + random.pick(syntax) + text.slice(at) : text.slice(0, at) + text.slice(at + random.int(1, 8));
+      text =
+        random.next() < 0.5
+          ? text.slice(0, at) + random.pick(syntax) + text.slice(at)
+          : text.slice(0, at) + text.slice(at + random.int(1, 8));
     }
     await put(`articles/2022/03/${String((i % 28) + 1).padStart(2, '0')}/mutant-${i}.${i % 2 ? 'md' : 'mdx'}`, text);
   }
@@ -80,24 +98,29 @@ test(`check ends with a verdict, reports in one format and changes nothing (seed
   expect(run.code).toBe(1);
   const lines = run.stdout.split('\n').filter((l) => l && !l.startsWith('    → ') && !l.startsWith('Перевірено'));
   expect(lines.filter((l) => !PROBLEM_LINE.test(l))).toEqual([]);
-  for (const file of ['bytes.md', 'no-nul.mdx', 'bad-utf8.md']) expect(run.stdout).toMatch(new RegExp(`2022/02/01/${file.replace('.', '\\.')}:\\d+:\\d+  .*\\(encoding\\)`));
+  for (const file of ['bytes.md', 'no-nul.mdx', 'bad-utf8.md'])
+    expect(run.stdout).toMatch(new RegExp(`2022/02/01/${file.replace('.', '\\.')}:\\d+:\\d+  .*\\(encoding\\)`));
   expect(run.stdout).toMatch(/Перевірено \d+ статей: \d+ проблем/);
   expect(await digest()).toEqual(before);
 });
 
-test('--fix changes only what it can fix, atomically, and has nothing left to do the second time', { timeout: SAFETY_TIMEOUT * 2 }, async () => {
-  const before = await digest();
-  const first = await check('--fix');
-  expect(endedCleanly(first), first.stderr).toBe(true);
-  const after = await digest();
-  expect([...after.keys()]).toEqual([...before.keys()]);
-  expect([...after.keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
-  const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
-  if (changed.length > 0) expect(first.stdout).toContain('Виправлено');
-  const second = await check('--fix');
-  expect(endedCleanly(second), second.stderr).toBe(true);
-  expect(second.stdout).not.toContain('Виправлено');
-  expect(await digest()).toEqual(after);
-  const third = await check();
-  expect(third.stdout).not.toContain('виправить npm run check -- --fix');
-});
+test(
+  '--fix changes only what it can fix, atomically, and has nothing left to do the second time',
+  { timeout: SAFETY_TIMEOUT * 2 },
+  async () => {
+    const before = await digest();
+    const first = await check('--fix');
+    expect(endedCleanly(first), first.stderr).toBe(true);
+    const after = await digest();
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect([...after.keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
+    if (changed.length > 0) expect(first.stdout).toContain('Виправлено');
+    const second = await check('--fix');
+    expect(endedCleanly(second), second.stderr).toBe(true);
+    expect(second.stdout).not.toContain('Виправлено');
+    expect(await digest()).toEqual(after);
+    const third = await check();
+    expect(third.stdout).not.toContain('виправить npm run check -- --fix');
+  },
+);

@@ -85,13 +85,21 @@ describe('an ingested archive', () => {
     expect(elements.filter((node) => node.attrs?.some((attr) => attr.name.startsWith('on')))).toEqual([]);
     const main = elements.find((node) => node.nodeName === 'main')!;
     const text = textOf(main);
-    for (const line of ['<script>alert(1)</script>', '{process.exit()}', 'import x from «y»', 'export const a = 1', '<img src=x onerror=alert(1)>']) {
+    for (const line of [
+      '<script>alert(1)</script>',
+      '{process.exit()}',
+      'import x from «y»',
+      'export const a = 1',
+      '<img src=x onerror=alert(1)>',
+    ]) {
       expect(text).toContain(line);
     }
   });
 
   test('the search index holds one page per article', async () => {
-    const entry = JSON.parse(await readFile(join(SITE, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(join(SITE, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['uk']);
     expect(entry.languages.uk!.page_count).toBe(written().length);
   });

@@ -25,11 +25,22 @@ test('two threads report exactly what one thread reports, broken JSON lines and 
   // Broken lines, items that are not articles, and repeats, spread through the file.
   items.splice(5, 0, '{"title": "без кінця"');
   items.splice(400, 0, '[1, 2]', '', '{"title": "Без тексту"}');
-  items.splice(900, 0, items[100]!, JSON.stringify({ title: 'Повтор з правкою', body: `${JSON.parse(items[200]!).body} Ще речення.`, date: '2020-01-01' }));
+  items.splice(
+    900,
+    0,
+    items[100]!,
+    JSON.stringify({ title: 'Повтор з правкою', body: `${JSON.parse(items[200]!).body} Ще речення.`, date: '2020-01-01' }),
+  );
   await writeFile(join(OUT, 'news.jsonl'), `${items.join('\n')}\n`);
 
   const run = (oneThread: boolean) =>
-    runIngest({ inputs: [join(OUT, 'news.jsonl')], contentDir: join(OUT, 'archive'), cwd: OUT, dryRun: true, ...(oneThread ? { sanitize: ARTICLE_COMPONENT_RULES } : {}) });
+    runIngest({
+      inputs: [join(OUT, 'news.jsonl')],
+      contentDir: join(OUT, 'archive'),
+      cwd: OUT,
+      dryRun: true,
+      ...(oneThread ? { sanitize: ARTICLE_COMPONENT_RULES } : {}),
+    });
   const [twoThreads, oneThread] = [await run(false), await run(true)];
   expect(twoThreads).toEqual(oneThread);
   expect(twoThreads.counts.error).toBe(3);

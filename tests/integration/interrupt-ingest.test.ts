@@ -60,7 +60,9 @@ let interrupted: Interrupted | undefined;
 test('an ingest killed mid-write leaves a valid archive of complete articles', { timeout: TIMEOUT * 2 }, async () => {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
-  const lines = [...generateArticles({ count: ITEMS, seed: FUZZ_SEED + 7, firstYear: 2016, lastYear: 2024 })].map((item) => JSON.stringify(item));
+  const lines = [...generateArticles({ count: ITEMS, seed: FUZZ_SEED + 7, firstYear: 2016, lastYear: 2024 })].map((item) =>
+    JSON.stringify(item),
+  );
   await writeFile(INPUT, `${lines.join('\n')}\n`);
 
   // The reference: the same input ingested without interruption.
@@ -99,7 +101,9 @@ test('an ingest killed mid-write leaves a valid archive of complete articles', {
   for (const temp of temps) expect(Number(TEMP.exec(temp)![2])).toBe(pid);
   expect(await validateArchive(archive, { relativeTo: OUT })).toEqual([]);
   expect((await runCheck({ root: archive, cwd: OUT, today: '2026-11-25' })).problems.filter((p) => p.severity === 'error')).toEqual([]);
-  console.info(`interrupt: killed with ${left.size} of ${expected.size} articles written (${atKill} seen at the kill), ${temps.length} temporary file left.`);
+  console.info(
+    `interrupt: killed with ${left.size} of ${expected.size} articles written (${atKill} seen at the kill), ${temps.length} temporary file left.`,
+  );
   interrupted = { archive, expected, left };
 });
 
@@ -119,7 +123,11 @@ test('running the ingest again completes the job: no temporary file, nothing los
 // Idempotence: once the archive is complete, the same input writes nothing (for near duplicates see also fuzz-ingest.test.ts).
 test('running the same input once more writes nothing', { timeout: TIMEOUT }, async () => {
   if (!interrupted) throw new Error('needs the interrupted archive of the previous test');
-  const again = await runCli('scripts/ingest.ts', ['--content', interrupted.archive, '--dry-run', '--report', join(OUT, 'again.json'), INPUT], TIMEOUT);
+  const again = await runCli(
+    'scripts/ingest.ts',
+    ['--content', interrupted.archive, '--dry-run', '--report', join(OUT, 'again.json'), INPUT],
+    TIMEOUT,
+  );
   expect(again.code, again.stderr).toBe(0);
   const report = JSON.parse(await readFile(join(OUT, 'again.json'), 'utf8')) as IngestReport;
   expect(report.counts.written).toBe(0);

@@ -26,7 +26,13 @@ let pagefind: NodeSearchIndex;
 beforeAll(async () => {
   site = await searchSite();
   server = await serveStatic(site, '/');
-  engine = createEngine({ bundlePath: `${server.url}pagefind/`, scriptUrl: pathToFileURL(join(site, 'pagefind/pagefind.js')).href, buildId: 'test', language: 'uk', shareFetches: false });
+  engine = createEngine({
+    bundlePath: `${server.url}pagefind/`,
+    scriptUrl: pathToFileURL(join(site, 'pagefind/pagefind.js')).href,
+    buildId: 'test',
+    language: 'uk',
+    shareFetches: false,
+  });
   pagefind = await openSearchIndex(site, { ranking: SEARCH_RANKING });
 });
 
@@ -50,7 +56,9 @@ async function engineUrls(search: string, from = engine): Promise<string[]> {
 
 describe('the index files', () => {
   test('give every page, filter value and the date order', async () => {
-    const entry = JSON.parse(await readFile(join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    const entry = JSON.parse(await readFile(join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
     const metaFile = join(site, `pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`);
     const meta = decodeMeta(await inflatePagefindFile(await readFile(metaFile), metaFile));
     expect(meta.version).toBe('1.6.0');
@@ -65,7 +73,9 @@ describe('the index files', () => {
   });
 
   test('are refused when they are not Pagefind files', async () => {
-    await expect(inflatePagefindFile(new TextEncoder().encode('<!doctype html>'), 'fragment/x.pf_fragment')).rejects.toThrow(/fragment\/x\.pf_fragment/);
+    await expect(inflatePagefindFile(new TextEncoder().encode('<!doctype html>'), 'fragment/x.pf_fragment')).rejects.toThrow(
+      /fragment\/x\.pf_fragment/,
+    );
   });
 });
 
@@ -110,7 +120,12 @@ describe('the engine', () => {
     const second = await engine.search(state, 3, 3);
     expect(first.total).toBe(all.total);
     expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 6));
-    expect(first.items[0]).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), topics: expect.any(Array), excerpt: expect.stringContaining('<mark>') });
+    expect(first.items[0]).toMatchObject({
+      title: expect.any(String),
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      topics: expect.any(Array),
+      excerpt: expect.stringContaining('<mark>'),
+    });
   });
 });
 
@@ -127,23 +142,33 @@ describe('the engine on an index built in parts', () => {
     await buildIndex(copy, { info: () => {} }, { parts: planIndexParts(await articlePagesPerYear(copy), 15), manifest: true });
     expect(JSON.parse(await readFile(join(copy, 'pagefind/parts.json'), 'utf8'))).not.toEqual([]);
     partedServer = await serveStatic(copy, '/');
-    parted = createEngine({ bundlePath: `${partedServer.url}pagefind/`, scriptUrl: pathToFileURL(join(copy, 'pagefind/pagefind.js')).href, buildId: 'test', language: 'uk', shareFetches: false });
+    parted = createEngine({
+      bundlePath: `${partedServer.url}pagefind/`,
+      scriptUrl: pathToFileURL(join(copy, 'pagefind/pagefind.js')).href,
+      buildId: 'test',
+      language: 'uk',
+      shareFetches: false,
+    });
   });
 
   afterAll(async () => {
     await partedServer?.close();
   });
 
-  test.each(['?q=допомога&sort=date', '?q=переговори&topic=Переговори&sort=date', '?year=2022&year=2025&sort=date', '?sort=date&topic=Медицина'])(
-    'finds, filters and sorts by date as the whole index does: %s',
-    async (search) => {
-      expect(await engineUrls(search, parted)).toEqual(await engineUrls(search));
-    },
-  );
+  test.each([
+    '?q=допомога&sort=date',
+    '?q=переговори&topic=Переговори&sort=date',
+    '?year=2022&year=2025&sort=date',
+    '?sort=date&topic=Медицина',
+  ])('finds, filters and sorts by date as the whole index does: %s', async (search) => {
+    expect(await engineUrls(search, parted)).toEqual(await engineUrls(search));
+  });
 
   test('finds the same articles by relevance, and counts them the same', async () => {
     for (const query of ['допомога', 'Казахстані', 'переговорів']) {
-      expect(new Set(await engineUrls(`?q=${encodeURIComponent(query)}`, parted))).toEqual(new Set(await engineUrls(`?q=${encodeURIComponent(query)}`)));
+      expect(new Set(await engineUrls(`?q=${encodeURIComponent(query)}`, parted))).toEqual(
+        new Set(await engineUrls(`?q=${encodeURIComponent(query)}`)),
+      );
       expect(await parted.counts(query)).toEqual(await engine.counts(query));
     }
     expect(await parted.counts('')).toEqual(await engine.counts(''));

@@ -32,21 +32,29 @@ describe('the index built with the site', () => {
 
   test('indexes article text only, not the site chrome around it', async () => {
     for (const page of await index.pages()) {
-      expect(page.content).not.toMatch(/Архів україномовних новин|Мапа сайту|RSS-стрічка|Перейти до змісту|Схожі статті|Сусідні статті|Попередня стаття|Наступна стаття/);
+      expect(page.content).not.toMatch(
+        /Архів україномовних новин|Мапа сайту|RSS-стрічка|Перейти до змісту|Схожі статті|Сусідні статті|Попередня стаття|Наступна стаття/,
+      );
     }
     expect((await index.pagefind.search('мапа')).results).toHaveLength(0);
   });
 
   test('gives every result its title, date, lead and topics, including a topic name with a comma', async () => {
     const data = await topResult(pagefindQuery('Волонтерів'));
-    expect(data?.meta).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), summary: expect.any(String) });
+    expect(data?.meta).toMatchObject({
+      title: expect.any(String),
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      summary: expect.any(String),
+    });
     const filters = await index.pagefind.filters();
     expect(Object.keys(filters.topic ?? {})).toContain('Допомога, волонтерство');
     expect(Object.keys(filters.year ?? {}).sort()).toEqual(['2022', '2023', '2024', '2025']);
   });
 
   test('filters by several topics at once and by year', async () => {
-    const response = await index.pagefind.search(pagefindQuery('допомога'), { filters: { topic: { any: ['Допомога, волонтерство', 'Медицина'] }, year: { any: ['2022'] } } });
+    const response = await index.pagefind.search(pagefindQuery('допомога'), {
+      filters: { topic: { any: ['Допомога, волонтерство', 'Медицина'] }, year: { any: ['2022'] } },
+    });
     const data = await Promise.all(response.results.map((r) => r.data()));
     expect(data.length).toBeGreaterThan(1);
     for (const d of data) {
@@ -70,7 +78,9 @@ describe('the index built with the site', () => {
 
   test('finds other forms of an inflected word, and does not over-stem a short one', async () => {
     const ids = async (query: string) => (await index.results(pagefindQuery(query), 50)).map((r) => r.id);
-    expect(await ids('Казахстані')).toEqual(expect.arrayContaining(['2022/01/20/tsiny-na-haz-u-kazakhstani', '2022/01/07/uriad-kazakhstanu-u-vidstavtsi']));
+    expect(await ids('Казахстані')).toEqual(
+      expect.arrayContaining(['2022/01/20/tsiny-na-haz-u-kazakhstani', '2022/01/07/uriad-kazakhstanu-u-vidstavtsi']),
+    );
     expect(await ids('переговорів')).toContain('2022/03/15/perehovory-u-stambuli');
     expect(await ids('допомога')).toContain('2022/05/02/dopomohu-otrymaly-selyshcha');
     expect(pagefindQuery('Київ')).toBe('київ');

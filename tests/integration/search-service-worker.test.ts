@@ -9,12 +9,22 @@ import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
 test('the service worker of a build precaches the shell and the index entry files, all of which exist', async () => {
   const site = await searchSite();
   const source = await readFile(join(site, 'sw.js'), 'utf8');
-  const config = JSON.parse(source.slice(source.indexOf('{'), source.indexOf('};') + 1)) as { buildId: string; base: string; precache: string[] };
+  const config = JSON.parse(source.slice(source.indexOf('{'), source.indexOf('};') + 1)) as {
+    buildId: string;
+    base: string;
+    precache: string[];
+  };
   expect(config.base).toBe(SEARCH_BASE);
   const paths = config.precache.map((url) => url.replace(/\?.*$/, '').slice(SEARCH_BASE.length));
   for (const path of paths) expect(existsSync(join(site, path.endsWith('/') || path === '' ? `${path}index.html` : path)), path).toBe(true);
   expect(config.precache).toEqual(
-    expect.arrayContaining([SEARCH_BASE, `${SEARCH_BASE}search/`, `${SEARCH_BASE}pagefind/pagefind.js`, `${SEARCH_BASE}pagefind/pagefind-worker.js`, `${SEARCH_BASE}pagefind/pagefind-entry.json?ts=${config.buildId}`]),
+    expect.arrayContaining([
+      SEARCH_BASE,
+      `${SEARCH_BASE}search/`,
+      `${SEARCH_BASE}pagefind/pagefind.js`,
+      `${SEARCH_BASE}pagefind/pagefind-worker.js`,
+      `${SEARCH_BASE}pagefind/pagefind-entry.json?ts=${config.buildId}`,
+    ]),
   );
   expect(paths.some((p) => /^pagefind\/pagefind\.uk_\w+\.pf_meta$/.test(p))).toBe(true);
   expect(paths.some((p) => /^pagefind\/wasm\.\w+\.pagefind$/.test(p))).toBe(true);
@@ -29,7 +39,9 @@ test('the service worker of a build precaches the shell and the index entry file
 test('the service worker cannot be written before the search index', async () => {
   const empty = await mkdtemp(join(tmpdir(), 'arkhiv-sw-'));
   try {
-    await expect(precacheList(empty, '/', 'x')).rejects.toThrow(/pagefind-entry\.json is missing: the search index must be built before the service worker/);
+    await expect(precacheList(empty, '/', 'x')).rejects.toThrow(
+      /pagefind-entry\.json is missing: the search index must be built before the service worker/,
+    );
   } finally {
     await rm(empty, { recursive: true, force: true });
   }

@@ -13,7 +13,14 @@ async function build(args: string[], cache: string): Promise<string> {
   const run = await withBuildLock(() =>
     runNode(['scripts/build.ts', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...buildEnvironment(), ARKHIV_CONTENT: ARCHIVE, ARKHIV_CACHE_DIR: join(OUTPUT, cache), ARKHIV_BUILD_ID: 'sharded-test', ARKHIV_INDEX_PART_SIZE: '10', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...buildEnvironment(),
+        ARKHIV_CONTENT: ARCHIVE,
+        ARKHIV_CACHE_DIR: join(OUTPUT, cache),
+        ARKHIV_BUILD_ID: 'sharded-test',
+        ARKHIV_INDEX_PART_SIZE: '10',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     }),
   );
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
@@ -24,7 +31,8 @@ async function build(args: string[], cache: string): Promise<string> {
 async function files(dir: string): Promise<Map<string, Buffer>> {
   const all = new Map<string, Buffer>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) all.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
+    if (entry.isFile())
+      all.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
   }
   return all;
 }
@@ -65,8 +73,12 @@ describe('a sharded build', () => {
     expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
 
     // The same shards as jobs of a CI matrix, each into a folder of its own, then assembled.
-    for (const shard of ['1/3', '2/3', '3/3']) await build(['--shard', shard, '--outDir', join(OUTPUT, `part-${shard[0]}`)], `cache-part-${shard[0]}`);
-    await build(['--assemble', ...['1', '2', '3'].map((n) => join(OUTPUT, `part-${n}`)), '--outDir', join(OUTPUT, 'matrix')], 'cache-assemble');
+    for (const shard of ['1/3', '2/3', '3/3'])
+      await build(['--shard', shard, '--outDir', join(OUTPUT, `part-${shard[0]}`)], `cache-part-${shard[0]}`);
+    await build(
+      ['--assemble', ...['1', '2', '3'].map((n) => join(OUTPUT, `part-${n}`)), '--outDir', join(OUTPUT, 'matrix')],
+      'cache-assemble',
+    );
     expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'matrix'))).toEqual([]);
   });
 

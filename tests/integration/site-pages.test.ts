@@ -15,7 +15,8 @@ const hrefs = (p: Page, scope?: string): string[] => {
   const root = scope ? p.one(scope) : undefined;
   return (root ? within(root, 'a') : p.all('a')).map((a) => attr(a, 'href') ?? '');
 };
-const jsonLd = (p: Page): Record<string, unknown> => JSON.parse(text(p.one('script', { type: 'application/ld+json' }))) as Record<string, unknown>;
+const jsonLd = (p: Page): Record<string, unknown> =>
+  JSON.parse(text(p.one('script', { type: 'application/ld+json' }))) as Record<string, unknown>;
 
 beforeAll(async () => {
   site = await fixtureSite('root');
@@ -77,7 +78,9 @@ describe('article page', () => {
   test('links related articles and the previous and next article in time', async () => {
     const p = await page('2022/02/25/radbez-oon-zasidannia/');
     const sequence = p.one('nav', { class: 'sequence' });
-    expect(within(sequence, 'a', { rel: 'prev' }).map((a) => attr(a, 'href'))).toEqual(['/2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/']);
+    expect(within(sequence, 'a', { rel: 'prev' }).map((a) => attr(a, 'href'))).toEqual([
+      '/2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/',
+    ]);
     expect(within(sequence, 'a', { rel: 'next' }).map((a) => attr(a, 'href'))).toEqual(['/2022/02/28/pershyi-raund-perehovoriv/']);
     const relatedList = within(p.all('section', { 'aria-labelledby': 'related-title' })[0]!, 'a').map((a) => attr(a, 'href'));
     expect(relatedList).toHaveLength(5);
@@ -114,21 +117,30 @@ describe('escaping of hostile text', () => {
     for (const path of ['2022/01/11/', '2022/01/', 'topics/viina/1/']) {
       const p = await page(path);
       expect(p.all('img'), path).toHaveLength(0);
-      expect(p.all('script').filter((s) => !attr(s, 'src')), path).toHaveLength(0);
-      expect(p.all('a').some((a) => text(a) === HOSTILE_TITLE), path).toBe(true);
+      expect(
+        p.all('script').filter((s) => !attr(s, 'src')),
+        path,
+      ).toHaveLength(0);
+      expect(
+        p.all('a').some((a) => text(a) === HOSTILE_TITLE),
+        path,
+      ).toBe(true);
     }
   });
 });
 
 describe('redirects from former addresses', () => {
-  test.each(['2023/02/24/richnytsia-viiny/', '2023/02/23/rik-viiny/'])('%s points at the article and stays out of search engines', async (alias) => {
-    const p = await page(alias);
-    const target = '/2023/02/24/rik-povnomasshtabnoi-viiny/';
-    expect(attr(p.one('meta', { 'http-equiv': 'refresh' }), 'content')).toBe(`0; url=${target}`);
-    expect(attr(p.one('link', { rel: 'canonical' }), 'href')).toBe(`https://arkhiv.example${target}`);
-    expect(meta(p, 'robots')).toBe('noindex');
-    expect(hrefs(p, 'main')).toContain(target);
-  });
+  test.each(['2023/02/24/richnytsia-viiny/', '2023/02/23/rik-viiny/'])(
+    '%s points at the article and stays out of search engines',
+    async (alias) => {
+      const p = await page(alias);
+      const target = '/2023/02/24/rik-povnomasshtabnoi-viiny/';
+      expect(attr(p.one('meta', { 'http-equiv': 'refresh' }), 'content')).toBe(`0; url=${target}`);
+      expect(attr(p.one('link', { rel: 'canonical' }), 'href')).toBe(`https://arkhiv.example${target}`);
+      expect(meta(p, 'robots')).toBe('noindex');
+      expect(hrefs(p, 'main')).toContain(target);
+    },
+  );
 });
 
 describe('topic pages', () => {
@@ -210,12 +222,21 @@ describe('date archive', () => {
     expect(text(p.one('h1'))).toBe('11 січня 2022');
     expect(text(p.all('p', { class: 'meta' })[0]!)).toBe('вівторок · 3 статті');
     expect(within(p.one('ul', { class: 'article-list' }), 'li')).toHaveLength(3);
-    expect(within(p.one('nav', { class: 'periods' }), 'a').map((a) => text(a))).toEqual(['← Раніше: 5 січня 2022', 'Пізніше: 20 січня 2022 →']);
+    expect(within(p.one('nav', { class: 'periods' }), 'a').map((a) => text(a))).toEqual([
+      '← Раніше: 5 січня 2022',
+      'Пізніше: 20 січня 2022 →',
+    ]);
   });
 
   test('breadcrumbs lead from the home page down to the page', async () => {
     const p = await page('2022/01/11/');
-    expect(within(p.one('nav', { class: 'breadcrumbs' }), 'li').map(text)).toEqual(['Головна', 'Архів', '2022', 'Січень 2022', '11 січня 2022']);
+    expect(within(p.one('nav', { class: 'breadcrumbs' }), 'li').map(text)).toEqual([
+      'Головна',
+      'Архів',
+      '2022',
+      'Січень 2022',
+      '11 січня 2022',
+    ]);
   });
 });
 
@@ -240,7 +261,9 @@ describe('home and 404', () => {
 describe('every page', () => {
   test('has landmarks, a skip link, one h1, a title, and no inline script but structured data', async () => {
     // The search page belongs to the search feature and runs its own scripts.
-    const files = (await listFiles(site.outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('search/'));
+    const files = (await listFiles(site.outDir)).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('search/'),
+    );
     expect(files.length).toBeGreaterThan(80);
     for (const file of files) {
       const html = await readFile(join(site.outDir, file), 'utf8');
@@ -253,7 +276,10 @@ describe('every page', () => {
       expect(text(p.one('title')).length, file).toBeGreaterThan(0);
       // The site's shared enhancement script (offline support, search highlighting) is the only script: external, a deferred module.
       const scripts = p.all('script').filter((s) => attr(s, 'type') !== 'application/ld+json');
-      expect(scripts.filter((s) => attr(s, 'type') !== 'module' || !attr(s, 'src')?.startsWith('/_astro/')), file).toEqual([]);
+      expect(
+        scripts.filter((s) => attr(s, 'type') !== 'module' || !attr(s, 'src')?.startsWith('/_astro/')),
+        file,
+      ).toEqual([]);
       expect(scripts.length, file).toBeLessThanOrEqual(1);
       expect(html.includes('data-pagefind-body'), file).toBe(p.all('article', { 'data-pagefind-body': true }).length === 1);
     }

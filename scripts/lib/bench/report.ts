@@ -6,8 +6,18 @@ const ms = (value: number | undefined) => (value === undefined || Number.isNaN(v
 /** The benchmark table as Markdown, one row per archive size. */
 export function formatTable(rows: readonly SizeResult[]): string {
   const header = [
-    'articles', 'ingest', 'articles/s', 'build (site + index)', 'total', 'peak memory',
-    'output (files)', 'index size', 'add one + rebuild', 'cold query: bytes', 'cold query: time', 'warm query (median)',
+    'articles',
+    'ingest',
+    'articles/s',
+    'build (site + index)',
+    'total',
+    'peak memory',
+    'output (files)',
+    'index size',
+    'add one + rebuild',
+    'cold query: bytes',
+    'cold query: time',
+    'warm query (median)',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
   for (const row of rows) {
@@ -21,7 +31,9 @@ export function formatTable(rows: readonly SizeResult[]): string {
         formatBytes(row.peakMemory),
         `${formatBytes(row.outputBytes)} (${row.outputFiles.toLocaleString('en-US')})`,
         formatBytes(row.indexBytes),
-        row.incrementalMs === undefined ? '—' : `${formatSeconds(row.incrementalMs)} (${Math.round((100 * row.incrementalMs) / row.totalMs)}% of total)`,
+        row.incrementalMs === undefined
+          ? '—'
+          : `${formatSeconds(row.incrementalMs)} (${Math.round((100 * row.incrementalMs) / row.totalMs)}% of total)`,
         row.search ? formatBytes(row.search.coldBytes) : '—',
         ms(row.search?.coldMs),
         ms(row.search?.warmMedianMs),

@@ -20,7 +20,6 @@ export interface SearchTiming {
   coldResults: number;
 }
 
-
 const RESULTS = '[data-search-results]';
 /** How long the network must stay quiet before the cold query's bytes are counted. */
 const QUIET_MS = 500;
@@ -52,15 +51,24 @@ export async function measureSearch(siteUrl: string, coldQuery: string, warmQuer
     context.on('requestfailed', settle);
     context.on('requestfinished', (request) => {
       settle();
-      finished.push(request.sizes().then((sizes) => sizes.responseHeadersSize + sizes.responseBodySize, () => 0));
+      finished.push(
+        request.sizes().then(
+          (sizes) => sizes.responseHeadersSize + sizes.responseBodySize,
+          () => 0,
+        ),
+      );
     });
     const sum = async (sizes: Array<Promise<number>>) => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 
     await page.goto(new URL(`search/?q=${encodeURIComponent(coldQuery)}`, siteUrl).href);
-    await page.waitForFunction((selector) => {
-      const list = document.querySelector(selector);
-      return list !== null && list.children.length > 0 && !list.hasAttribute('aria-busy');
-    }, RESULTS, { timeout: 60_000, polling: 'raf' });
+    await page.waitForFunction(
+      (selector) => {
+        const list = document.querySelector(selector);
+        return list !== null && list.children.length > 0 && !list.hasAttribute('aria-busy');
+      },
+      RESULTS,
+      { timeout: 60_000, polling: 'raf' },
+    );
     const coldMs = await page.evaluate(() => performance.now());
     const atResults = [...finished];
     const coldResults = await page.locator(`${RESULTS} > li`).count();
@@ -81,7 +89,8 @@ export async function measureSearch(siteUrl: string, coldQuery: string, warmQuer
             input.value = query;
             input.form!.requestSubmit();
             const poll = () => {
-              if (list.firstElementChild !== before && list.children.length > 0 && !list.hasAttribute('aria-busy')) done(performance.now() - started);
+              if (list.firstElementChild !== before && list.children.length > 0 && !list.hasAttribute('aria-busy'))
+                done(performance.now() - started);
               else if (performance.now() - started > 30_000) fail(new Error(`No results for "${query}" within 30 s.`));
               else requestAnimationFrame(poll);
             };
@@ -91,7 +100,14 @@ export async function measureSearch(siteUrl: string, coldQuery: string, warmQuer
       );
       warm.push(ms);
     }
-    return { coldBytes, coldBytesAtResults, coldMs, warmMedianMs: warm.length > 0 ? median(warm) : Number.NaN, warmRuns: warm.length, coldResults };
+    return {
+      coldBytes,
+      coldBytesAtResults,
+      coldMs,
+      warmMedianMs: warm.length > 0 ? median(warm) : Number.NaN,
+      warmRuns: warm.length,
+      coldResults,
+    };
   } finally {
     await browser.close();
   }

@@ -31,7 +31,16 @@ function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
     if (match) {
       const similarity = Math.max(match.jaccard, match.containment);
       // A warning: two reports of one event can legitimately read alike; a person decides.
-      problems.push(problem(article.file.shown, undefined, 'near-duplicate', `Текст майже збігається (${Math.round(similarity * 100)} %) з ${articles[match.key]!.file.shown}`, 'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.', { severity: 'warning' }));
+      problems.push(
+        problem(
+          article.file.shown,
+          undefined,
+          'near-duplicate',
+          `Текст майже збігається (${Math.round(similarity * 100)} %) з ${articles[match.key]!.file.shown}`,
+          'Якщо це та сама новина, залиште одну статтю, а адресу іншої додайте до її aliases.',
+          { severity: 'warning' },
+        ),
+      );
     }
     index.add(at, article.plainText);
   });
@@ -48,7 +57,8 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
     if (Array.isArray(file.data?.topics)) for (const slug of file.data.topics) if (typeof slug === 'string') published.add(slug);
     const [year, month, day] = file.id.split('/');
     periods.add(`${year}`).add(`${year}/${month}`).add(`${year}/${month}/${day}`);
-    if (Array.isArray(file.data?.aliases)) for (const alias of file.data.aliases) if (typeof alias === 'string') pages.add(alias.replace(/^\/|\/$/g, ''));
+    if (Array.isArray(file.data?.aliases))
+      for (const alias of file.data.aliases) if (typeof alias === 'string') pages.add(alias.replace(/^\/|\/$/g, ''));
   }
   const problems: Problem[] = [];
   for (const { file, links } of articles) {
@@ -60,17 +70,26 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
       const report = (message: string, fix: string) => problems.push(problem(file.shown, link.place, 'broken-link', message, fix));
       if (article) {
         const id = `${article[1]}/${article[2]}/${article[3]}/${article[4]}`;
-        if (!pages.has(id)) report(`Посилання ${link.url} веде на статтю, якої немає в архіві`, 'Перевірте дату й слаг: адреса статті — це її шлях у content/articles/ без розширення.');
-        else if (!article[5]) report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
+        if (!pages.has(id))
+          report(
+            `Посилання ${link.url} веде на статтю, якої немає в архіві`,
+            'Перевірте дату й слаг: адреса статті — це її шлях у content/articles/ без розширення.',
+          );
+        else if (!article[5])
+          report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
       } else if (period) {
         const key = [period[1], period[2], period[3]].filter(Boolean).join('/');
         if (!periods.has(key)) report(`Посилання ${link.url} веде на період, за який в архіві немає статей`, 'Перевірте дату в посиланні.');
       } else if (topic) {
-        if (!topics.has(topic[1]!)) report(`Посилання ${link.url} веде на тему, якої немає в content/topics.yaml`, 'Перевірте слаг теми в content/topics.yaml.');
+        if (!topics.has(topic[1]!))
+          report(`Посилання ${link.url} веде на тему, якої немає в content/topics.yaml`, 'Перевірте слаг теми в content/topics.yaml.');
         else if (!published.has(topic[1]!)) {
-          report(`Посилання ${link.url} веде на тему без жодної статті: її сторінка зʼявиться лише з першою статтею`, 'Додайте цю тему до статті, про яку посилання, або приберіть посилання.');
-        }
-        else if (!topic[2]) report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
+          report(
+            `Посилання ${link.url} веде на тему без жодної статті: її сторінка зʼявиться лише з першою статтею`,
+            'Додайте цю тему до статті, про яку посилання, або приберіть посилання.',
+          );
+        } else if (!topic[2])
+          report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
       }
     }
   }

@@ -45,7 +45,15 @@ export function bodyRules(file: ArticleFile): BodyResult {
     tree = parseArticle(file.text, file.format, true);
   } catch (error) {
     const { place, reason } = syntaxError(error);
-    result.problems.push(problem(file.shown, place, 'mdx-syntax', `MDX не читається: ${reason}`, 'Знаки < і { у тексті MDX екрануйте як \\< і \\{; теги компонентів закривайте (<Figure … />).'));
+    result.problems.push(
+      problem(
+        file.shown,
+        place,
+        'mdx-syntax',
+        `MDX не читається: ${reason}`,
+        'Знаки < і { у тексті MDX екрануйте як \\< і \\{; теги компонентів закривайте (<Figure … />).',
+      ),
+    );
     return result;
   }
 
@@ -54,7 +62,13 @@ export function bodyRules(file: ArticleFile): BodyResult {
     result.problems.push(problem(file.shown, finding.place, finding.rule, finding.message, finding.fix, { fixable }));
     if (fixable) {
       const name = /<(\w+)>/.exec(finding.message)?.[1];
-      if (name) result.edits.push({ file: file.path, start: file.bodyStart, end: file.bodyStart, replacement: `import { ${name} } from '${ARTICLE_MODULE}';\n` });
+      if (name)
+        result.edits.push({
+          file: file.path,
+          start: file.bodyStart,
+          end: file.bodyStart,
+          replacement: `import { ${name} } from '${ARTICLE_MODULE}';\n`,
+        });
     }
   }
 
@@ -75,7 +89,15 @@ export function bodyRules(file: ArticleFile): BodyResult {
   result.plainText = words.join(' ');
   if (content === 0 || result.plainText.trim() === '') {
     const place = textPlace(file.text, Math.min(file.bodyStart, file.text.length));
-    result.problems.push(problem(file.shown, place, 'empty-body', 'Стаття не має тексту', 'Напишіть текст статті після front matter (після другого рядка ---).'));
+    result.problems.push(
+      problem(
+        file.shown,
+        place,
+        'empty-body',
+        'Стаття не має тексту',
+        'Напишіть текст статті після front matter (після другого рядка ---).',
+      ),
+    );
   }
   return result;
 }
@@ -115,7 +137,18 @@ function checkBlock(file: ArticleFile, block: ContentNode, result: BodyResult): 
   const fixable = changes.every((change) => change.exact);
   for (const change of changes) {
     const place = change.position ? { line: change.position.start.line, column: change.position.start.column } : undefined;
-    result.problems.push(problem(file.shown, place, 'typography', `Типографіка: «${excerpt(change.value, change.after)}»`, fixable ? 'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).' : 'Виправте вручну: апостроф ʼ, лапки «», тире —, без зайвих пробілів.', { fixable }));
+    result.problems.push(
+      problem(
+        file.shown,
+        place,
+        'typography',
+        `Типографіка: «${excerpt(change.value, change.after)}»`,
+        fixable
+          ? 'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).'
+          : 'Виправте вручну: апостроф ʼ, лапки «», тире —, без зайвих пробілів.',
+        { fixable },
+      ),
+    );
     if (fixable) result.edits.push({ file: file.path, start: change.start!, end: change.end!, replacement: change.after });
   }
 }
@@ -126,7 +159,8 @@ export function excerpt(before: string, after: string): string {
   while (from < before.length && before[from] === after[from]) from += 1;
   let tailBefore = before.length;
   let tailAfter = after.length;
-  while (tailBefore > from && tailAfter > from && before[tailBefore - 1] === after[tailAfter - 1]) [tailBefore, tailAfter] = [tailBefore - 1, tailAfter - 1];
+  while (tailBefore > from && tailAfter > from && before[tailBefore - 1] === after[tailAfter - 1])
+    [tailBefore, tailAfter] = [tailBefore - 1, tailAfter - 1];
   const lead = Math.max(0, from - 12);
   const show = (text: string, end: number) => text.slice(lead, Math.min(end + 12, lead + 60)).replace(/\s+/g, ' ');
   return `${show(before, tailBefore)}» → «${show(after, tailAfter)}`;

@@ -24,8 +24,35 @@ export function dateProblems(file: ArticleFile, today: string): Problem[] {
   const problems: Problem[] = [];
   const day = calendarDay(data.date);
   const updated = calendarDay(data.updated);
-  if (day && day > today) problems.push(problem(file.shown, keyPlace(file, ['date']), 'future-date', `Дата ${day} ще не настала`, 'Архів містить лише опубліковане: вкажіть справжню дату публікації.'));
-  if (updated && updated > today) problems.push(problem(file.shown, keyPlace(file, ['updated']), 'future-date', `Дата оновлення ${updated} ще не настала`, 'Вкажіть дату, коли статтю справді виправили.'));
-  if (updated && day && updated < day) problems.push(problem(file.shown, keyPlace(file, ['updated']), 'updated-date', `Дата оновлення ${updated} раніша за дату публікації ${day}`, 'updated — це день виправлення, він не може бути раніше за date.'));
+  if (day && day > today)
+    problems.push(
+      problem(
+        file.shown,
+        keyPlace(file, ['date']),
+        'future-date',
+        `Дата ${day} ще не настала`,
+        'Архів містить лише опубліковане: вкажіть справжню дату публікації.',
+      ),
+    );
+  if (updated && updated > today)
+    problems.push(
+      problem(
+        file.shown,
+        keyPlace(file, ['updated']),
+        'future-date',
+        `Дата оновлення ${updated} ще не настала`,
+        'Вкажіть дату, коли статтю справді виправили.',
+      ),
+    );
+  if (updated && day && updated < day)
+    problems.push(
+      problem(
+        file.shown,
+        keyPlace(file, ['updated']),
+        'updated-date',
+        `Дата оновлення ${updated} раніша за дату публікації ${day}`,
+        'updated — це день виправлення, він не може бути раніше за date.',
+      ),
+    );
   return problems;
 }

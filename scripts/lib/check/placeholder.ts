@@ -8,8 +8,19 @@ export const PLACEHOLDER_MARK = 'ЗАПОВНІТЬ:';
 export function placeholderProblems(file: ArticleFile): Problem[] {
   const problems: Problem[] = [];
   for (let at = file.text.indexOf(PLACEHOLDER_MARK); at >= 0; at = file.text.indexOf(PLACEHOLDER_MARK, at + 1)) {
-    const line = file.text.slice(at, file.text.indexOf('\n', at) >>> 0).trim().replace(/["']$/, '');
-    problems.push(problem(file.shown, textPlace(file.text, at), 'placeholder', `Заготовку не заповнено: «${line.slice(0, 80)}»`, 'Замініть цей текст своїм (заголовок, лід чи текст статті).'));
+    const line = file.text
+      .slice(at, file.text.indexOf('\n', at) >>> 0)
+      .trim()
+      .replace(/["']$/, '');
+    problems.push(
+      problem(
+        file.shown,
+        textPlace(file.text, at),
+        'placeholder',
+        `Заготовку не заповнено: «${line.slice(0, 80)}»`,
+        'Замініть цей текст своїм (заголовок, лід чи текст статті).',
+      ),
+    );
   }
   return problems;
 }

@@ -39,7 +39,16 @@ export function frontMatterTypography(file: ArticleFile): { problems: Problem[];
     if (!isScalar(node) || typeof node.value !== 'string') continue;
     const fixed = normalizeText(node.value);
     if (fixed === node.value) continue;
-    problems.push(problem(file.shown, keyPlace(file, [...path]), 'typography', `Типографіка в полі «${path.join('.')}»: «${node.value.slice(0, 60)}» → «${fixed.slice(0, 60)}»`, 'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).', { fixable: true }));
+    problems.push(
+      problem(
+        file.shown,
+        keyPlace(file, [...path]),
+        'typography',
+        `Типографіка в полі «${path.join('.')}»: «${node.value.slice(0, 60)}» → «${fixed.slice(0, 60)}»`,
+        'Виправить npm run check -- --fix (апостроф ʼ, лапки «», тире —, пробіли).',
+        { fixable: true },
+      ),
+    );
     node.value = fixed;
     changed = true;
   }

@@ -16,7 +16,9 @@ export function comparableText(text: string): string {
 function unicodeComparableText(text: string): string {
   const lower = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
   // The Unicode-property pattern is slow; text of only ASCII, Cyrillic and punctuation takes an equivalent plain range.
-  const words = OUTSIDE_FAST_RANGES.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9\u0400-\u0481\u048A-\u04FF]+/g, ' ');
+  const words = OUTSIDE_FAST_RANGES.test(lower)
+    ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ')
+    : lower.replace(/[^a-z0-9\u0400-\u0481\u048A-\u04FF]+/g, ' ');
   return words.trim();
 }
 
@@ -79,6 +81,7 @@ const utf16 = new TextDecoder('utf-16le');
 function unitsToString(text: Uint16Array): string {
   if (LITTLE_ENDIAN) return utf16.decode(text);
   let out = '';
-  for (let start = 0; start < text.length; start += 8192) out += String.fromCharCode.apply(null, text.subarray(start, start + 8192) as unknown as number[]);
+  for (let start = 0; start < text.length; start += 8192)
+    out += String.fromCharCode.apply(null, text.subarray(start, start + 8192) as unknown as number[]);
   return out;
 }

@@ -10,7 +10,8 @@ export const TITLE_MAX_CHARS = 120;
 export const TITLE_MIN_CLAUSE_CHARS = 60;
 
 // Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS = /(?:^|[\s(«])(?:р|рр|ст|м|вул|просп|пл|буд|кв|обл|р-н|с|смт|ім|ін|див|т|зв|тис|млн|млрд|грн|коп|проф|акад|доц|д-р|св|напр|пор|гл|п|ч|стор|рис|табл|англ|укр|лат|нім|франц|о|т\.\s?д|т\.\s?п)\.$/iu;
+const ABBREVIATIONS =
+  /(?:^|[\s(«])(?:р|рр|ст|м|вул|просп|пл|буд|кв|обл|р-н|с|смт|ім|ін|див|т|зв|тис|млн|млрд|грн|коп|проф|акад|доц|д-р|св|напр|пор|гл|п|ч|стор|рис|табл|англ|укр|лат|нім|франц|о|т\.\s?д|т\.\s?п)\.$/iu;
 // A single capital letter and a full stop is an initial (В. Зеленський).
 const INITIAL = /(?:^|[\s(«])\p{Lu}\.$/u;
 
@@ -32,7 +33,8 @@ export function splitSentences(text: string): string[] {
 }
 
 // A clause prefix ending in one of these needs what follows («заявив, що…», «попри те, що…»).
-const DANGLING = /(?:^|\s)(?:те|тим|того|тому|так|такий|така|таке|заявив|заявила|заявили|повідомив|повідомила|повідомили|сказав|сказала|наголосив|наголосила|зазначив|зазначила|вважає|вважають|переконаний|каже|кажуть)$/iu;
+const DANGLING =
+  /(?:^|\s)(?:те|тим|того|тому|так|такий|така|таке|заявив|заявила|заявили|повідомив|повідомила|повідомили|сказав|сказала|наголосив|наголосила|зазначив|зазначила|вважає|вважають|переконаний|каже|кажуть)$/iu;
 
 function balanced(text: string): boolean {
   const count = (re: RegExp) => (text.match(re) ?? []).length;
@@ -75,7 +77,9 @@ export function cleanTitle(title: string): string {
 export function titleFromLead(paragraph: string, max = TITLE_MAX_CHARS): string {
   const first = cleanTitle(splitSentences(paragraph.replace(/\s+/g, ' ').trim())[0] ?? '');
   if (first.length <= max) return first;
-  const clauses = [...first.matchAll(/[,;:](?=\s)|\s[—–](?=\s)/gu)].map((m) => m.index).filter((at) => at >= TITLE_MIN_CLAUSE_CHARS && at <= max);
+  const clauses = [...first.matchAll(/[,;:](?=\s)|\s[—–](?=\s)/gu)]
+    .map((m) => m.index)
+    .filter((at) => at >= TITLE_MIN_CLAUSE_CHARS && at <= max);
   for (const at of clauses.reverse()) {
     const prefix = first.slice(0, at).trim();
     if (balanced(prefix) && !DANGLING.test(prefix)) return prefix;

@@ -46,7 +46,13 @@ const scopeCache = new WeakMap<readonly Unsafe[], { stack: string[]; length: num
 function patternsInScope(state: State): Pattern[] {
   const cached = scopeCache.get(state.unsafe);
   const { stack } = state;
-  if (cached && cached.length === state.unsafe.length && cached.stack.length === stack.length && cached.stack.every((name, i) => name === stack[i])) return cached.patterns;
+  if (
+    cached &&
+    cached.length === state.unsafe.length &&
+    cached.stack.length === stack.length &&
+    cached.stack.every((name, i) => name === stack[i])
+  )
+    return cached.patterns;
   const patterns = state.unsafe.filter(
     (pattern): pattern is Pattern => listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false),
   );
@@ -144,8 +150,16 @@ export function safeText(state: State, input: string | null | undefined, config:
       }
     }
     if (
-      (position + 1 < end && positions[index + 1] === position + 1 && infos[position]!.after && !infos[position + 1]!.before && !infos[position + 1]!.after) ||
-      (position - 1 >= offset && positions[index - 1] === position - 1 && infos[position]!.before && !infos[position - 1]!.before && !infos[position - 1]!.after)
+      (position + 1 < end &&
+        positions[index + 1] === position + 1 &&
+        infos[position]!.after &&
+        !infos[position + 1]!.before &&
+        !infos[position + 1]!.after) ||
+      (position - 1 >= offset &&
+        positions[index - 1] === position - 1 &&
+        infos[position]!.before &&
+        !infos[position - 1]!.before &&
+        !infos[position - 1]!.after)
     ) {
       continue;
     }
@@ -155,7 +169,8 @@ export function safeText(state: State, input: string | null | undefined, config:
     }
     start = position + 1;
     if (percentEncode) result.push(`%${value.charCodeAt(position).toString(16).toUpperCase().padStart(2, '0')}`);
-    else if (/[!-/:-@[-`{-~]/.test(value.charAt(position)) && (!config.encode || !config.encode.includes(value.charAt(position)))) result.push(`\\${value.charAt(position)}`);
+    else if (/[!-/:-@[-`{-~]/.test(value.charAt(position)) && (!config.encode || !config.encode.includes(value.charAt(position))))
+      result.push(`\\${value.charAt(position)}`);
     else result.push(encodeCharacterReference(value.charCodeAt(position)));
   }
   const rest = value.slice(start, end);

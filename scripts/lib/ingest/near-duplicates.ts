@@ -76,7 +76,7 @@ const BOUND_CHECK_STEPS = 256;
 function nearSimilarity(mine: HashSet32, mineSize: number, theirs: Uint32Array): Similarity | undefined {
   const smaller = Math.min(mineSize, theirs.length);
   let shared = 0;
-  for (let k = 0; k < theirs.length; ) {
+  for (let k = 0; k < theirs.length;) {
     for (const stop = Math.min(theirs.length, k + BOUND_CHECK_STEPS); k < stop; k += 1) if (mine.has(theirs[k]!)) shared += 1;
     const most = Math.min(mineSize, shared + theirs.length - k);
     if (!isNearDuplicate(ratios(most, mineSize, theirs.length), smaller)) return undefined;

@@ -66,7 +66,10 @@ export class PreparePool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       // A job that threw on the worker (whose stack is not this thread's) is run again here, so the verdict is this thread's.
-      this.pending.set(id, { resolve: (outcome) => resolve('thrown' in outcome && outcome.thrown ? runJob(job, this.context) : outcome), reject });
+      this.pending.set(id, {
+        resolve: (outcome) => resolve('thrown' in outcome && outcome.thrown ? runJob(job, this.context) : outcome),
+        reject,
+      });
       worker.postMessage({ id, job });
     });
   }

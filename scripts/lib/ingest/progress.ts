@@ -2,7 +2,10 @@
  * A one-line progress bar on stderr, drawn only when stderr is a terminal
  * (never into logs or pipes) and only for runs long enough to need one.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, minTotal = 20): { update: (done: number, total: number, stage: string) => void; done: () => void } {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  minTotal = 20,
+): { update: (done: number, total: number, stage: string) => void; done: () => void } {
   const enabled = Boolean(stream.isTTY);
   let drawn = false;
   let last = 0;

@@ -24,7 +24,10 @@ export interface TopicAssignment {
  * `WORDS_PER_REQUIRED_HIT` words, at least one) and with the best topic's
  * score, so topics mentioned in passing in a long piece are left out.
  */
-export function assignTopics(input: { title: string; text: string; explicit?: readonly string[] }, taxonomy: CompiledTaxonomy): TopicAssignment {
+export function assignTopics(
+  input: { title: string; text: string; explicit?: readonly string[] },
+  taxonomy: CompiledTaxonomy,
+): TopicAssignment {
   const notes: string[] = [];
   const chosen: string[] = [];
   for (const given of input.explicit ?? []) {

@@ -12,7 +12,22 @@ export const MAX_NESTING = 100;
 export const NESTING_MESSAGE = `Текст вкладений надто глибоко (понад ${MAX_NESTING} рівнів): спростіть розмітку.`;
 
 // Elements that never take a closing tag, so they do not nest.
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 const CONTAINER_MARKER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 const DELIMITER_RUN = /[*_~]+/g;

@@ -20,7 +20,16 @@ function itemLines(xml: string): number[] {
  */
 export function readFeed(xml: string, file: string): ReadResult {
   if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(xml)) {
-    return { items: [], errors: [{ place: { file, line: 1 }, message: 'файл не є стрічкою RSS чи Atom: він не починається з <rss> або <feed>. Збережіть саму стрічку (XML), а не сторінку сайту.' }] };
+    return {
+      items: [],
+      errors: [
+        {
+          place: { file, line: 1 },
+          message:
+            'файл не є стрічкою RSS чи Atom: він не починається з <rss> або <feed>. Збережіть саму стрічку (XML), а не сторінку сайту.',
+        },
+      ],
+    };
   }
   const broken = findXmlError(xml);
   if (broken) {
@@ -31,7 +40,15 @@ export function readFeed(xml: string, file: string): ReadResult {
   try {
     feed = parseFeed(xml);
   } catch (error) {
-    return { items: [], errors: [{ place: { file, line: 1 }, message: `стрічку не вдалося прочитати (${(error as Error).message}). Перевірте, що XML цілий і коректний.` }] };
+    return {
+      items: [],
+      errors: [
+        {
+          place: { file, line: 1 },
+          message: `стрічку не вдалося прочитати (${(error as Error).message}). Перевірте, що XML цілий і коректний.`,
+        },
+      ],
+    };
   }
   const lines = itemLines(xml);
   const items: RawItem[] = [];
@@ -56,7 +73,7 @@ export function readFeed(xml: string, file: string): ReadResult {
     items.push({
       place,
       format: 'feed',
-      ...(title ?? headline ? { title: (title ?? headline)! } : {}),
+      ...((title ?? headline) ? { title: (title ?? headline)! } : {}),
       body,
       ...(date ? { date: date.toISOString() } : {}),
       topics: entry.categories.map((category) => category.label ?? category.term).filter((t): t is string => Boolean(t)),

@@ -77,7 +77,12 @@ export function segmentStories(paragraphs: readonly Paragraph[]): Segment[] {
         current.blocks.push({ ...paragraph, kind: 'heading' });
         addWords(current, paragraph.text);
       } else {
-        stories.push({ line: paragraph.line, headline: paragraph, blocks: [], words: { headline: keyWords(paragraph.text), body: new Set() } });
+        stories.push({
+          line: paragraph.line,
+          headline: paragraph,
+          blocks: [],
+          words: { headline: keyWords(paragraph.text), body: new Set() },
+        });
       }
       return;
     }
@@ -91,7 +96,11 @@ export function segmentStories(paragraphs: readonly Paragraph[]): Segment[] {
       current.blocks.push({ ...paragraph, kind: 'paragraph' });
       addWords(current, paragraph.text);
     } else {
-      stories.push({ line: paragraph.line, blocks: [{ ...paragraph, kind: 'paragraph' }], words: { headline: new Set(), body: keyWords(paragraph.text) } });
+      stories.push({
+        line: paragraph.line,
+        blocks: [{ ...paragraph, kind: 'paragraph' }],
+        words: { headline: new Set(), body: keyWords(paragraph.text) },
+      });
     }
   });
   return stories.map(({ line, headline, blocks }) => (headline ? { line, headline, blocks } : { line, blocks }));

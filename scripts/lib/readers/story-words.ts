@@ -48,11 +48,19 @@ export function keyWords(text: string): Set<string> {
 }
 
 // Pronouns and demonstratives point back to something said before, wherever they stand in the first words.
-const ANAPHORS = new Set(`він вона воно вони його її їх їхній їхня їхнє їхні їхню їхнього їхньої їхніх йому їй їм ним нею ними
-  це ця цей ці цього цієї цьому цим цією цих цю той те ті`.split(/\s+/).filter(Boolean));
+const ANAPHORS = new Set(
+  `він вона воно вони його її їх їхній їхня їхнє їхні їхню їхнього їхньої їхніх йому їй їм ним нею ними
+  це ця цей ці цього цієї цьому цим цією цих цю той те ті`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 // Connectives continue a story only as the first word; «також» also after the subject («Президент також…»).
-const CONNECTIVES = new Set(`також тому тоді там тут водночас натомість однак проте втім але отже відтак згодом пізніше
-  нагадаємо зазначимо додамо зокрема причому а і й та`.split(/\s+/).filter(Boolean));
+const CONNECTIVES = new Set(
+  `також тому тоді там тут водночас натомість однак проте втім але отже відтак згодом пізніше
+  нагадаємо зазначимо додамо зокрема причому а і й та`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 // «Цього тижня» and «цей рік» point at the calendar, not at the previous paragraph.
 const TIME_WORDS = /^(?:тижн|рок|рік|дня|день|місяц|вечор|ранк|раз|понеділ|вівтор|серед|четвер|пʼятниц|субот|неділ)/u;
 

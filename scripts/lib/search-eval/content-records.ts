@@ -29,7 +29,12 @@ export async function readArchiveRecords(contentDir: string): Promise<IndexedRec
         topicNames: (data.topics ?? []).map((slug) => names.get(slug) ?? slug),
         paragraphs: split.body
           .split(/(?:\r?\n){2,}/)
-          .map((p) => p.replace(/^#+\s*|[*_`>]/gm, '').replace(/\\(.)/g, '$1').trim())
+          .map((p) =>
+            p
+              .replace(/^#+\s*|[*_`>]/gm, '')
+              .replace(/\\(.)/g, '$1')
+              .trim(),
+          )
           .filter(Boolean),
       };
     }),

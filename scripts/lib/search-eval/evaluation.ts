@@ -40,7 +40,11 @@ export type QueryForms = Omit<JudgedQuery, 'expected'>;
 
 /** The words of a text as `foldText` leaves them: what a form must equal. */
 export function textWords(text: string): Set<string> {
-  return new Set(foldText(text).split(/[^\p{L}\p{N}\u02BC]+/u).filter(Boolean));
+  return new Set(
+    foldText(text)
+      .split(/[^\p{L}\p{N}\u02BC]+/u)
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -94,6 +98,11 @@ export async function evaluateMethod(method: string, queries: readonly JudgedQue
 
 /** A plain-text table of the scores, one method a row. */
 export function formatScores(scores: readonly MethodScore[], k = 10): string {
-  const rows = scores.map((s) => `${s.method.padEnd(24)} ${s.recall.toFixed(3).padStart(9)} ${s.precision.toFixed(3).padStart(12)} ${`${s.answered}/${s.queries}`.padStart(9)}`);
-  return [`${'method'.padEnd(24)} ${`recall@${k}`.padStart(9)} ${`precision@${k}`.padStart(12)} ${'answered'.padStart(9)}`, ...rows].join('\n');
+  const rows = scores.map(
+    (s) =>
+      `${s.method.padEnd(24)} ${s.recall.toFixed(3).padStart(9)} ${s.precision.toFixed(3).padStart(12)} ${`${s.answered}/${s.queries}`.padStart(9)}`,
+  );
+  return [`${'method'.padEnd(24)} ${`recall@${k}`.padStart(9)} ${`precision@${k}`.padStart(12)} ${'answered'.padStart(9)}`, ...rows].join(
+    '\n',
+  );
 }

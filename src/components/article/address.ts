@@ -9,7 +9,10 @@ import { joinBase } from '#lib/site/urls.ts';
  */
 export function articleAddress(address: string, component: string, attribute: string): string {
   const scheme = unsafeScheme(address);
-  if (scheme) throw new Error(`<${component} ${attribute}="${address.slice(0, 60)}">: the "${scheme}:" scheme is not allowed in articles; use https:// or a site path.`);
+  if (scheme)
+    throw new Error(
+      `<${component} ${attribute}="${address.slice(0, 60)}">: the "${scheme}:" scheme is not allowed in articles; use https:// or a site path.`,
+    );
   if (address.startsWith('/') && !address.startsWith('//')) return joinBase(import.meta.env.BASE_URL ?? '/', address);
   return address;
 }

@@ -12,7 +12,10 @@ export interface AliasRoute<T> {
  * paths such as `/2022/01/11/old-slug/`). An alias that is another article's
  * current path, or that two articles claim, is an error; every clash is listed.
  */
-export function aliasRoutes<T extends ArticleRecord>(articles: readonly T[], aliasesOf: (article: T) => readonly string[]): AliasRoute<T>[] {
+export function aliasRoutes<T extends ArticleRecord>(
+  articles: readonly T[],
+  aliasesOf: (article: T) => readonly string[],
+): AliasRoute<T>[] {
   const current = new Set(articles.map((a) => a.id));
   const claimed = new Map<string, T>();
   const problems: string[] = [];
@@ -21,7 +24,8 @@ export function aliasRoutes<T extends ArticleRecord>(articles: readonly T[], ali
       const path = alias.replace(/^\/+|\/+$/g, '');
       const owner = claimed.get(path);
       if (path === article.id) problems.push(`  ${article.id}: the alias ${alias} is the article's own address; remove it.`);
-      else if (current.has(path)) problems.push(`  ${article.id}: the alias ${alias} is the address of another article; remove the alias or rename that article.`);
+      else if (current.has(path))
+        problems.push(`  ${article.id}: the alias ${alias} is the address of another article; remove the alias or rename that article.`);
       else if (owner) problems.push(`  ${article.id}: the alias ${alias} is also claimed by ${owner.id}; keep it on one article only.`);
       else claimed.set(path, article);
     }

@@ -29,7 +29,24 @@ export const ARTICLE_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
  * lower-case JSX): formatting only, never anything that loads, runs or styles.
  */
 export const INERT_TAGS: ReadonlySet<string> = new Set([
-  'abbr', 'b', 'br', 'cite', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'small', 'strong', 'sub', 'sup', 'u', 'wbr',
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'del',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'wbr',
 ]);
 
 /** Attributes allowed on inert tags. */

@@ -119,7 +119,10 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
     const doc = parseDocument(text, { prettyErrors: false });
     const located = doc.errors[0];
     if (located) {
-      const fields = isMap(doc.contents) && located.code !== 'DUPLICATE_KEY' ? doc.contents.items.map((pair) => (pair.key as { range?: number[] } | null)?.range?.[0]) : [];
+      const fields =
+        isMap(doc.contents) && located.code !== 'DUPLICATE_KEY'
+          ? doc.contents.items.map((pair) => (pair.key as { range?: number[] } | null)?.range?.[0])
+          : [];
       const start = fields.filter((at): at is number => at !== undefined && at < located.pos[0]).at(-1) ?? located.pos[0];
       return { error: located.message.split('\n')[0]!, line: lineAt(text, start) + firstLine - 1 };
     }
@@ -127,7 +130,8 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
     return { error: yamlError.reason ?? yamlError.message.split('\n')[0]!, line: (yamlError.mark?.line ?? 0) + firstLine };
   }
   if (data === null || data === undefined) return { data: {}, fieldLines: {} };
-  if (typeof data !== 'object' || Array.isArray(data)) return { error: 'front matter має бути набором полів «назва: значення»', line: firstLine };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { error: 'front matter має бути набором полів «назва: значення»', line: firstLine };
   const fieldLines: Record<string, number> = {};
   text.split('\n').forEach((line, index) => {
     const match = TOP_LEVEL_KEY.exec(line);

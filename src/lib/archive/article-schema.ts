@@ -18,7 +18,9 @@ export const articleSchema = z
     /** Date of the last correction or substantive update, if any; shown with `correction`. */
     updated: isoDate.optional(),
     /** Slugs of topics from `content/topics.yaml`, most relevant first. */
-    topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Тема має бути слагом з малих латинських літер, цифр і дефісів.')).default([]),
+    topics: z
+      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Тема має бути слагом з малих латинських літер, цифр і дефісів.'))
+      .default([]),
     /** The lead: one or two sentences that summarise the article; used in lists, feeds and previews. */
     summary: z.string().trim().min(1, 'Лід (summary) не може бути порожнім.'),
     /** Where the article was first published: outlet name and/or URL. Optional. */
@@ -27,7 +29,11 @@ export const articleSchema = z
         /** Outlet or author as it should be credited. */
         name: z.string().trim().min(1).optional(),
         /** Address of the original publication. */
-        url: z.string().url('Адреса джерела має бути повною URL-адресою (https://…).').regex(WEB_ADDRESS, 'Адреса джерела має починатися з https://: інші схеми (javascript:, data:) не є вебадресами.').optional(),
+        url: z
+          .string()
+          .url('Адреса джерела має бути повною URL-адресою (https://…).')
+          .regex(WEB_ADDRESS, 'Адреса джерела має починатися з https://: інші схеми (javascript:, data:) не є вебадресами.')
+          .optional(),
       })
       .optional(),
     /** BCP 47 language of the text; `<html lang>` of the page. */

@@ -73,7 +73,7 @@ function wordBounds(text: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   let inWord = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const unit = text.charCodeAt(i);
     let size = 1;
     let word: boolean;
@@ -110,7 +110,11 @@ export function compileTaxonomy(topics: readonly TopicData[]): CompiledTaxonomy 
   for (const [key, rules] of byKey) {
     rules.sort((a, b) => b.words.length - a.words.length || length(b) - length(a));
     const thirds = new Set(rules.filter((rule) => rule.words[0]!.stem.length > 2).map((rule) => rule.words[0]!.stem.charCodeAt(2)));
-    const byThird = new Map([...thirds].map((third) => [third, rules.filter((rule) => rule.words[0]!.stem.length <= 2 || rule.words[0]!.stem.charCodeAt(2) === third)] as const));
+    const byThird = new Map(
+      [...thirds].map(
+        (third) => [third, rules.filter((rule) => rule.words[0]!.stem.length <= 2 || rule.words[0]!.stem.charCodeAt(2) === third)] as const,
+      ),
+    );
     groups.set(key, { short: rules.filter((rule) => rule.words[0]!.stem.length <= 2), byThird });
   }
   return { topics: topics.map(({ slug, name }) => ({ slug, name })), byKey: groups };
@@ -155,7 +159,8 @@ export function scoreTopics(text: string, taxonomy: CompiledTaxonomy): TopicScor
       let matched = true;
       for (let k = 0; k < words.length && matched; k += 1) {
         const at = i + k;
-        matched = wordMatches(words[k]!, folded, starts[at]!, ends[at]!) && (k === 0 || RULE_GAP.test(folded.slice(ends[at - 1]!, starts[at]!)));
+        matched =
+          wordMatches(words[k]!, folded, starts[at]!, ends[at]!) && (k === 0 || RULE_GAP.test(folded.slice(ends[at - 1]!, starts[at]!)));
       }
       if (!matched) continue;
       hits[rule.topic]! += 1;

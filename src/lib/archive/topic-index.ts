@@ -6,7 +6,9 @@ export const KIND_ORDER: readonly TopicData['kind'][] = ['subject', 'country', '
 const collator = new Intl.Collator('uk');
 
 /** Topics grouped by kind (in `KIND_ORDER`, empty kinds left out), each group alphabetical in Ukrainian order. */
-export function topicsByKind<T extends Pick<TopicData, 'kind' | 'name'>>(topics: readonly T[]): Array<{ kind: TopicData['kind']; topics: T[] }> {
+export function topicsByKind<T extends Pick<TopicData, 'kind' | 'name'>>(
+  topics: readonly T[],
+): Array<{ kind: TopicData['kind']; topics: T[] }> {
   return KIND_ORDER.map((kind) => ({
     kind,
     topics: topics.filter((topic) => topic.kind === kind).sort((a, b) => collator.compare(a.name, b.name)),

@@ -28,6 +28,15 @@ export function issueMessage(issue: SchemaIssue, value: unknown): string {
 }
 
 function typeName(type: unknown): string {
-  const names: Record<string, string> = { string: 'текст', number: 'число', boolean: 'так/ні', array: 'список', object: 'набір полів', date: 'дата', null: 'порожнє значення', undefined: 'порожнє значення' };
+  const names: Record<string, string> = {
+    string: 'текст',
+    number: 'число',
+    boolean: 'так/ні',
+    array: 'список',
+    object: 'набір полів',
+    date: 'дата',
+    null: 'порожнє значення',
+    undefined: 'порожнє значення',
+  };
   return names[String(type)] ?? String(type);
 }

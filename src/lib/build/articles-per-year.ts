@@ -15,7 +15,9 @@ export function articlesPerYear(contentDir: string): Map<number, number> {
   if (!existsSync(articles)) return counts;
   for (const year of readdirSync(articles)) {
     if (!/^\d{4}$/.test(year)) continue;
-    const files = readdirSync(join(articles, year), { recursive: true, encoding: 'utf8' }).filter((path) => ARTICLE_FILE.test(path.replace(/\\/g, '/')));
+    const files = readdirSync(join(articles, year), { recursive: true, encoding: 'utf8' }).filter((path) =>
+      ARTICLE_FILE.test(path.replace(/\\/g, '/')),
+    );
     if (files.length > 0) counts.set(Number(year), files.length);
   }
   return counts;

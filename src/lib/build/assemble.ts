@@ -67,7 +67,10 @@ export async function assembleSite(options: AssembleOptions): Promise<number> {
       await place(join(dir, path), join(outDir, path));
     }
   }
-  await writePartsManifest(outDir, shards.flatMap((shard) => shard.parts));
+  await writePartsManifest(
+    outDir,
+    shards.flatMap((shard) => shard.parts),
+  );
   const pages = await writeSitemap(outDir, options.site, options.base);
   await writeServiceWorker(outDir, options.base, options.buildId, options.logger);
   options.logger.info(`Assembled ${placed.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);

@@ -37,7 +37,10 @@ export const HEADER_ONLY_DIRECTIVES: Readonly<Record<string, readonly string[]>>
 };
 
 /** The policy of every response, as an HTTP header value: the page policy and the header-only directives. */
-export const CONTENT_SECURITY_POLICY_HEADER = [CONTENT_SECURITY_POLICY, ...Object.entries(HEADER_ONLY_DIRECTIVES).map(([directive, sources]) => `${directive} ${sources.join(' ')}`)].join('; ');
+export const CONTENT_SECURITY_POLICY_HEADER = [
+  CONTENT_SECURITY_POLICY,
+  ...Object.entries(HEADER_ONLY_DIRECTIVES).map(([directive, sources]) => `${directive} ${sources.join(' ')}`),
+].join('; ');
 
 /**
  * The policy of an SVG opened as a document: no script and nothing from

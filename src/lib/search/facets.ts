@@ -37,7 +37,11 @@ export function countFacets(facets: readonly Facet[], marks: Uint8Array): Filter
  * filter). `null` when nothing is selected. A value or filter the index does
  * not know matches no page.
  */
-export function allowedPages(facets: readonly Facet[], selected: Readonly<Record<string, readonly string[]>>, pageCount: number): Uint8Array | null {
+export function allowedPages(
+  facets: readonly Facet[],
+  selected: Readonly<Record<string, readonly string[]>>,
+  pageCount: number,
+): Uint8Array | null {
   let allowed: Uint8Array | null = null;
   for (const [name, wanted] of Object.entries(selected)) {
     if (wanted.length === 0) continue;

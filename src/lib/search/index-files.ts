@@ -32,7 +32,8 @@ export async function inflatePagefindFile(bytes: Uint8Array, file: string): Prom
       () => new Uint8Array(),
     );
   }
-  if (!hasSignature(data)) throw new Error(`${file} is not a Pagefind index file (not gzip, or no pagefind_dcd signature): rebuild the site and its index.`);
+  if (!hasSignature(data))
+    throw new Error(`${file} is not a Pagefind index file (not gzip, or no pagefind_dcd signature): rebuild the site and its index.`);
   return data;
 }
 
@@ -98,7 +99,13 @@ export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexM
     const [name, order] = list(entry, file, 'a sort');
     sorts.set(text(name, file, 'a sort name'), pageList(order, file, 'a sort order'));
   }
-  return { version: text(version, file, 'the version'), pages, pageNumbers: new Map(pages.map((hash, i) => [hash, i])), filterChunks, sorts };
+  return {
+    version: text(version, file, 'the version'),
+    pages,
+    pageNumbers: new Map(pages.map((hash, i) => [hash, i])),
+    filterChunks,
+    sorts,
+  };
 }
 
 /** `filter/<hash>.pf_filter`, inflated: [name, [[value, [page numbers]], …]]. */

@@ -60,6 +60,7 @@ export function partGlob(part: Pick<IndexPart, 'years'>): string {
 export function partSizeFromEnvironment(value = process.env.ARKHIV_INDEX_PART_SIZE): number {
   if (value === undefined || value === '') return DEFAULT_PART_SIZE;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`ARKHIV_INDEX_PART_SIZE must be a whole number of articles, at least 1 (got "${value}").`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`ARKHIV_INDEX_PART_SIZE must be a whole number of articles, at least 1 (got "${value}").`);
   return size;
 }

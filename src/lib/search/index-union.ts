@@ -53,5 +53,8 @@ export function joinFacets(facets: ReadonlyArray<readonly Facet[]>, offsets: rea
       }
     }
   });
-  return [...joined].map(([name, values]) => ({ name, values: [...values].map(([value, pages]) => ({ value, pages: Uint32Array.from(pages) })) }));
+  return [...joined].map(([name, values]) => ({
+    name,
+    values: [...values].map(([value, pages]) => ({ value, pages: Uint32Array.from(pages) })),
+  }));
 }

@@ -19,7 +19,8 @@ export function assertNoErrors(step: string, errors: readonly string[]): void {
 export function maxFragmentsFromEnvironment(value = process.env.ARKHIV_MAX_FRAGMENTS): { maxFragments?: number } {
   if (value === undefined || value === '') return {};
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`ARKHIV_MAX_FRAGMENTS must be a whole number of files, at least 1 (got "${value}").`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`ARKHIV_MAX_FRAGMENTS must be a whole number of files, at least 1 (got "${value}").`);
   return { maxFragments: count };
 }
 
@@ -78,7 +79,9 @@ async function pagesDigest(root: string, years: readonly number[]): Promise<stri
   const hash = createHash('sha256');
   for (const year of [...years].sort()) {
     const folder = join(root, String(year));
-    const pages = (await readdir(folder, { recursive: true }).catch(() => [] as string[])).map((path) => path.replace(/\\/g, '/')).filter((path) => ARTICLE_PAGE.test(path));
+    const pages = (await readdir(folder, { recursive: true }).catch(() => [] as string[]))
+      .map((path) => path.replace(/\\/g, '/'))
+      .filter((path) => ARTICLE_PAGE.test(path));
     for (const page of pages.sort()) {
       const info = await stat(join(folder, page));
       hash.update(`${year}/${page}\0${info.size}\0${info.mtimeMs}\n`);
@@ -93,7 +96,11 @@ const ARTICLE_PAGE = /^\d{2}\/\d{2}\/[^/]+\/index\.html$/;
 async function clearPart(bundle: string, folder: string): Promise<void> {
   if (folder !== '') return rm(bundle, { recursive: true, force: true });
   const names = await readdir(bundle).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => !PART_FOLDER.test(name) && name !== PARTS_MANIFEST).map((name) => rm(join(bundle, name), { recursive: true, force: true })));
+  await Promise.all(
+    names
+      .filter((name) => !PART_FOLDER.test(name) && name !== PARTS_MANIFEST)
+      .map((name) => rm(join(bundle, name), { recursive: true, force: true })),
+  );
 }
 
 /**
@@ -109,7 +116,12 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
   // An archive without articles still gets an (empty) index, so the search page loads.
   const parts = plan.parts.length > 0 ? plan.parts : [{ years: [], articles: 0, folder: '' }];
   const building = parts.filter((part) => !plan.only || plan.only.includes(part.folder));
-  const state: Record<string, string> = plan.stateFile ? await readFile(plan.stateFile, 'utf8').then((text) => JSON.parse(text) as Record<string, string>, () => ({})) : {};
+  const state: Record<string, string> = plan.stateFile
+    ? await readFile(plan.stateFile, 'utf8').then(
+        (text) => JSON.parse(text) as Record<string, string>,
+        () => ({}),
+      )
+    : {};
   const next: Record<string, string> = {};
   let total = 0;
   let kept = 0;
@@ -134,11 +146,17 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     // Folders of parts that are no longer in the plan (the archive grew or lost a year).
     const folders = new Set(parts.map((part) => part.folder.replace(/\/$/, '')));
     const names = await readdir(join(root, 'pagefind')).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => PART_FOLDER.test(name) && !folders.has(name)).map((name) => rm(join(root, 'pagefind', name), { recursive: true, force: true })));
+    await Promise.all(
+      names
+        .filter((name) => PART_FOLDER.test(name) && !folders.has(name))
+        .map((name) => rm(join(root, 'pagefind', name), { recursive: true, force: true })),
+    );
   }
   if (plan.manifest) await writePartsManifest(root, parts);
   if (plan.stateFile) await writeFileAtomicAsync(plan.stateFile, `${JSON.stringify({ ...(plan.only ? state : {}), ...next })}\n`);
-  logger.info(`Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${building.length - kept} of ${parts.length} parts` : ''}${kept > 0 ? ` (${kept} unchanged part(s) kept)` : ''}.`);
+  logger.info(
+    `Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${building.length - kept} of ${parts.length} parts` : ''}${kept > 0 ? ` (${kept} unchanged part(s) kept)` : ''}.`,
+  );
   return total;
 }
 

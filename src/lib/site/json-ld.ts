@@ -57,7 +57,11 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     data.keywords = input.topics.join(', ');
   }
   if (input.source?.url || input.source?.name) {
-    data.isBasedOn = { '@type': 'CreativeWork', ...(input.source.name ? { name: input.source.name } : {}), ...(input.source.url ? { url: input.source.url } : {}) };
+    data.isBasedOn = {
+      '@type': 'CreativeWork',
+      ...(input.source.name ? { name: input.source.name } : {}),
+      ...(input.source.url ? { url: input.source.url } : {}),
+    };
   }
   return data;
 }

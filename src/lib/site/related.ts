@@ -13,7 +13,11 @@ export interface RelatedOptions {
  * within each of its topics (lists sorted oldest first), so the cost depends
  * on the article's topic count and the window, never on the archive's size.
  */
-export function relatedArticles<T extends ArticleRecord>(article: T, byTopic: ReadonlyMap<string, readonly T[]>, options: RelatedOptions = {}): T[] {
+export function relatedArticles<T extends ArticleRecord>(
+  article: T,
+  byTopic: ReadonlyMap<string, readonly T[]>,
+  options: RelatedOptions = {},
+): T[] {
   const { limit = 5, window = 8 } = options;
   const own = new Set(article.topics);
   const time = article.date.getTime();

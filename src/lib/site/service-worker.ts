@@ -16,7 +16,10 @@ async function filesIn(dir: string): Promise<string[]> {
 /** The files of one Pagefind bundle that every search needs (entry, meta, WebAssembly, filters), relative to the bundle. */
 async function bundleFiles(bundle: string, buildId: string): Promise<string[]> {
   const entryFile = join(bundle, 'pagefind-entry.json');
-  if (!existsSync(entryFile)) throw new Error(`${entryFile} is missing: the search index must be built before the service worker (list pagefind() before serviceWorker() in astro.config.mjs).`);
+  if (!existsSync(entryFile))
+    throw new Error(
+      `${entryFile} is missing: the search index must be built before the service worker (list pagefind() before serviceWorker() in astro.config.mjs).`,
+    );
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string | null }> };
   const files = [`pagefind-entry.json?ts=${buildId}`];
   for (const language of Object.values(entry.languages)) {
@@ -40,7 +43,12 @@ export async function precacheList(outDir: string, base: string, buildId: string
 }
 
 /** Writes `<outDir>/sw.js` atomically. */
-export async function writeServiceWorker(outDir: string, base: string, buildId: string, logger: { info(message: string): void }): Promise<void> {
+export async function writeServiceWorker(
+  outDir: string,
+  base: string,
+  buildId: string,
+  logger: { info(message: string): void },
+): Promise<void> {
   const precache = await precacheList(outDir, base, buildId);
   const source = await readFile(fileURLToPath(new URL('../../scripts/service-worker.js', import.meta.url)), 'utf8');
   const target = join(outDir, 'sw.js');

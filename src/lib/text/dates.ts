@@ -14,7 +14,12 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** The archive's calendar: an instant (a time with an offset) is filed under its date in Kyiv. */
 export const ARCHIVE_TIME_ZONE = 'Europe/Kyiv';
 
-const archiveDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ARCHIVE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const archiveDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ARCHIVE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * `YYYY-MM-DD` of an instant in Kyiv, where the archive's dates are set; by

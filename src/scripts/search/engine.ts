@@ -88,7 +88,13 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 function view(fragment: PagefindFragment): ResultView {
-  return { url: fragment.url, title: fragment.meta.title ?? fragment.url, date: fragment.meta.date, topics: fragment.filters.topic ?? [], excerpt: fragment.excerpt };
+  return {
+    url: fragment.url,
+    title: fragment.meta.title ?? fragment.url,
+    date: fragment.meta.date,
+    topics: fragment.filters.topic ?? [],
+    excerpt: fragment.excerpt,
+  };
 }
 
 export function createEngine(config: EngineConfig): SearchEngine {
@@ -107,15 +113,19 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   /** The main bundle, then the parts, newest first. */
   const folders = once(async () => ['', ...(await files.parts())]);
-  const metas = once(async (): Promise<IndexMeta[]> => Promise.all((await folders()).map(async (folder) => decodeMeta(await files.meta(folder), `the metadata in ${bundlePath}${folder}`))));
+  const metas = once(async (): Promise<IndexMeta[]> =>
+    Promise.all((await folders()).map(async (folder) => decodeMeta(await files.meta(folder), `the metadata in ${bundlePath}${folder}`))),
+  );
   const meta = once(async (): Promise<IndexUnion> => joinMetas(await metas()));
   const facets = once(async (): Promise<Facet[]> => {
     const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
     const perPart = all.map((part, i) =>
-      Promise.all([...part.filterChunks.values()].map(async (hash) => {
-        const url = `${bundlePath}${partFolders[i]}filter/${hash}.pf_filter`;
-        return decodeFilterChunk(await files.inflated(url), url);
-      })),
+      Promise.all(
+        [...part.filterChunks.values()].map(async (hash) => {
+          const url = `${bundlePath}${partFolders[i]}filter/${hash}.pf_filter`;
+          return decodeFilterChunk(await files.inflated(url), url);
+        }),
+      ),
     );
     return joinFacets(await Promise.all(perPart), index.offsets);
   });
@@ -146,7 +156,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const orderOf = (state: SearchState) =>
     orders(stateToSearch(state), async () => {
       const { filters = {}, sort = {} } = pagefindOptions(state);
-      const selected = Object.fromEntries(Object.entries(filters).map(([name, filter]) => [name, typeof filter === 'object' && 'any' in filter ? filter.any : []]));
+      const selected = Object.fromEntries(
+        Object.entries(filters).map(([name, filter]) => [name, typeof filter === 'object' && 'any' in filter ? filter.any : []]),
+      );
       const [sortKey, direction] = Object.entries(sort)[0] ?? [];
       let results = await matchesOf(termOf(state.query));
       if (Object.keys(selected).length === 0 && !sortKey) return results;
@@ -165,7 +177,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
       const results = await orderOf(state);
       const page =
         state.query && state.sort === 'relevance'
-          ? (await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, queryStems(state.query))).slice(from)
+          ? (
+              await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, queryStems(state.query))
+            ).slice(from)
           : results.slice(from, from + count);
       return { total: results.length, items: (await Promise.all(page.map(readResult))).map((read) => read.view) };
     },
@@ -173,7 +187,13 @@ export function createEngine(config: EngineConfig): SearchEngine {
       const term = termOf(query);
       return counts(term ?? '', async () => {
         const [results, index, all] = await Promise.all([matchesOf(term), meta(), facets()]);
-        return countFacets(all, markPages(index.pages.length, results.map((result) => index.pageNumbers.get(result.id) ?? -1)));
+        return countFacets(
+          all,
+          markPages(
+            index.pages.length,
+            results.map((result) => index.pageNumbers.get(result.id) ?? -1),
+          ),
+        );
       });
     },
     async preload(query) {

@@ -83,7 +83,8 @@ async function showMore(focusFirst: boolean): Promise<void> {
 
 /** Filter checkboxes with the counts of the query, keeping the focus on the checkbox that had it. */
 function showCounts(counts: FilterCounts, current: SearchState): void {
-  const focused = document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
+  const focused =
+    document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
   renderFilters(filters, counts, current, text);
   if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }

@@ -32,7 +32,8 @@ interface EntryLanguage {
 
 /** Pagefind's choice of index for a language (`findIndex` in pagefind.js): exact, then primary subtag, then the largest. */
 function pickLanguage(languages: Record<string, EntryLanguage>, language: string): EntryLanguage {
-  const found = languages[language] ?? languages[language.split('-')[0]!] ?? Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
+  const found =
+    languages[language] ?? languages[language.split('-')[0]!] ?? Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
   if (!found) throw new Error('The Pagefind entry file lists no language index.');
   return found;
 }
@@ -58,7 +59,8 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     const bytes = new Uint8Array(await response.arrayBuffer());
     return inflate ? inflatePagefindFile(bytes, url) : bytes;
   };
-  const keyOf = (input: RequestInfo | URL): string => (typeof input === 'string' || input instanceof URL ? new URL(input, globalThis.location.href).href : '');
+  const keyOf = (input: RequestInfo | URL): string =>
+    typeof input === 'string' || input instanceof URL ? new URL(input, globalThis.location.href).href : '';
   /** Start-up downloads not yet handed to Pagefind, by absolute URL. */
   const early = new Map<string, Promise<Uint8Array>>();
   const start = (url: string, inflate: boolean): Promise<Uint8Array> => {
@@ -95,7 +97,9 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     });
   const readMeta = (folder = ''): Promise<Uint8Array> =>
     keep(`meta ${folder}`, async () => {
-      const entry = JSON.parse(new TextDecoder().decode(await start(`${bundlePath}${folder}pagefind-entry.json?ts=${buildId}`, false))) as { languages: Record<string, EntryLanguage> };
+      const entry = JSON.parse(new TextDecoder().decode(await start(`${bundlePath}${folder}pagefind-entry.json?ts=${buildId}`, false))) as {
+        languages: Record<string, EntryLanguage>;
+      };
       const index = pickLanguage(entry.languages, language);
       // Parts share the main bundle's WebAssembly.
       if (share && folder === '') start(`${bundlePath}wasm.${index.wasm ?? 'unknown'}.pagefind`, true);
@@ -111,7 +115,10 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       return new Response((await (known ?? download(key, true))) as Uint8Array<ArrayBuffer>);
     };
     readMeta().catch(() => {});
-    readParts().then((folders) => folders.forEach((folder) => readMeta(folder).catch(() => {})), () => {});
+    readParts().then(
+      (folders) => folders.forEach((folder) => readMeta(folder).catch(() => {})),
+      () => {},
+    );
   }
   return { parts: readParts, meta: readMeta, inflated: (url) => download(url, true) };
 }

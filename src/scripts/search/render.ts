@@ -45,7 +45,9 @@ function filterValues(name: string, counts: Record<string, number>, selected: re
   const values = new Map(Object.entries(counts).filter(([, count]) => count > 0));
   for (const value of selected) if (!values.has(value)) values.set(value, counts[value] ?? 0);
   const entries = [...values];
-  return name === 'year' ? entries.sort((a, b) => b[0].localeCompare(a[0])) : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'uk'));
+  return name === 'year'
+    ? entries.sort((a, b) => b[0].localeCompare(a[0]))
+    : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'uk'));
 }
 
 /** The topic and year checkboxes, each with its number of results. */

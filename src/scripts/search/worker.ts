@@ -10,7 +10,9 @@ import type { EngineCall, EngineReply, WorkerStart } from './client.ts';
 let engine: SearchEngine | null = null;
 
 /** The Prioritized Task Scheduling API where there is one (Chromium), else a plain task. */
-const scheduler = (globalThis as { scheduler?: { postTask<T>(work: () => T | PromiseLike<T>, options: { priority: 'background' }): Promise<T> } }).scheduler;
+const scheduler = (
+  globalThis as { scheduler?: { postTask<T>(work: () => T | PromiseLike<T>, options: { priority: 'background' }): Promise<T> } }
+).scheduler;
 function whenIdle<T>(work: () => Promise<T>): Promise<T> {
   return scheduler ? scheduler.postTask(work, { priority: 'background' }) : new Promise<void>((done) => setTimeout(done, 0)).then(work);
 }

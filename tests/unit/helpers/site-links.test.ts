@@ -13,10 +13,16 @@ async function put(path: string, text: string): Promise<void> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'arkhiv-links-'));
-  await put('index.html', '<a href="/sub/a/">ok</a><a href="a/#top">ok</a><a href="/sub/missing/">broken</a><a href="/elsewhere/">outside</a><a href="https://other.example/">external</a><img srcset="/sub/x.png 1x, /sub/y.png 2x"><a href="#nowhere">fragment</a>');
+  await put(
+    'index.html',
+    '<a href="/sub/a/">ok</a><a href="a/#top">ok</a><a href="/sub/missing/">broken</a><a href="/elsewhere/">outside</a><a href="https://other.example/">external</a><img srcset="/sub/x.png 1x, /sub/y.png 2x"><a href="#nowhere">fragment</a>',
+  );
   await put('a/index.html', '<h1 id="top">A</h1><meta http-equiv="refresh" content="0; url=/sub/gone/">');
   await put('x.png', '');
-  await put('rss.xml', '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><link>https://example.org/sub/</link><atom:link href="https://example.org/sub/rss.xml" rel="self"/><item><link>https://example.org/sub/old/</link><guid isPermaLink="true">https://example.org/sub/a/</guid></item></channel></rss>');
+  await put(
+    'rss.xml',
+    '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><link>https://example.org/sub/</link><atom:link href="https://example.org/sub/rss.xml" rel="self"/><item><link>https://example.org/sub/old/</link><guid isPermaLink="true">https://example.org/sub/a/</guid></item></channel></rss>',
+  );
 });
 
 afterAll(async () => {
@@ -25,7 +31,11 @@ afterAll(async () => {
 
 describe('the link checker', () => {
   test('finds links in attributes, srcset and meta refresh', () => {
-    expect(pageReferences('<img srcset="a.png 1x, b.png 2x"><meta http-equiv="refresh" content="0; url=/c/"><form action="/s/"></form>').links.sort()).toEqual(['/c/', '/s/', 'a.png', 'b.png']);
+    expect(
+      pageReferences(
+        '<img srcset="a.png 1x, b.png 2x"><meta http-equiv="refresh" content="0; url=/c/"><form action="/s/"></form>',
+      ).links.sort(),
+    ).toEqual(['/c/', '/s/', 'a.png', 'b.png']);
   });
 
   test('finds links in feeds and sitemaps', () => {

@@ -42,7 +42,17 @@ describe('Ukrainian plural forms', () => {
   });
 
   test('categories follow the last two digits', () => {
-    expect([1, 2, 5, 11, 12, 15, 21, 24, 100].map(pluralCategory)).toEqual(['one', 'few', 'many', 'many', 'many', 'many', 'one', 'few', 'many']);
+    expect([1, 2, 5, 11, 12, 15, 21, 24, 100].map(pluralCategory)).toEqual([
+      'one',
+      'few',
+      'many',
+      'many',
+      'many',
+      'many',
+      'one',
+      'few',
+      'many',
+    ]);
   });
 
   test('a fraction or a negative number takes the form of its whole part', () => {
@@ -62,6 +72,8 @@ describe('t', () => {
   });
 
   test('names the string and the parameter that is missing', () => {
-    expect(() => t('topic.pageTitle', { name: 'Війна' })).toThrowErrorMatchingInlineSnapshot(`[Error: String "topic.pageTitle" needs the parameter {page}.]`);
+    expect(() => t('topic.pageTitle', { name: 'Війна' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: String "topic.pageTitle" needs the parameter {page}.]`,
+    );
   });
 });

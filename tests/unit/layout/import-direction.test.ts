@@ -24,7 +24,11 @@ function importsOf(file: string): string[] {
 }
 
 function violations(files: string[], broken: (file: string, target: string) => boolean): string[] {
-  return files.flatMap((file) => importsOf(file).filter((target) => broken(file, target)).map((target) => `${file} → ${target}`));
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter((target) => broken(file, target))
+      .map((target) => `${file} → ${target}`),
+  );
 }
 
 describe('imports run one way: the CLIs and the site depend on the core, never the reverse', () => {
@@ -41,7 +45,8 @@ describe('imports run one way: the CLIs and the site depend on the core, never t
   });
 
   test('the core imports only the core, the strings file and packages, never Astro’s virtual modules', () => {
-    const allowed = (target: string) => target.startsWith('src/lib/') || target === 'src/i18n/uk.ts' || (!target.includes('/') || !/^(?:src|scripts|tests)\//.test(target));
+    const allowed = (target: string) =>
+      target.startsWith('src/lib/') || target === 'src/i18n/uk.ts' || !target.includes('/') || !/^(?:src|scripts|tests)\//.test(target);
     expect(violations(core, (_, target) => !allowed(target) || target.startsWith('astro:'))).toEqual([]);
   });
 
@@ -49,7 +54,9 @@ describe('imports run one way: the CLIs and the site depend on the core, never t
     const outside = [...site.filter((file) => !file.startsWith('src/lib/')), ...sourceFiles('scripts')];
     const climbs = outside.flatMap((file) => {
       const text = readFileSync(join(ROOT, file), 'utf8');
-      return [...text.matchAll(SPECIFIER)].filter(([, s]) => s!.startsWith('.') && relative(ROOT, resolve(ROOT, dirname(file), s!)).startsWith('src/lib/')).map(([, s]) => `${file} → ${s}`);
+      return [...text.matchAll(SPECIFIER)]
+        .filter(([, s]) => s!.startsWith('.') && relative(ROOT, resolve(ROOT, dirname(file), s!)).startsWith('src/lib/'))
+        .map(([, s]) => `${file} → ${s}`);
     });
     expect(climbs).toEqual([]);
   });

@@ -11,7 +11,11 @@ const ARCHIVE = join(PROJECT_ROOT, 'tests/.output/new-article');
 const TOPICS = new Set(['kazakhstan', 'ekonomika']);
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/new.ts', '--content', ARCHIVE, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, ['scripts/new.ts', '--content', ARCHIVE, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -29,7 +33,13 @@ test.each([
 });
 
 test('writes front matter that the schema accepts, in the ingest format, with normalised typography', () => {
-  const article = newArticle({ title: 'Ціни на газ -- "рекордні"', date: '2022-01-11', topics: ['ekonomika'], summary: "Ціни зросли в п'ять разів.", mdx: true });
+  const article = newArticle({
+    title: 'Ціни на газ -- "рекордні"',
+    date: '2022-01-11',
+    topics: ['ekonomika'],
+    summary: "Ціни зросли в п'ять разів.",
+    mdx: true,
+  });
   expect(article.path).toBe('articles/2022/01/11/tsiny-na-haz-rekordni.mdx');
   const split = splitFrontMatter(article.text);
   if (!split || 'error' in split) throw new Error('no front matter');
@@ -40,7 +50,9 @@ test('writes front matter that the schema accepts, in the ingest format, with no
   expect(data.summary).toBe('Ціни зросли в пʼять разів.');
   expect(data.topics).toEqual(['ekonomika']);
   expect(data.id).toMatch(/^sha256:[0-9a-f]{16}$/);
-  expect(split.body).toMatch(/^\n?import \{ Figure, PullQuote, SourceDocument, Embed \} from '@arkhiv\/article';\n\nЗАПОВНІТЬ: текст статті/);
+  expect(split.body).toMatch(
+    /^\n?import \{ Figure, PullQuote, SourceDocument, Embed \} from '@arkhiv\/article';\n\nЗАПОВНІТЬ: текст статті/,
+  );
 });
 
 test('gives different articles different ids and the same answers the same id', () => {
@@ -56,7 +68,9 @@ test('explains every invalid answer at once', () => {
     'Дата «2031-02-30» не існує: вкажіть --date рррр-мм-дд.',
     'Немає таких тем у content/topics.yaml: kazahstan. Доступні: kazakhstan, ekonomika.',
   ]);
-  expect(validateNewArticle({ title: 'Завтра', date: '2026-11-26', topics: [], mdx: false }, TOPICS, '2026-11-25')).toEqual(['Дата 2026-11-26 ще не настала: архів містить лише опубліковане.']);
+  expect(validateNewArticle({ title: 'Завтра', date: '2026-11-26', topics: [], mdx: false }, TOPICS, '2026-11-25')).toEqual([
+    'Дата 2026-11-26 ще не настала: архів містить лише опубліковане.',
+  ]);
 });
 
 test('the CLI writes the file, prints its path, and the check then asks only for the placeholders', async () => {
@@ -74,7 +88,9 @@ test('the CLI refuses to overwrite an article, with either extension', async () 
   for (const extra of [[], ['--mdx']]) {
     const result = run('--title', 'Протести в Казахстані', '--date', '2022-01-11', ...extra);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('Стаття з цією адресою вже є: tests/.output/new-article/articles/2022/01/11/protesty-v-kazakhstani.md. Нічого не записано.');
+    expect(result.err).toContain(
+      'Стаття з цією адресою вже є: tests/.output/new-article/articles/2022/01/11/protesty-v-kazakhstani.md. Нічого не записано.',
+    );
   }
   expect(await readFile(path, 'utf8')).toBe(before);
   expect((await readdir(join(ARCHIVE, 'articles/2022/01/11'))).sort()).toEqual(['protesty-v-kazakhstani.md', 'tsiny-na-gaz.mdx']);

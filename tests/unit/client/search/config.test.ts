@@ -4,7 +4,12 @@ import { createText } from '../../../../src/scripts/search/config.ts';
 const text = createText({
   bundlePath: '/pagefind/',
   buildId: 'test',
-  strings: { 'search.results.one': 'Знайдено {count} результат', 'search.results.few': 'Знайдено {count} результати', 'search.results.many': 'Знайдено {count} результатів', 'search.none': 'Нічого' },
+  strings: {
+    'search.results.one': 'Знайдено {count} результат',
+    'search.results.few': 'Знайдено {count} результати',
+    'search.results.many': 'Знайдено {count} результатів',
+    'search.none': 'Нічого',
+  },
   months: ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
 });
 

@@ -82,7 +82,9 @@ describe('assignTopics (the ingest policy)', () => {
   });
 
   test(`gives at most ${MAX_TOPICS} topics`, () => {
-    const many = compileTaxonomy(Array.from({ length: 8 }, (_, i) => ({ slug: `t${i}`, name: `Т${i}`, kind: 'subject' as const, match: [`слово${i}`] })));
+    const many = compileTaxonomy(
+      Array.from({ length: 8 }, (_, i) => ({ slug: `t${i}`, name: `Т${i}`, kind: 'subject' as const, match: [`слово${i}`] })),
+    );
     const text = Array.from({ length: 8 }, (_, i) => `слово${i}`).join(' ');
     expect(assignTopics({ title: 'x', text }, many).topics).toHaveLength(MAX_TOPICS);
   });

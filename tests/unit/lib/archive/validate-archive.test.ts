@@ -8,7 +8,8 @@ import validateContent from '../../../../src/integrations/validate-content.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/validate-archive');
 const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n- slug: osvita\n  name: Освіта\n  match: [освіт*]\n';
-const GOOD = (id: string, extra = '') => `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [viina]\nsummary: Лід.\nid: sha256:${id}\n${extra}---\n\nТекст.\n`;
+const GOOD = (id: string, extra = '') =>
+  `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [viina]\nsummary: Лід.\nid: sha256:${id}\n${extra}---\n\nТекст.\n`;
 
 async function archive(name: string, files: Record<string, string>): Promise<string> {
   const root = join(OUTPUT, name);
@@ -37,8 +38,10 @@ describe('validateArchive', () => {
   test('lists every problem of every file with file, line, field and rule, not just the first', async () => {
     const root = await archive('broken', {
       'topics.yaml': TOPICS,
-      'articles/2022/01/11/a.md': '---\ntitle: ""\ndate: 2022-01-12\ntopics: [viina, nema]\nsummary: Лід.\nid: sha256:0123456789abcdef\nextra: 1\n---\nТекст\n',
-      'articles/2022/01/11/b.md': '---\ntitle: Б\ndate: 2022-01-11\nsummary: Лід.\nid: sha256:0123456789abcdef\nsource: {url: nope}\n---\nТекст\n',
+      'articles/2022/01/11/a.md':
+        '---\ntitle: ""\ndate: 2022-01-12\ntopics: [viina, nema]\nsummary: Лід.\nid: sha256:0123456789abcdef\nextra: 1\n---\nТекст\n',
+      'articles/2022/01/11/b.md':
+        '---\ntitle: Б\ndate: 2022-01-11\nsummary: Лід.\nid: sha256:0123456789abcdef\nsource: {url: nope}\n---\nТекст\n',
       'articles/2022/01/12/c.md': '---\ntitle: [незакрито\n---\n',
       'articles/2022/01/12/Bad_Name.md': 'без front matter\n',
       'articles/2022/01/12/d.md': GOOD('aaaaaaaaaaaaaaaa').replace('2022-01-11', '2022-01-12'),
@@ -98,7 +101,8 @@ describe('the build integration', () => {
   test('fails the build with one error that lists every bad entry (exact wording)', async () => {
     const root = await archive('build', {
       'topics.yaml': TOPICS,
-      'articles/2022/01/11/a.md': '---\ntitle: А\ndate: 2022-01-11\ntopics: [nema]\nsummary: Лід.\nid: sha256:0123456789abcdef\n---\nТекст\n',
+      'articles/2022/01/11/a.md':
+        '---\ntitle: А\ndate: 2022-01-11\ntopics: [nema]\nsummary: Лід.\nid: sha256:0123456789abcdef\n---\nТекст\n',
       'articles/2022/01/12/b.md': '---\ntitle: Б\ndate: вчора\nsummary: Лід.\nid: 42\n---\nТекст\n',
     });
     await expect(runSetup(root, 'build')).rejects.toThrowErrorMatchingInlineSnapshot(`
@@ -114,10 +118,15 @@ describe('the build integration', () => {
   });
 
   test('in astro dev the problems are logged and the server keeps running', async () => {
-    const root = await archive('dev', { 'topics.yaml': TOPICS, 'articles/2022/01/11/a.md': GOOD('0123456789abcdef').replace('[viina]', '[nema]') });
+    const root = await archive('dev', {
+      'topics.yaml': TOPICS,
+      'articles/2022/01/11/a.md': GOOD('0123456789abcdef').replace('[viina]', '[nema]'),
+    });
     const logged = await runSetup(root, 'dev');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/^error: Архів містить 1 помилку у 1 файлі:\narticles\/2022\/01\/11\/a\.md:4:1 {2}topics: теми «nema» немає в topics\.yaml/);
+    expect(logged[0]).toMatch(
+      /^error: Архів містить 1 помилку у 1 файлі:\narticles\/2022\/01\/11\/a\.md:4:1 {2}topics: теми «nema» немає в topics\.yaml/,
+    );
   });
 
   test('formats warnings apart from errors', () => {

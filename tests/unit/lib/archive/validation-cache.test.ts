@@ -5,7 +5,8 @@ import { validateArchive } from '#lib/archive/validate-archive.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/validate-archive-cache');
 const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n';
-const ARTICLE = (id: string, topic = 'viina') => `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [${topic}]\nsummary: Лід.\nid: sha256:${id}\n---\n\nТекст.\n`;
+const ARTICLE = (id: string, topic = 'viina') =>
+  `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [${topic}]\nsummary: Лід.\nid: sha256:${id}\n---\n\nТекст.\n`;
 
 async function write(root: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
@@ -49,7 +50,9 @@ describe('validateArchive with a cache file', () => {
     ]);
 
     // A taxonomy that gains the topics invalidates every cached result.
-    await write(root, { 'topics.yaml': `${TOPICS}- slug: nema\n  name: Нема\n  match: [нема]\n- slug: nemo\n  name: Немо\n  match: [немо]\n` });
+    await write(root, {
+      'topics.yaml': `${TOPICS}- slug: nema\n  name: Нема\n  match: [нема]\n- slug: nemo\n  name: Немо\n  match: [немо]\n`,
+    });
     const retaxed = await validate(true);
     expect(retaxed).toEqual(await validate(false));
     expect(retaxed.map((p) => p.rule)).toEqual(['duplicate-id', 'duplicate-id']);

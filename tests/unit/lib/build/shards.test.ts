@@ -17,7 +17,16 @@ describe('planShards', () => {
 
   test('gives the global pages to the lightest shard', () => {
     expect(planShards(YEARS, 2, 5_000).map((shard) => shard.global)).toEqual([true, false]);
-    expect(planShards(new Map([[2020, 10], [2021, 30]]), 2, 20).map((shard) => shard.global)).toEqual([false, true]);
+    expect(
+      planShards(
+        new Map([
+          [2020, 10],
+          [2021, 30],
+        ]),
+        2,
+        20,
+      ).map((shard) => shard.global),
+    ).toEqual([false, true]);
   });
 
   test('keeps the parts the same whatever the number of shards', () => {
@@ -33,7 +42,9 @@ describe('planShards', () => {
   });
 
   test('refuses a number of shards that is not a whole number of at least 1', () => {
-    expect(() => planShards(YEARS, 0, 5_000)).toThrowErrorMatchingInlineSnapshot(`[Error: The number of shards must be a whole number, at least 1 (got 0).]`);
+    expect(() => planShards(YEARS, 0, 5_000)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: The number of shards must be a whole number, at least 1 (got 0).]`,
+    );
   });
 });
 

@@ -30,7 +30,12 @@ describe('decodeCbor', () => {
     const word = new TextEncoder().encode('мост');
     expect(decodeCbor(Uint8Array.from([0x60 + word.length, ...word]))).toBe('мост');
     expect(decodeCbor(bytes('4401020304'))).toEqual(Uint8Array.from([1, 2, 3, 4]));
-    expect(decodeCbor(bytes('a201020304'))).toEqual(new Map([[1, 2], [3, 4]]));
+    expect(decodeCbor(bytes('a201020304'))).toEqual(
+      new Map([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
   });
 
   test('starts at an offset', () => {

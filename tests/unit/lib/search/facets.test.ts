@@ -4,14 +4,30 @@ import type { Facet } from '#lib/search/index-files.ts';
 
 const pages = (...numbers: number[]) => Uint32Array.from(numbers);
 const facets: Facet[] = [
-  { name: 'topic', values: [{ value: 'Війна', pages: pages(0, 1, 2) }, { value: 'Економіка', pages: pages(2, 3) }, { value: 'Спорт', pages: pages(4) }] },
-  { name: 'year', values: [{ value: '2022', pages: pages(0, 2, 4) }, { value: '2023', pages: pages(1, 3) }] },
+  {
+    name: 'topic',
+    values: [
+      { value: 'Війна', pages: pages(0, 1, 2) },
+      { value: 'Економіка', pages: pages(2, 3) },
+      { value: 'Спорт', pages: pages(4) },
+    ],
+  },
+  {
+    name: 'year',
+    values: [
+      { value: '2022', pages: pages(0, 2, 4) },
+      { value: '2023', pages: pages(1, 3) },
+    ],
+  },
 ];
 const ids = (marks: Uint8Array | null) => (marks ? [...marks.keys()].filter((page) => marks[page] === 1) : null);
 
 describe('countFacets', () => {
   test('counts each value among the marked pages, values without a marked page as 0', () => {
-    expect(countFacets(facets, markPages(5, [0, 2, 3]))).toEqual({ topic: { Війна: 2, Економіка: 2, Спорт: 0 }, year: { '2022': 2, '2023': 1 } });
+    expect(countFacets(facets, markPages(5, [0, 2, 3]))).toEqual({
+      topic: { Війна: 2, Економіка: 2, Спорт: 0 },
+      year: { '2022': 2, '2023': 1 },
+    });
   });
 
   test('ignores page numbers outside the index', () => {

@@ -5,11 +5,28 @@ const years = (entries: Array<[number, number]>) => new Map(entries);
 
 describe('index parts', () => {
   test('an archive within the part size is one part, the main bundle', () => {
-    expect(planIndexParts(years([[2021, 10], [2022, 20]]), 100)).toEqual([{ years: [2022, 2021], articles: 30, folder: '' }]);
+    expect(
+      planIndexParts(
+        years([
+          [2021, 10],
+          [2022, 20],
+        ]),
+        100,
+      ),
+    ).toEqual([{ years: [2022, 2021], articles: 30, folder: '' }]);
   });
 
   test('a larger archive is split into runs of whole years, newest first, each within the part size', () => {
-    const parts = planIndexParts(years([[2019, 40], [2020, 30], [2021, 50], [2022, 60], [2023, 10]]), 100);
+    const parts = planIndexParts(
+      years([
+        [2019, 40],
+        [2020, 30],
+        [2021, 50],
+        [2022, 60],
+        [2023, 10],
+      ]),
+      100,
+    );
     expect(parts).toEqual([
       { years: [2023, 2022], articles: 70, folder: '' },
       { years: [2021, 2020], articles: 80, folder: '2020-2021/' },
@@ -18,7 +35,16 @@ describe('index parts', () => {
   });
 
   test('a year larger than the part size is a part of its own, never split', () => {
-    expect(planIndexParts(years([[2021, 5], [2022, 250], [2023, 5]]), 100).map((part) => part.years)).toEqual([[2023], [2022], [2021]]);
+    expect(
+      planIndexParts(
+        years([
+          [2021, 5],
+          [2022, 250],
+          [2023, 5],
+        ]),
+        100,
+      ).map((part) => part.years),
+    ).toEqual([[2023], [2022], [2021]]);
   });
 
   test('no articles, no parts', () => {
@@ -33,7 +59,9 @@ describe('index parts', () => {
   test('the part size comes from ARKHIV_INDEX_PART_SIZE, and a bad value is refused with what was given', () => {
     expect(partSizeFromEnvironment(undefined)).toBe(DEFAULT_PART_SIZE);
     expect(partSizeFromEnvironment('500')).toBe(500);
-    expect(() => partSizeFromEnvironment('many')).toThrow('ARKHIV_INDEX_PART_SIZE must be a whole number of articles, at least 1 (got "many").');
+    expect(() => partSizeFromEnvironment('many')).toThrow(
+      'ARKHIV_INDEX_PART_SIZE must be a whole number of articles, at least 1 (got "many").',
+    );
     expect(() => planIndexParts(new Map(), 0)).toThrow('positive number');
   });
 });

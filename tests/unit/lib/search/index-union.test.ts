@@ -30,12 +30,21 @@ describe('an index built in parts', () => {
     const facets = joinFacets(
       [
         [{ name: 'year', values: [{ value: '2024', pages: Uint32Array.from([0, 1, 2]) }] }],
-        [{ name: 'year', values: [{ value: '2020', pages: Uint32Array.from([0, 1]) }] }, { name: 'topic', values: [{ value: 'Війна', pages: Uint32Array.from([1]) }] }],
+        [
+          { name: 'year', values: [{ value: '2020', pages: Uint32Array.from([0, 1]) }] },
+          { name: 'topic', values: [{ value: 'Війна', pages: Uint32Array.from([1]) }] },
+        ],
       ],
       union.offsets,
     );
     expect(facets).toEqual([
-      { name: 'year', values: [{ value: '2024', pages: Uint32Array.from([0, 1, 2]) }, { value: '2020', pages: Uint32Array.from([3, 4]) }] },
+      {
+        name: 'year',
+        values: [
+          { value: '2024', pages: Uint32Array.from([0, 1, 2]) },
+          { value: '2020', pages: Uint32Array.from([3, 4]) },
+        ],
+      },
       { name: 'topic', values: [{ value: 'Війна', pages: Uint32Array.from([4]) }] },
     ]);
   });

@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
 import { articleAttributes, metadataAttributes } from '#lib/search/page-attributes.ts';
 
-const input = { title: 'Мир, війна: «так»', date: '2022-01-11', summary: 'Один,  два\nтри.', topicNames: ['Безпека, оборона', 'Переговори', 'Переговори'] };
+const input = {
+  title: 'Мир, війна: «так»',
+  date: '2022-01-11',
+  summary: 'Один,  два\nтри.',
+  topicNames: ['Безпека, оборона', 'Переговори', 'Переговори'],
+};
 
 test('the article element is the indexed body, sorted by its ISO date', () => {
   expect(articleAttributes(input)).toEqual({ 'data-pagefind-body': '', 'data-pagefind-sort': 'date:2022-01-11' });

@@ -3,7 +3,11 @@ import { EMPTY_STATE, hasSearch, pagefindOptions, parseState, stateToSearch } fr
 
 describe('search state in the URL', () => {
   test('reads query, several topics, years and sort', () => {
-    expect(parseState('?q=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D0%B8&topic=Війна&topic=Допомога%2C+волонтерство&year=2022&sort=date')).toEqual({
+    expect(
+      parseState(
+        '?q=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D0%B8&topic=Війна&topic=Допомога%2C+волонтерство&year=2022&sort=date',
+      ),
+    ).toEqual({
       query: 'переговори',
       topics: ['Війна', 'Допомога, волонтерство'],
       years: ['2022'],
@@ -12,12 +16,19 @@ describe('search state in the URL', () => {
   });
 
   test('ignores malformed and repeated values', () => {
-    expect(parseState('?q=++&topic=&topic=Війна&topic=Війна&year=22&year=2023&sort=random')).toEqual({ query: '', topics: ['Війна'], years: ['2023'], sort: 'relevance' });
+    expect(parseState('?q=++&topic=&topic=Війна&topic=Війна&year=22&year=2023&sort=random')).toEqual({
+      query: '',
+      topics: ['Війна'],
+      years: ['2023'],
+      sort: 'relevance',
+    });
   });
 
   test('writes a state back in a fixed order, and nothing for the empty state', () => {
     const state = { query: 'мир', topics: ['Війна', 'Допомога, волонтерство'], years: ['2022'], sort: 'date' as const };
-    expect(stateToSearch(state)).toBe('?q=%D0%BC%D0%B8%D1%80&topic=%D0%92%D1%96%D0%B9%D0%BD%D0%B0&topic=%D0%94%D0%BE%D0%BF%D0%BE%D0%BC%D0%BE%D0%B3%D0%B0%2C+%D0%B2%D0%BE%D0%BB%D0%BE%D0%BD%D1%82%D0%B5%D1%80%D1%81%D1%82%D0%B2%D0%BE&year=2022&sort=date');
+    expect(stateToSearch(state)).toBe(
+      '?q=%D0%BC%D0%B8%D1%80&topic=%D0%92%D1%96%D0%B9%D0%BD%D0%B0&topic=%D0%94%D0%BE%D0%BF%D0%BE%D0%BC%D0%BE%D0%B3%D0%B0%2C+%D0%B2%D0%BE%D0%BB%D0%BE%D0%BD%D1%82%D0%B5%D1%80%D1%81%D1%82%D0%B2%D0%BE&year=2022&sort=date',
+    );
     expect(parseState(stateToSearch(state))).toEqual(state);
     expect(stateToSearch(EMPTY_STATE)).toBe('');
   });

@@ -32,7 +32,9 @@ describe('stored article bodies', () => {
   });
 
   test('that are missing or broken are refused with the way out', async () => {
-    await expect(readArticleHtml(dir, '2022/01/11/none', 'x')).rejects.toThrow(/rendered body of article 2022\/01\/11\/none is missing or unreadable .*Delete the cache folder/);
+    await expect(readArticleHtml(dir, '2022/01/11/none', 'x')).rejects.toThrow(
+      /rendered body of article 2022\/01\/11\/none is missing or unreadable .*Delete the cache folder/,
+    );
     await writeFile(join(dir, 'broken.json'), '{"html": ');
     await expect(readArticleHtml(dir, 'broken', 'x')).rejects.toThrow(/missing or unreadable/);
   });

@@ -45,7 +45,9 @@ describe('groupByDate', () => {
   });
 
   test('puts the articles of a day newest first', () => {
-    expect(years[1]!.months[0]!.days.map((d) => [d.key, d.articles.map((a) => a.id)])).toEqual([['2022-01-11', ['2022/01/11/a', '2022/01/11/b']]]);
+    expect(years[1]!.months[0]!.days.map((d) => [d.key, d.articles.map((a) => a.id)])).toEqual([
+      ['2022-01-11', ['2022/01/11/a', '2022/01/11/b']],
+    ]);
   });
 
   test('keeps the same month of different years apart', () => {

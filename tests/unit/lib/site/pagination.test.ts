@@ -4,7 +4,8 @@ import { pageCount, pageItems, pageWindow } from '#lib/site/pagination.ts';
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
 /** Every page of a list, page 1 first. */
-const allPages = (items: number[], size: number): number[][] => numbers(pageCount(items.length, size)).map((p) => pageItems(items, p, size));
+const allPages = (items: number[], size: number): number[][] =>
+  numbers(pageCount(items.length, size)).map((p) => pageItems(items, p, size));
 
 describe('pagination anchored at the oldest article', () => {
   test('a short list is one front page', () => {
@@ -31,7 +32,12 @@ describe('pagination anchored at the oldest article', () => {
   });
 
   test('every article is on exactly one page', () => {
-    for (const n of [0, 1, 5, 9, 10, 11, 99, 100]) expect(allPages(numbers(n), 10).flat().sort((a, b) => a - b)).toEqual(numbers(n));
+    for (const n of [0, 1, 5, 9, 10, 11, 99, 100])
+      expect(
+        allPages(numbers(n), 10)
+          .flat()
+          .sort((a, b) => a - b),
+      ).toEqual(numbers(n));
   });
 
   test('rejects pages that do not exist and sizes that make no sense', () => {

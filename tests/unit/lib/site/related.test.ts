@@ -19,7 +19,13 @@ const start = articles.find((a) => a.id === '2022/01/01/start')!;
 
 describe('relatedArticles', () => {
   test('prefers more shared topics, then nearness in time', () => {
-    expect(ids(relatedArticles(start, byTopic))).toEqual(['2022/01/02/same-two', '2021/06/01/both-old', '2022/01/03/war-near', '2022/01/04/energy', '2022/01/20/war-far']);
+    expect(ids(relatedArticles(start, byTopic))).toEqual([
+      '2022/01/02/same-two',
+      '2021/06/01/both-old',
+      '2022/01/03/war-near',
+      '2022/01/04/energy',
+      '2022/01/20/war-far',
+    ]);
   });
 
   test('never lists the article itself or articles without a shared topic', () => {
@@ -33,6 +39,11 @@ describe('relatedArticles', () => {
   });
 
   test('an article without topics has no related articles', () => {
-    expect(relatedArticles(articles.find((a) => a.id === '2022/01/05/other')!, new Map())).toEqual([]);
+    expect(
+      relatedArticles(
+        articles.find((a) => a.id === '2022/01/05/other')!,
+        new Map(),
+      ),
+    ).toEqual([]);
   });
 });

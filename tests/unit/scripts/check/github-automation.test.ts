@@ -34,7 +34,12 @@ async function workflow(name: string): Promise<Workflow> {
 
 /** Shell commands of the steps, one per line, without comments and control flow. */
 function commands(steps: readonly Step[]): string[] {
-  return steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
+  return steps.flatMap((step) =>
+    (step.run ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#')),
+  );
 }
 
 describe('ci.yml', () => {
@@ -48,14 +53,23 @@ describe('ci.yml', () => {
     expect(job.container).toMatch(/bookworm|debian/);
     expect(job.steps[0]?.uses).toMatch(/^actions\/checkout@/);
     const run = commands(job.steps);
-    const order = ['apt-get install -y -qq chromium hugo >/dev/null', 'npm ci --no-audit --no-fund', 'npm run check', 'npm test', 'npm run build'].map((command) => run.indexOf(command));
+    const order = [
+      'apt-get install -y -qq chromium hugo >/dev/null',
+      'npm ci --no-audit --no-fund',
+      'npm run check',
+      'npm test',
+      'npm run build',
+    ].map((command) => run.indexOf(command));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   test('does everything .ci/run does', async () => {
     const script = await readFile(join(PROJECT_ROOT, '.ci/run'), 'utf8');
-    const ciCommands = script.split('\n').map((line) => line.trim()).filter((line) => /^(npm |apt-get |if ! command -v chromium)/.test(line));
+    const ciCommands = script
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(npm |apt-get |if ! command -v chromium)/.test(line));
     expect(ciCommands.length).toBeGreaterThanOrEqual(4);
     const run = commands((await workflow('ci.yml')).jobs.check!.steps);
     for (const command of ciCommands) expect(run).toContain(command);
@@ -63,13 +77,39 @@ describe('ci.yml', () => {
 });
 
 test('the problem matcher turns each line of npm run check into an annotation on the pull request', async () => {
-  const matcher = JSON.parse(await readFile(join(PROJECT_ROOT, '.github/check-problem-matcher.json'), 'utf8')) as { problemMatcher: Array<{ owner: string; severity?: string; pattern: Array<{ regexp: string }> }> };
-  const error = formatProblem(problem('content/articles/2022/01/11/a.mdx', { line: 11, column: 16 }, 'unsafe-element', 'Тег <script> запускав би код', 'Приберіть тег.'));
-  const warning = formatProblem(problem('content/articles/2022/01/11/b.md', undefined, 'near-duplicate', 'Текст майже збігається (93 %) з c.md', undefined, { severity: 'warning' }));
+  const matcher = JSON.parse(await readFile(join(PROJECT_ROOT, '.github/check-problem-matcher.json'), 'utf8')) as {
+    problemMatcher: Array<{ owner: string; severity?: string; pattern: Array<{ regexp: string }> }>;
+  };
+  const error = formatProblem(
+    problem(
+      'content/articles/2022/01/11/a.mdx',
+      { line: 11, column: 16 },
+      'unsafe-element',
+      'Тег <script> запускав би код',
+      'Приберіть тег.',
+    ),
+  );
+  const warning = formatProblem(
+    problem('content/articles/2022/01/11/b.md', undefined, 'near-duplicate', 'Текст майже збігається (93 %) з c.md', undefined, {
+      severity: 'warning',
+    }),
+  );
   const [errors, warnings] = matcher.problemMatcher.map((m) => new RegExp(m.pattern[0]!.regexp, 'm'));
-  expect(errors!.exec(error)?.slice(1)).toEqual(['content/articles/2022/01/11/a.mdx', '11', '16', 'Тег <script> запускав би код', 'unsafe-element']);
+  expect(errors!.exec(error)?.slice(1)).toEqual([
+    'content/articles/2022/01/11/a.mdx',
+    '11',
+    '16',
+    'Тег <script> запускав би код',
+    'unsafe-element',
+  ]);
   expect(errors!.test(warning)).toBe(false);
-  expect(warnings!.exec(warning)?.slice(1)).toEqual(['content/articles/2022/01/11/b.md', '1', '1', 'Текст майже збігається (93 %) з c.md', 'near-duplicate']);
+  expect(warnings!.exec(warning)?.slice(1)).toEqual([
+    'content/articles/2022/01/11/b.md',
+    '1',
+    '1',
+    'Текст майже збігається (93 %) з c.md',
+    'near-duplicate',
+  ]);
   expect(commands((await workflow('ci.yml')).jobs.check!.steps)).toContain('echo "::add-matcher::.github/check-problem-matcher.json"');
 });
 
@@ -82,7 +122,13 @@ describe('deploy.yml', () => {
     const uses = build.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean);
     expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
     expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
-    expect(commands(build.steps)).toEqual(expect.arrayContaining(['npm ci --no-audit --no-fund', 'npm run check', 'npm run build -- --site "${{ steps.address.outputs.site }}" --base "${{ steps.address.outputs.base }}"']));
+    expect(commands(build.steps)).toEqual(
+      expect.arrayContaining([
+        'npm ci --no-audit --no-fund',
+        'npm run check',
+        'npm run build -- --site "${{ steps.address.outputs.site }}" --base "${{ steps.address.outputs.base }}"',
+      ]),
+    );
     const job = deploy.jobs.deploy!;
     expect(job.needs).toBe('build');
     expect(job.environment?.name).toBe('github-pages');
@@ -98,7 +144,10 @@ describe('deploy.yml', () => {
     const dir = await mkdtemp(join(tmpdir(), 'arkhiv-pages-'));
     const output = join(dir, 'output');
     try {
-      const result = spawnSync('bash', ['-e', '-c', step.run!], { env: { ...process.env, OWNER: owner, REPOSITORY: repository, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+      const result = spawnSync('bash', ['-e', '-c', step.run!], {
+        env: { ...process.env, OWNER: owner, REPOSITORY: repository, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
       expect(result.status, result.stderr).toBe(0);
       expect(await readFile(output, 'utf8')).toBe(`site=${site}\nbase=${base}\n`);
     } finally {
@@ -129,12 +178,19 @@ describe('issue and pull request templates', () => {
     const forms = (await readdir(dir)).filter((name) => name !== 'config.yml').sort();
     expect(forms).toEqual(['bug.yml', 'correction.yml', 'new-article.yml']);
     for (const name of forms) {
-      const form = parse(await readFile(join(dir, name), 'utf8')) as { name: string; description: string; body: Array<{ type: string; id?: string; validations?: { required?: boolean } }> };
+      const form = parse(await readFile(join(dir, name), 'utf8')) as {
+        name: string;
+        description: string;
+        body: Array<{ type: string; id?: string; validations?: { required?: boolean } }>;
+      };
       expect(form.name, name).toBeTruthy();
       expect(form.description, name).toBeTruthy();
       const ids = form.body.filter((field) => field.type !== 'markdown').map((field) => field.id);
       expect(new Set(ids).size, name).toBe(ids.length);
-      expect(form.body.some((field) => field.validations?.required), name).toBe(true);
+      expect(
+        form.body.some((field) => field.validations?.required),
+        name,
+      ).toBe(true);
     }
     expect(parse(await readFile(join(dir, 'config.yml'), 'utf8'))).toEqual({ blank_issues_enabled: false });
   });

@@ -22,7 +22,9 @@ describe('MDX input with article components', () => {
     const { extension, body } = await prepared();
     expect(extension).toBe('mdx');
     expect(body.split('\n')[0]).toBe("import { Figure } from '@arkhiv/article';");
-    expect(body).toContain('<Figure src="/images/zghorany-1930.jpg" alt="Головна вулиця Згорян у 1930-х" caption="Головна вулиця, 1930-ті" />');
+    expect(body).toContain(
+      '<Figure src="/images/zghorany-1930.jpg" alt="Головна вулиця Згорян у 1930-х" caption="Головна вулиця, 1930-ті" />',
+    );
   });
 
   test('unwraps components with unsafe addresses or unknown attributes, and foreign components, keeping their text', async () => {

@@ -29,7 +29,17 @@ const HOSTILE = [
 ];
 
 /** Node types that would make text run as code or render as markup. */
-const EXECUTABLE = ['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'link', 'heading', 'list'];
+const EXECUTABLE = [
+  'mdxjsEsm',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'html',
+  'link',
+  'heading',
+  'list',
+];
 
 interface AnyNode {
   type: string;

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { cleanTitle, SUMMARY_MAX_CHARS, splitSentences, summaryFromLead, TITLE_MAX_CHARS, titleFromLead } from '../../../../scripts/lib/ingest/lead.ts';
+import {
+  cleanTitle,
+  SUMMARY_MAX_CHARS,
+  splitSentences,
+  summaryFromLead,
+  TITLE_MAX_CHARS,
+  titleFromLead,
+} from '../../../../scripts/lib/ingest/lead.ts';
 
 describe('splitSentences', () => {
   test('does not split after initials and common abbreviations', () => {
@@ -34,7 +41,9 @@ describe('titleFromLead', () => {
 
   test('a long first sentence is cut at its last clause boundary that fits', () => {
     expect(
-      titleFromLead('Україна намагається заручитися максимальною міжнародною підтримкою, щоб наблизити кінець війни, але деякі країни продовжують захищати інтереси Кремля.'),
+      titleFromLead(
+        'Україна намагається заручитися максимальною міжнародною підтримкою, щоб наблизити кінець війни, але деякі країни продовжують захищати інтереси Кремля.',
+      ),
     ).toBe('Україна намагається заручитися максимальною міжнародною підтримкою, щоб наблизити кінець війни');
   });
 

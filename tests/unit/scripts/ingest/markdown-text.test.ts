@@ -26,8 +26,11 @@ function serialisers(options: Options, mdx: boolean) {
   const settings = mdx ? { ...options, unsafe: ESM } : options;
   return {
     library: base().use(remarkStringify, settings).freeze(),
-    fast: base().use(remarkStringify, { ...settings, handlers: { text } }).freeze(),
-    parse: (source: string) => (mdx ? unified().use(remarkParse).use(remarkGfm).use(remarkMdx) : unified().use(remarkParse).use(remarkGfm)).parse(source),
+    fast: base()
+      .use(remarkStringify, { ...settings, handlers: { text } })
+      .freeze(),
+    parse: (source: string) =>
+      (mdx ? unified().use(remarkParse).use(remarkGfm).use(remarkMdx) : unified().use(remarkParse).use(remarkGfm)).parse(source),
   };
 }
 
@@ -48,28 +51,50 @@ function paragraphs(values: readonly string[]): Root {
 }
 
 describe.each([false, true])('text handler (mdx: %s)', (mdx) => {
-  test.each(OPTION_SETS.map((options, n) => [n, options] as const))('serialises parsed random Markdown like the library (options %i)', (_, options) => {
-    const { library, fast, parse } = serialisers(options, mdx);
-    const random = seeded(mdx ? 51 : 52);
-    let compared = 0;
-    for (let n = 0; n < 400; n += 1) {
-      const source = random.pick(MARKDOWN_SHAPES)(randomText(random, random.int(1, 80)));
-      let tree: Root;
-      try {
-        tree = parse(source) as Root;
-      } catch {
-        continue; // not valid MDX: nothing to serialise
+  test.each(OPTION_SETS.map((options, n) => [n, options] as const))(
+    'serialises parsed random Markdown like the library (options %i)',
+    (_, options) => {
+      const { library, fast, parse } = serialisers(options, mdx);
+      const random = seeded(mdx ? 51 : 52);
+      let compared = 0;
+      for (let n = 0; n < 400; n += 1) {
+        const source = random.pick(MARKDOWN_SHAPES)(randomText(random, random.int(1, 80)));
+        let tree: Root;
+        try {
+          tree = parse(source) as Root;
+        } catch {
+          continue; // not valid MDX: nothing to serialise
+        }
+        expect(fast.stringify(tree), source).toBe(library.stringify(tree));
+        compared += 1;
       }
-      expect(fast.stringify(tree), source).toBe(library.stringify(tree));
-      compared += 1;
-    }
-    expect(compared).toBeGreaterThan(100);
-  });
+      expect(compared).toBeGreaterThan(100);
+    },
+  );
 
   test('serialises raw text values, hostile and random, like the library', () => {
     const { library, fast } = serialisers(OPTION_SETS[1]!, mdx);
     const random = seeded(mdx ? 53 : 54);
-    const values = [...ALL_HOSTILE, '1. не список', '- не список', '# не заголовок', 'a_b_c', '__x__', '_x_', 'www.example.org', 'http://x', 'a@b.c', '  пробіли  ', '\\*', 'import x', 'export y', '~~', '| a |', '<b>', '&amp;'];
+    const values = [
+      ...ALL_HOSTILE,
+      '1. не список',
+      '- не список',
+      '# не заголовок',
+      'a_b_c',
+      '__x__',
+      '_x_',
+      'www.example.org',
+      'http://x',
+      'a@b.c',
+      '  пробіли  ',
+      '\\*',
+      'import x',
+      'export y',
+      '~~',
+      '| a |',
+      '<b>',
+      '&amp;',
+    ];
     for (let n = 0; n < 600; n += 1) values.push(randomText(random, random.int(1, 120)));
     for (const value of values) {
       const tree = paragraphs([value, `${value} ${value}`]);

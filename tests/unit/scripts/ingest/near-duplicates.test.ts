@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { comparableText, isNearDuplicate, NearDuplicateIndex, shingles, similarity, textSignature } from '../../../../scripts/lib/ingest/near-duplicates.ts';
+import {
+  comparableText,
+  isNearDuplicate,
+  NearDuplicateIndex,
+  shingles,
+  similarity,
+  textSignature,
+} from '../../../../scripts/lib/ingest/near-duplicates.ts';
 import { generateArticles } from '../../../../scripts/lib/bench/generate-articles.ts';
 
 const ORIGINAL =

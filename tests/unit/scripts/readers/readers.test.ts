@@ -55,7 +55,10 @@ describe('JSON and JSON Lines', () => {
     const { items, errors } = readJsonItems(read('formats/items.json'), 'items.json');
     expect(errors).toEqual([]);
     expect(items.map((i) => i.place.line)).toEqual([2, 8]);
-    expect(blocks(items[1]!.body)).toEqual(["Школа в Щасті отримала двадцять нових комп'ютерів для кабінету інформатики.", 'Техніку передав міжнародний фонд.']);
+    expect(blocks(items[1]!.body)).toEqual([
+      "Школа в Щасті отримала двадцять нових комп'ютерів для кабінету інформатики.",
+      'Техніку передав міжнародний фонд.',
+    ]);
   });
 
   test('invalid JSON is one error at the line where parsing stopped', () => {
@@ -70,13 +73,21 @@ describe('JSON and JSON Lines', () => {
 describe('Markdown and MDX with front matter', () => {
   test('Hugo: TOML front matter, the title heading dropped from the body, tags kept', () => {
     const { items } = readMarkdown(read('formats/2022-05-01-hugo-post.md'), '2022-05-01-hugo-post.md', 'markdown');
-    expect(items[0]).toMatchObject({ title: 'Весняний ярмарок у Щасті', topics: ['Культура'], summary: 'Ярмарок майстрів зібрав гостей з усієї області.' });
+    expect(items[0]).toMatchObject({
+      title: 'Весняний ярмарок у Щасті',
+      topics: ['Культура'],
+      summary: 'Ярмарок майстрів зібрав гостей з усієї області.',
+    });
     expect(blocks(items[0]!.body)[0]).toMatch(/^Весняний ярмарок майстрів/);
   });
 
   test('Jekyll: YAML front matter with a timestamp, categories and author', () => {
     const { items } = readMarkdown(read('formats/jekyll-post.md'), 'jekyll-post.md', 'markdown');
-    expect(items[0]).toMatchObject({ title: 'Юрій Їжакевич очолив раду молоді', topics: ['mistseva-vlada'], source: { name: 'Марія Шевчук' } });
+    expect(items[0]).toMatchObject({
+      title: 'Юрій Їжакевич очолив раду молоді',
+      topics: ['mistseva-vlada'],
+      source: { name: 'Марія Шевчук' },
+    });
     expect(items[0]!.date).toMatch(/^2022-04-20/);
   });
 
@@ -84,7 +95,9 @@ describe('Markdown and MDX with front matter', () => {
     const { items, errors } = readMarkdown(read('bad/broken-front-matter.md'), 'broken-front-matter.md', 'markdown');
     expect(items).toEqual([]);
     expect(errors[0]!.place.line).toBe(2);
-    expect(errors[0]!.message).toMatch(/^front matter не розбирається: .+\. Виправте метадані між рядками «---» \(YAML\) або «\+\+\+» \(TOML\)\.$/);
+    expect(errors[0]!.message).toMatch(
+      /^front matter не розбирається: .+\. Виправте метадані між рядками «---» \(YAML\) або «\+\+\+» \(TOML\)\.$/,
+    );
   });
 
   test('MDX: parsed, not copied, so ESM, JSX and expressions are nodes the sanitiser sees', () => {
@@ -92,7 +105,11 @@ describe('Markdown and MDX with front matter', () => {
     const types = new Set<string>();
     visit(items[0]!.body, (node) => void types.add(node.type));
     expect([...types]).toEqual(expect.arrayContaining(['mdxjsEsm', 'mdxJsxTextElement', 'mdxTextExpression']));
-    expect(items[0]).toMatchObject({ title: 'Виставка старих фотографій Києва', date: expect.stringMatching(/^2022-07-01/), topics: ['kultura'] });
+    expect(items[0]).toMatchObject({
+      title: 'Виставка старих фотографій Києва',
+      date: expect.stringMatching(/^2022-07-01/),
+      topics: ['kultura'],
+    });
   });
 });
 
@@ -108,12 +125,21 @@ describe('RSS and Atom', () => {
     });
     expect(items[0]!.date).toBe('2022-05-10T20:30:00.000Z');
     expect(blocks(items[0]!.body)).toHaveLength(2);
-    expect(errors).toEqual([{ place: { file: 'feed.rss', line: 14 }, message: 'у записі стрічки немає тексту (ні content, ні description). Такий запис нема що архівувати.' }]);
+    expect(errors).toEqual([
+      {
+        place: { file: 'feed.rss', line: 14 },
+        message: 'у записі стрічки немає тексту (ні content, ні description). Такий запис нема що архівувати.',
+      },
+    ]);
   });
 
   test('Atom: entries with escaped HTML content', () => {
     const { items } = readFeed(read('formats/feed.atom'), 'feed.atom');
-    expect(items[0]).toMatchObject({ place: { line: 6 }, title: 'У Згоранах відремонтували міст через річку', source: { name: 'Вісті Згорян' } });
+    expect(items[0]).toMatchObject({
+      place: { line: 6 },
+      title: 'У Згоранах відремонтували міст через річку',
+      source: { name: 'Вісті Згорян' },
+    });
     expect(blocks(items[0]!.body)).toEqual(['Дорожники завершили ремонт мосту через річку в Згоранах. Рух транспорту відновлено.']);
   });
 
@@ -124,24 +150,41 @@ describe('RSS and Atom', () => {
   });
 
   test('a feed that is not well-formed XML is an error at the broken line', () => {
-    const { errors } = readFeed('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Без кінця</item>\n</channel></rss>\n', 'cut.xml');
+    const { errors } = readFeed(
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Без кінця</item>\n</channel></rss>\n',
+      'cut.xml',
+    );
     expect(errors[0]!.place.line).toBe(3);
     expect(errors[0]!.message).toMatch(/^стрічка не є коректним XML: /);
   });
 
   test.each([
-    ['<rss>\n<channel>\n<item>\n<title>x</title>\n</channel></rss>\n', 5, 'закривальний тег </channel> там, де має закритися <item> з рядка 3 (стовпець 10)'],
+    [
+      '<rss>\n<channel>\n<item>\n<title>x</title>\n</channel></rss>\n',
+      5,
+      'закривальний тег </channel> там, де має закритися <item> з рядка 3 (стовпець 10)',
+    ],
     ['<rss>\n<channel>\n<item>\n<title>x</title>\n', 5, 'файл обривається, а тег <item> з рядка 3 не закрито (стовпець 1)'],
-    ['<rss>\n<channel><item>\n<title>A & B</title></item></channel></rss>', 3, 'знак & не починає сутність; у тексті пишіть &amp; (стовпець 11)'],
+    [
+      '<rss>\n<channel><item>\n<title>A & B</title></item></channel></rss>',
+      3,
+      'знак & не починає сутність; у тексті пишіть &amp; (стовпець 11)',
+    ],
   ])('a broken feed is one error at its line that says what is wrong: %j', (xml, line, reason) => {
     expect(readFeed(xml, 'broken.rss')).toEqual({
       items: [],
-      errors: [{ place: { file: 'broken.rss', line }, message: `стрічка не є коректним XML: ${reason}. Виправте XML або завантажте стрічку з сайту ще раз.` }],
+      errors: [
+        {
+          place: { file: 'broken.rss', line },
+          message: `стрічка не є коректним XML: ${reason}. Виправте XML або завантажте стрічку з сайту ще раз.`,
+        },
+      ],
     });
   });
 
   test('named entities are left to the feed parser, as a byte order mark is', () => {
-    const xml = '\uFEFF<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Т</title>\n<item><title>A&nbsp;B</title><description>Текст</description></item>\n</channel></rss>\n';
+    const xml =
+      '\uFEFF<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Т</title>\n<item><title>A&nbsp;B</title><description>Текст</description></item>\n</channel></rss>\n';
     expect(readFeed(xml, 'entities.rss')).toMatchObject({ errors: [], items: [{ place: { line: 3 } }] });
   });
 });

@@ -58,7 +58,8 @@ describe('segmentStories (one text, many articles)', () => {
   });
 
   test('paragraphs separated by blank lines are read the same way, with their line numbers', () => {
-    const text = 'Рада Згорян ухвалила бюджет\n\nДепутати ради Згорян ухвалили бюджет громади.\n\nВін передбачає ремонт школи.\n\nУ Щасті відкрили бібліотеку.\n';
+    const text =
+      'Рада Згорян ухвалила бюджет\n\nДепутати ради Згорян ухвалили бюджет громади.\n\nВін передбачає ремонт школи.\n\nУ Щасті відкрили бібліотеку.\n';
     expect(segmentStories(splitParagraphs(text)).map(shape)).toEqual(['H1: 3 5', '7']);
   });
 
