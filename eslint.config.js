@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // Scripts that run in the browser (the site script, the search page, the service worker).
-    files: ['src/scripts/**', 'src/components/**/*.ts'],
+    files: ['src/client/**', 'src/components/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
   },
 );

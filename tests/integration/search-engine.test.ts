@@ -8,7 +8,7 @@ import { decodeFilterChunk, decodeMeta, inflatePagefindFile } from '#lib/search/
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
 import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';
 import { pagefindOptions, parseState } from '#lib/search/url-state.ts';
-import { createEngine, type SearchEngine } from '../../src/scripts/search/engine.ts';
+import { createEngine, type SearchEngine } from '../../src/client/search/engine.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { searchSite } from '../fixtures/search/site.ts';

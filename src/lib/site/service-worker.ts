@@ -50,7 +50,7 @@ export async function writeServiceWorker(
   logger: { info(message: string): void },
 ): Promise<void> {
   const precache = await precacheList(outDir, base, buildId);
-  const source = await readFile(fileURLToPath(new URL('../../scripts/service-worker.js', import.meta.url)), 'utf8');
+  const source = await readFile(fileURLToPath(new URL('../../client/service-worker.js', import.meta.url)), 'utf8');
   const target = join(outDir, 'sw.js');
   await writeFileAtomicAsync(target, `self.ARKHIV_SW = ${JSON.stringify({ buildId, base, precache }, null, 2)};\n${source}`);
   logger.info(`Service worker for build ${buildId}: ${precache.length} files cached at install.`);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createText } from '../../../../src/scripts/search/config.ts';
+import { createText } from '../../../../src/client/search/config.ts';
 
 const text = createText({
   bundlePath: '/pagefind/',
