@@ -6,7 +6,6 @@
  * `--assemble <folder>…` joins the shards' folders (`docs/scaling.md`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { assembleSite } from '#lib/build/assemble.ts';
@@ -75,7 +74,7 @@ const base = values.base ?? process.env.BASE_PATH ?? '/';
 const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 const logger = { info: (message: string) => console.log(message) };
 const count = shardOption?.count ?? (values.assemble ? positionals.length : Number(values.shards));
-const plan = planShards(articlesPerYear(contentDir), count, partSizeFromEnvironment());
+const plan = planShards(await articlesPerYear(contentDir), count, partSizeFromEnvironment());
 const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
 const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...process.env,
@@ -86,17 +85,17 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
 
 /** Builds one shard into `dir`, with a cache of its own so that shards never share files while they run. */
 async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
-  const work = shardWork(shard);
-  await mkdir(work, { recursive: true });
-  const env = environment({ [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)), ARKHIV_CACHE_DIR: join(work, 'cache') });
+  const env = environment({ [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)), ARKHIV_CACHE_DIR: join(shardWork(shard), 'cache') });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
-  return runAstro({ root: ROOT, cwd: work, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+  return runAstro({ root: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
 }
 
 /**
- * A shard's working folder, kept between builds for its incremental cache and
- * output. It lies inside the project whatever the cache folder: the pages are
- * bundled there, and the bundle finds its packages in the project's node_modules.
+ * A shard's folder, kept between builds for its incremental cache and output.
+ * It lies inside the project whatever the cache folder: Astro bundles the
+ * pages into the output folder when that is inside the project (otherwise into
+ * the project's `.astro/`, which shards running at once would share), and the
+ * bundle finds its packages in the project's node_modules.
  */
 function shardWork(shard: Shard): string {
   const inProject = !relative(ROOT, cacheDir).startsWith('..');
@@ -115,7 +114,7 @@ if (values.assemble) {
   code = await buildShard(plan[shardOption.number - 1]!, outDir);
 } else if (plan.filter((shard) => shard.parts.length > 0).length <= 1) {
   // One part of the index or one core: one process builds everything, as `astro build` does.
-  code = await runAstro({ root: ROOT, cwd: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
+  code = await runAstro({ root: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
 } else {
   const started = Date.now();
   // The global shard validates the whole archive (`src/integrations/validate-content.ts`); one failed shard stops the others.

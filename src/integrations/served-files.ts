@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { rendersGlobalPages } from '#lib/build/shards.ts';
 import { formatProblem } from '#lib/problems.ts';
 import { UnsafeContentError } from '#lib/safety/content-safety.ts';
 import { scanServedFiles } from '#lib/safety/served-files.ts';
@@ -14,15 +15,19 @@ import { scanServedFiles } from '#lib/safety/served-files.ts';
 export default function servedFiles(options: { content: string }): AstroIntegration {
   let publicDir = '';
   let articlesDir = '';
+  let root = '';
   return {
     name: 'arkhiv:served-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
+        root = fileURLToPath(config.root);
         articlesDir = fileURLToPath(new URL(`${options.content.replace(/\/?$/, '/')}articles/`, config.root));
       },
       'astro:build:start': async () => {
-        const found = await scanServedFiles({ publicDir, articlesDir, relativeTo: process.cwd() });
+        // In a sharded build the global shard checks the files of every shard.
+        if (!rendersGlobalPages()) return;
+        const found = await scanServedFiles({ publicDir, articlesDir, relativeTo: root });
         if (found.length === 0) return;
         const lines = found.map((p) => formatProblem(p)).join('\n');
         throw new UnsafeContentError(

@@ -34,6 +34,12 @@ export interface Place {
 
 export const START: Place = { line: 1, column: 1 };
 
+/** Line and column (1-based) of an offset in `text`. */
+export function placeAt(text: string, offset: number): Place {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 export function problem(
   file: string,
   place: Place | undefined,

@@ -10,12 +10,6 @@ export interface AstroRun {
   root: string;
   args: readonly string[];
   env: NodeJS.ProcessEnv;
-  /**
-   * The build's working folder: Astro bundles the pages into `<cwd>/.astro/`
-   * when the output folder is outside it, so builds that run at once need
-   * folders of their own.
-   */
-  cwd: string;
   /** Put in front of every line the build prints, e.g. `[2/4] `. */
   prefix: string;
   /** Keep the per-page lines. */
@@ -31,7 +25,7 @@ export interface AstroRun {
  */
 export function runAstro(run: AstroRun): Promise<number> {
   const child = spawn(process.execPath, [join(run.root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
-    cwd: run.cwd,
+    cwd: run.root,
     env: run.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(run.signal ? { signal: run.signal } : {}),

@@ -1,7 +1,7 @@
 import { ARTICLE_MODULE } from '#lib/archive/article-components.ts';
-import { textPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
+import type { ArticleFile } from '#lib/archive/read-article-files.ts';
 import type { Edit } from './edits.ts';
-import { problem, type Place, type Problem } from '#lib/problems.ts';
+import { placeAt, problem, type Place, type Problem } from '#lib/problems.ts';
 import { typographyFixParts } from './typography-rule.ts';
 import { inspectTree, parseArticle, syntaxError, type ContentNode } from '#lib/safety/unsafe-content.ts';
 
@@ -88,7 +88,7 @@ export function bodyRules(file: ArticleFile): BodyResult {
   }
   result.plainText = words.join(' ');
   if (content === 0 || result.plainText.trim() === '') {
-    const place = textPlace(file.text, Math.min(file.bodyStart, file.text.length));
+    const place = placeAt(file.text, Math.min(file.bodyStart, file.text.length));
     result.problems.push(
       problem(
         file.shown,

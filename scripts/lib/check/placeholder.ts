@@ -1,5 +1,5 @@
-import { textPlace, type ArticleFile } from '#lib/archive/read-article-files.ts';
-import { problem, type Problem } from '#lib/problems.ts';
+import type { ArticleFile } from '#lib/archive/read-article-files.ts';
+import { placeAt, problem, type Problem } from '#lib/problems.ts';
 
 /** Marks the text that `npm run new` leaves for the author to replace. */
 export const PLACEHOLDER_MARK = 'ЗАПОВНІТЬ:';
@@ -15,7 +15,7 @@ export function placeholderProblems(file: ArticleFile): Problem[] {
     problems.push(
       problem(
         file.shown,
-        textPlace(file.text, at),
+        placeAt(file.text, at),
         'placeholder',
         `Заготовку не заповнено: «${line.slice(0, 80)}»`,
         'Замініть цей текст своїм (заголовок, лід чи текст статті).',

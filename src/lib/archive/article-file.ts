@@ -1,6 +1,7 @@
 import { load as loadYaml, type YAMLException } from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
 import type { ArticleData } from './article-schema.ts';
+import { placeAt } from '../problems.ts';
 
 /**
  * Reading and writing article files (`articles/<yyyy>/<mm>/<dd>/<slug>.md(x)`):
@@ -56,13 +57,6 @@ function lineRest(text: string, offset: number): number {
   return LINE_REST.exec(text)?.[0].length ?? 0;
 }
 
-/** 1-based line of an offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line += 1;
-  return line;
-}
-
 /**
  * Splits front matter from the body exactly where Astro does, so the
  * validator, `npm run check` and the ingest read the fields the build reads.
@@ -75,7 +69,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit | undefined | {
     const opening = OPENING_FENCE.exec(text);
     if (!opening) return undefined;
     const marker = opening[1]!;
-    const line = lineAt(text, opening.index + opening[0].indexOf(marker));
+    const line = placeAt(text, opening.index + opening[0].indexOf(marker)).line;
     return { error: `front matter не закрито: немає рядка «${marker}» після метаданих`, line };
   }
   const frontMatterEnd = match.index + match[0].length - 3;
@@ -87,8 +81,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit | undefined | {
     frontMatter: text.slice(frontMatterStart, frontMatterEnd),
     language: text[start] === '-' ? 'yaml' : 'toml',
     body: text.slice(bodyStart),
-    frontMatterLine: lineAt(text, frontMatterStart),
-    bodyLine: lineAt(text, bodyStart),
+    frontMatterLine: placeAt(text, frontMatterStart).line,
+    bodyLine: placeAt(text, bodyStart).line,
     start,
     frontMatterStart,
     frontMatterEnd,
@@ -124,7 +118,7 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
           ? doc.contents.items.map((pair) => (pair.key as { range?: number[] } | null)?.range?.[0])
           : [];
       const start = fields.filter((at): at is number => at !== undefined && at < located.pos[0]).at(-1) ?? located.pos[0];
-      return { error: located.message.split('\n')[0]!, line: lineAt(text, start) + firstLine - 1 };
+      return { error: located.message.split('\n')[0]!, line: placeAt(text, start).line + firstLine - 1 };
     }
     const yamlError = error as YAMLException;
     return { error: yamlError.reason ?? yamlError.message.split('\n')[0]!, line: (yamlError.mark?.line ?? 0) + firstLine };

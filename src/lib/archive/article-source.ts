@@ -4,7 +4,7 @@ import { plural } from '../../i18n/uk.ts';
 import { brokenReferences } from '../text/character-references.ts';
 import { daysInMonth, frontMatterDay } from '../text/dates.ts';
 import { decodeUtf8Text } from '../text/encoding.ts';
-import { problem, type Place, type Problem } from '../problems.ts';
+import { placeAt, problem, type Problem } from '../problems.ts';
 import { parseArticlePath, parseYamlFrontMatter, splitFrontMatter, type FrontMatterSplit } from './article-file.ts';
 
 /**
@@ -49,12 +49,6 @@ const DATE_PREFIX = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 // The same date as the value of a top-level field, in the front matter's text.
 const writtenDate = (field: string) => new RegExp(`^["']?${field}["']?[ \\t]*:[ \\t]*(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'm');
 const WRITTEN_DATE = { date: writtenDate('date'), updated: writtenDate('updated') };
-
-/** Where an offset of the text is. */
-function placeIn(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
 
 /** The problem with a `date` or `updated` value that names a day the calendar does not have, if it does. */
 function impossibleDate(field: 'date' | 'updated', front: ArticleFrontMatter, file: string): Problem | undefined {
@@ -112,7 +106,7 @@ export function readArticleBytes(bytes: Uint8Array, path: string, file: string):
     );
   const body = split && !('error' in split) ? split : undefined;
   for (const broken of brokenReferences(body ? body.body : text)) {
-    const place = placeIn(text, (body?.bodyStart ?? 0) + broken.offset);
+    const place = placeAt(text, (body?.bodyStart ?? 0) + broken.offset);
     problems.push(
       problem(
         file,

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Place } from '../problems.ts';
+import { placeAt, type Place } from '../problems.ts';
 import { readArticleBytes } from './article-source.ts';
 
 /**
@@ -57,7 +57,7 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 /** Place of an offset in the file, given the YAML's own line counter and where the YAML starts. */
 export function yamlPlace(file: ArticleFile, offset: number): Place {
   const pos = file.lineCounter.linePos(offset);
-  return { line: pos.line + textPlace(file.text, file.yamlStart).line - 1, column: pos.col };
+  return { line: pos.line + placeAt(file.text, file.yamlStart).line - 1, column: pos.col };
 }
 
 /** Place of a front matter key (or of the front matter's first line when the key is absent). */
@@ -67,13 +67,6 @@ export function keyPlace(file: ArticleFile, path: ReadonlyArray<string | number>
     if (node?.range) return yamlPlace(file, node.range[0]);
   }
   return { line: 1, column: 1 };
-}
-
-/** Line and column of an offset anywhere in the text. */
-export function textPlace(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 /**

@@ -1,24 +1,20 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const ARTICLE_FILE = /^\d{2}\/\d{2}\/[^/]+\.mdx?$/;
+import { parseArticlePath } from '../archive/article-file.ts';
+import { listArticleFiles } from '../archive/read-article-files.ts';
 
 /**
  * Article files per year of an archive (`articles/<yyyy>/<mm>/<dd>/<slug>.md(x)`),
- * read from the folder names alone so that it costs no parsing: the input of
- * the index-part and shard plans, which must not depend on what a build has
+ * from their paths alone so that it costs no parsing: the input of the
+ * index-part and shard plans, which must not depend on what a build has
  * rendered so far.
  */
-export function articlesPerYear(contentDir: string): Map<number, number> {
-  const articles = join(contentDir, 'articles');
+export async function articlesPerYear(contentDir: string): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  if (!existsSync(articles)) return counts;
-  for (const year of readdirSync(articles)) {
-    if (!/^\d{4}$/.test(year)) continue;
-    const files = readdirSync(join(articles, year), { recursive: true, encoding: 'utf8' }).filter((path) =>
-      ARTICLE_FILE.test(path.replace(/\\/g, '/')),
-    );
-    if (files.length > 0) counts.set(Number(year), files.length);
+  for (const path of await listArticleFiles(join(contentDir, 'articles'))) {
+    const parts = parseArticlePath(`articles/${path}`);
+    if (!parts) continue;
+    const year = Number(parts.date.slice(0, 4));
+    counts.set(year, (counts.get(year) ?? 0) + 1);
   }
   return counts;
 }

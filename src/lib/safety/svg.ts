@@ -1,4 +1,4 @@
-import type { Place } from '../problems.ts';
+import { placeAt, type Place } from '../problems.ts';
 import { unsafeScheme } from './url-policy.ts';
 import { readXml, XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from './xml-tokens.ts';
 
@@ -73,13 +73,6 @@ function squeeze(text: string): string {
 
 function blank(text: string): string {
   return ' '.repeat(text.length);
-}
-
-/** Line and column of an offset in `text`. */
-export function placeAt(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 type Verdict = 'local' | 'script' | 'external';

@@ -44,12 +44,20 @@ export async function writeIndex(outputPath: string, add: (index: PagefindIndex)
   }
 }
 
+/** The article pages (and former-URL pages) of one year of a built site, `<mm>/<dd>/<slug>/index.html`, sorted. */
+async function articlePagesOf(root: string, year: number | string): Promise<string[]> {
+  const pages = await readdir(join(root, String(year)), { recursive: true }).catch(() => [] as string[]);
+  return pages
+    .map((path) => path.replace(/\\/g, '/'))
+    .filter((path) => ARTICLE_PAGE.test(path))
+    .sort();
+}
+
 /** Article pages (and former-URL pages) per year in a built site (`<yyyy>/<mm>/<dd>/<slug>/index.html`). */
 export async function articlePagesPerYear(root: string): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  for (const name of await readdir(root)) {
-    if (!/^\d{4}$/.test(name)) continue;
-    const pages = (await readdir(join(root, name), { recursive: true })).filter((path) => ARTICLE_PAGE.test(path.replace(/\\/g, '/')));
+  for (const name of (await readdir(root)).filter((name) => /^\d{4}$/.test(name))) {
+    const pages = await articlePagesOf(root, name);
     if (pages.length > 0) counts.set(Number(name), pages.length);
   }
   return counts;
@@ -78,12 +86,8 @@ const PART_FOLDER = /^\d{4}-\d{4}$/;
 async function pagesDigest(root: string, years: readonly number[]): Promise<string> {
   const hash = createHash('sha256');
   for (const year of [...years].sort()) {
-    const folder = join(root, String(year));
-    const pages = (await readdir(folder, { recursive: true }).catch(() => [] as string[]))
-      .map((path) => path.replace(/\\/g, '/'))
-      .filter((path) => ARTICLE_PAGE.test(path));
-    for (const page of pages.sort()) {
-      const info = await stat(join(folder, page));
+    for (const page of await articlePagesOf(root, year)) {
+      const info = await stat(join(root, String(year), page));
       hash.update(`${year}/${page}\0${info.size}\0${info.mtimeMs}\n`);
     }
   }

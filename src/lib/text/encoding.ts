@@ -1,4 +1,4 @@
-import type { Place } from '../problems.ts';
+import { placeAt, type Place } from '../problems.ts';
 
 /** Why bytes are not UTF-8 text, where, and what to do about it. */
 export interface EncodingError {
@@ -82,8 +82,7 @@ export function decodeUtf8Text(bytes: Uint8Array): string | EncodingError {
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    const before = text.slice(0, nul);
-    const place = { line: before.split('\n').length, column: nul - before.lastIndexOf('\n') };
+    const place = placeAt(text, nul);
     return {
       place,
       message: 'Файл містить нульовий байт (NUL): це не текст',
