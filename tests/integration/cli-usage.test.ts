@@ -4,12 +4,18 @@ import { runNode } from '../helpers/run-node.ts';
 
 /** Every CLI in scripts/, the command its help names, and every option its help must list. */
 const CLIS = [
-  { script: 'check', name: 'check', command: 'npm run check --', options: ['--fix', '--content', '--today', '--format'] },
+  {
+    script: 'build',
+    name: 'build',
+    command: 'npm run build --',
+    options: ['--shards', '--shard', '--assemble', '--outDir', '--site', '--base', '--verbose'],
+  },
+  { script: 'check', name: 'check', command: 'npm run check --', options: ['--fix', '--content', '--public', '--today', '--format'] },
   {
     script: 'ingest',
     name: 'ingest',
     command: 'npm run ingest --',
-    options: ['--content', '--date', '--one-per-file', '--dry-run', '--report'],
+    options: ['--content', '--date', '--one-per-file', '--dry-run', '--update', '--wait', '--report'],
   },
   {
     script: 'new',
@@ -21,7 +27,19 @@ const CLIS = [
     script: 'bench',
     name: 'bench',
     command: 'npm run bench --',
-    options: ['--articles', '--corpus', '--runs', '--seed', '--json', '--no-search', '--no-incremental', '--keep', '--verbose'],
+    options: [
+      '--articles',
+      '--corpus',
+      '--runs',
+      '--seed',
+      '--json',
+      '--shards',
+      '--no-search',
+      '--no-incremental',
+      '--compare',
+      '--keep',
+      '--verbose',
+    ],
   },
   { script: 'bench-search', name: 'bench-search', command: 'node_modules/.bin/node scripts/bench-search.ts', options: ['--runs'] },
   {
