@@ -63,13 +63,18 @@ describe('the index files', () => {
     const meta = decodeMeta(await inflatePagefindFile(await readFile(metaFile), metaFile));
     expect(meta.version).toBe('1.6.0');
     expect(meta.pages).toHaveLength(50);
-    expect([...meta.filterChunks.keys()].sort()).toEqual(['topic', 'year']);
+    expect([...meta.filterChunks.keys()].sort()).toEqual(['period', 'topic', 'year']);
     expect(meta.sorts.get('date')).toHaveLength(50);
     const yearFile = join(site, `pagefind/filter/${meta.filterChunks.get('year')}.pf_filter`);
     const years = decodeFilterChunk(await inflatePagefindFile(await readFile(yearFile), yearFile));
     expect(years.name).toBe('year');
     expect(years.values.map((v) => v.value).sort()).toEqual(['2022', '2023', '2024', '2025']);
     expect(years.values.reduce((sum, v) => sum + v.pages.length, 0)).toBe(50);
+    // Each article under its month and under its day.
+    const periodFile = join(site, `pagefind/filter/${meta.filterChunks.get('period')}.pf_filter`);
+    const periods = decodeFilterChunk(await inflatePagefindFile(await readFile(periodFile), periodFile));
+    expect(periods.values.filter((v) => v.value.length === 10).reduce((sum, v) => sum + v.pages.length, 0)).toBe(50);
+    expect(periods.values.filter((v) => v.value.length === 7).reduce((sum, v) => sum + v.pages.length, 0)).toBe(50);
   });
 
   test('are refused when they are not Pagefind files', async () => {
@@ -87,6 +92,9 @@ describe('the engine', () => {
     '?topic=Медицина',
     '?year=2023&year=2024&sort=date',
     '?topic=Немає+такої',
+    '?month=2022-03',
+    '?q=допомога&from=2022-03-20&to=2023-05-10&sort=date',
+    '?year=2022&from=2022-04-18',
   ])('filters and sorts as Pagefind does: %s', async (search) => {
     expect(await engineUrls(search)).toEqual(await pagefindUrls(search));
   });

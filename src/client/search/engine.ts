@@ -3,7 +3,10 @@
  * ranks the query, over every part of an index built in parts; filters, filter counts and the date sort come from the
  * index's own filter lists and date order (`search-facets.ts`), because
  * Pagefind computes them in time proportional to results × listed pages;
- * the first results are reranked (`search-rerank.ts`). The matches of the
+ * the first results are reranked (`search-rerank.ts`). Words typed in Latin
+ * letters are searched in Cyrillic when only that finds them
+ * (`query-resolution.ts`); phrases and excluded words take searches of their
+ * own, whose results are intersected and subtracted here. The matches of the
  * last queries are kept, so changing a filter or the sort, going back, or
  * showing more searches nothing again. Runs in the search worker (`worker.ts`), or on the
  * page when no worker can start.
@@ -12,8 +15,11 @@ import { allowedPages, countFacets, markPages, sortByOrder } from '#lib/search/f
 import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
 import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
-import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';
-import { queryStems, rerankedHead } from '#lib/search/rerank.ts';
+import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } from '#lib/search/query.ts';
+import { resolveQuery } from '#lib/search/query-resolution.ts';
+import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
+import { hasWordStartingWith, rerankedHead, rerankStems } from '#lib/search/rerank.ts';
+import { stemWord } from '#lib/search/stem.ts';
 import { pagefindOptions, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
 
@@ -44,6 +50,12 @@ export interface ResultPage {
   /** Results of the whole search, after filters. */
   total: number;
   items: ResultView[];
+  /** The query as searched when words of it were read in Cyrillic (`query-resolution.ts`), else `null`. */
+  searched: string | null;
+  /** With `searched`: the typed query with those words in quotes, which searches exactly what was typed. */
+  literal: string | null;
+  /** Stems of the searched words, for the result links' highlighting. */
+  stems: string[];
 }
 
 export interface SearchEngine {
@@ -58,8 +70,11 @@ export interface SearchEngine {
 /** Queries whose matches, order and counts are kept. */
 const KEPT = 10;
 
+/** Words whose presence in the index is kept: a Latin word tries up to two dozen Cyrillic spellings. */
+const KEPT_WORDS = 200;
+
 /** A map that forgets its oldest entries, and a failed entry as soon as it fails. */
-function keptPromises<T>() {
+function keptPromises<T>(kept = KEPT) {
   const map = new Map<string, Promise<T>>();
   return (key: string, make: () => Promise<T>): Promise<T> => {
     const found = map.get(key);
@@ -71,7 +86,7 @@ function keptPromises<T>() {
     const made = make();
     map.set(key, made);
     made.catch(() => map.get(key) === made && map.delete(key));
-    if (map.size > KEPT) map.delete(map.keys().next().value!);
+    if (map.size > kept) map.delete(map.keys().next().value!);
     return made;
   };
 }
@@ -146,10 +161,66 @@ export function createEngine(config: EngineConfig): SearchEngine {
     return read;
   };
 
-  const termOf = (query: string): string | null => (query ? pagefindQuery(query) : null);
   /** Every page that matches a Pagefind term (`null`: every page), in Pagefind's order. */
   const matches = keptPromises<PagefindResult[]>();
   const matchesOf = (term: string | null) => matches(term ?? '', async () => (await (await pagefind()).search(term)).results);
+
+  /**
+   * Whether the index holds a word beginning with a stem. For a stem that no
+   * indexed word begins with, Pagefind answers with the pages of the longest
+   * indexed word that begins the stem (`в` for `вщлщ`), so a result alone
+   * proves nothing: the best result's text must hold such a word.
+   */
+  const foundStems = keptPromises<boolean>(KEPT_WORDS);
+  const stemFound = (stem: string) =>
+    foundStems(stem, async () => {
+      const [best] = (await (await pagefind()).search(stem)).results;
+      return best !== undefined && hasWordStartingWith((await readResult(best)).content, stem);
+    });
+  const wordFound = async (word: string) => {
+    const wordStems = queryWords(word).map((w) => stemWord(w));
+    return wordStems.length > 0 && (await Promise.all(wordStems.map(stemFound))).every(Boolean);
+  };
+
+  interface Query {
+    plan: SearchPlan;
+    /** The query as searched and as typed literally, when words were read in Cyrillic. */
+    searched: string | null;
+    literal: string | null;
+  }
+  const queries = keptPromises<Query>();
+  const queryOf = (query: string) =>
+    queries(query, async (): Promise<Query> => {
+      const resolution = await resolveQuery(parseQuery(query), wordFound);
+      return {
+        plan: searchPlan(resolution.parts),
+        searched: resolution.converted ? formatQuery(resolution.parts) : null,
+        literal: resolution.converted ? formatQuery(resolution.literal) : null,
+      };
+    });
+
+  /**
+   * Every page a query matches, in the order of its first term: the pages
+   * every included term finds, less those an excluded term finds. An excluded
+   * word that the index does not hold excludes nothing (Pagefind would answer
+   * with a shorter word's pages). A query with nothing to search for finds nothing.
+   */
+  const queryMatches = keptPromises<PagefindResult[]>();
+  const matchesOfQuery = (query: string) =>
+    queryMatches(query, async () => {
+      const { plan } = await queryOf(query);
+      if (!hasTerms(plan)) return [];
+      const [first = null, ...rest] = plan.include;
+      const [results, required, excluded] = await Promise.all([
+        matchesOf(first),
+        Promise.all(rest.map(matchesOf)),
+        Promise.all(plan.exclude.map(async (term) => (term.startsWith('"') || (await stemFound(term)) ? matchesOf(term) : []))),
+      ]);
+      const ids = (list: PagefindResult[]) => new Set(list.map((result) => result.id));
+      const requiredIds = required.map(ids);
+      const excludedIds = ids(excluded.flat());
+      return results.filter((result) => requiredIds.every((set) => set.has(result.id)) && !excludedIds.has(result.id));
+    });
 
   /** The results of a state, after its filters and sort, before reranking. */
   const orders = keptPromises<PagefindResult[]>();
@@ -160,7 +231,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
         Object.entries(filters).map(([name, filter]) => [name, typeof filter === 'object' && 'any' in filter ? filter.any : []]),
       );
       const [sortKey, direction] = Object.entries(sort)[0] ?? [];
-      let results = await matchesOf(termOf(state.query));
+      let results = state.query ? await matchesOfQuery(state.query) : await matchesOf(null);
       if (Object.keys(selected).length === 0 && !sortKey) return results;
       const index = await meta();
       const pageOf = (result: PagefindResult) => index.pageNumbers.get(result.id) ?? -1;
@@ -174,19 +245,25 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   return {
     async search(state, from, count) {
-      const results = await orderOf(state);
+      const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
+      const stems = query?.plan.stems ?? [];
       const page =
-        state.query && state.sort === 'relevance'
-          ? (
-              await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, queryStems(state.query))
-            ).slice(from)
+        stems.length > 0 && state.sort === 'relevance'
+          ? (await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, rerankStems(stems))).slice(
+              from,
+            )
           : results.slice(from, from + count);
-      return { total: results.length, items: (await Promise.all(page.map(readResult))).map((read) => read.view) };
+      return {
+        total: results.length,
+        items: (await Promise.all(page.map(readResult))).map((read) => read.view),
+        searched: query?.searched ?? null,
+        literal: query?.literal ?? null,
+        stems,
+      };
     },
     counts(query) {
-      const term = termOf(query);
-      return counts(term ?? '', async () => {
-        const [results, index, all] = await Promise.all([matchesOf(term), meta(), facets()]);
+      return counts(query, async () => {
+        const [results, index, all] = await Promise.all([query ? matchesOfQuery(query) : matchesOf(null), meta(), facets()]);
         return countFacets(
           all,
           markPages(
@@ -197,8 +274,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
       });
     },
     async preload(query) {
-      const term = termOf(query);
-      if (term) await (await pagefind()).preload(term);
+      const plan = searchPlan(parseQuery(query));
+      const api = await pagefind();
+      await Promise.all([...plan.include, ...plan.exclude].map((term) => api.preload(term)));
     },
   };
 }

@@ -8,13 +8,15 @@
  * page opens with a search or the reader focuses the field.
  */
 import type { FilterCounts } from '#lib/search/pagefind-types.ts';
-import { pagefindQuery, queryWords } from '#lib/search/query.ts';
-import { stemWord } from '#lib/search/stem.ts';
+import { hasTerms, searchPlan } from '#lib/search/query.ts';
+import { parseQuery } from '#lib/search/query-syntax.ts';
 import { hasSearch, parseState, sameState, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
+import { timelineOf, withoutTime } from '#lib/search/timeline.ts';
 import { connectEngine } from './client.ts';
 import type { ResultView, SearchEngine } from './engine.ts';
 import { createText, readConfig } from './config.ts';
-import { renderFilters, resultItem } from './render.ts';
+import { renderMonthOptions, renderTimeline } from './time-view.ts';
+import { renderFilters, renderSearched, resultItem } from './render.ts';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
@@ -28,8 +30,20 @@ const sortSelect = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
 const filters = root.querySelector<HTMLElement>('[data-search-filters]')!;
 const clearButton = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
 const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+const searched = root.querySelector<HTMLElement>('[data-search-searched]')!;
 const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+const monthSelect = root.querySelector<HTMLSelectElement>('[data-search-month]')!;
+const fromInput = root.querySelector<HTMLInputElement>('[data-search-from]')!;
+const toInput = root.querySelector<HTMLInputElement>('[data-search-to]')!;
+const timeline = {
+  section: root.querySelector<HTMLElement>('[data-search-timeline]')!,
+  title: root.querySelector<HTMLElement>('[data-search-timeline-title]')!,
+  bars: root.querySelector<HTMLOListElement>('[data-search-timeline-bars]')!,
+  all: root.querySelector<HTMLElement>('[data-search-timeline-all]')!,
+};
+/** The filter counts last shown, which list the months to choose from. */
+let shownCounts: FilterCounts | null = null;
 
 let engine: SearchEngine | null = null;
 /** Whether a search has answered: until then the status says that search is loading. */
@@ -51,7 +65,10 @@ function connect(): SearchEngine {
 function syncControls(): void {
   if (input.value.trim() !== state.query) input.value = state.query;
   sortSelect.value = state.sort;
-  clearButton.hidden = state.topics.length === 0 && state.years.length === 0;
+  clearButton.hidden = sameState(state, { ...withoutTime(state), topics: [] });
+  renderMonthOptions(monthSelect, shownCounts, state, text);
+  fromInput.value = state.from;
+  toInput.value = state.to;
 }
 
 function setUrl(mode: 'push' | 'replace'): void {
@@ -86,7 +103,20 @@ function showCounts(counts: FilterCounts, current: SearchState): void {
   const focused =
     document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
   renderFilters(filters, counts, current, text);
+  shownCounts = counts;
+  renderMonthOptions(monthSelect, counts, current, text);
+  showTimeline(counts, current);
   if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+}
+
+/** The timeline for the query's counts; a focused bar keeps the focus, or hands it to the first bar when it is gone. */
+function showTimeline(counts: FilterCounts | null, current: SearchState): void {
+  const active = document.activeElement;
+  const focused = active instanceof HTMLAnchorElement && timeline.section.contains(active) ? (active.dataset.period ?? '') : null;
+  renderTimeline(timeline, counts && timelineOf(counts, current), current, text);
+  if (focused === null) return;
+  const links = timeline.section.querySelectorAll<HTMLAnchorElement>('a[data-period]');
+  ([...links].find((link) => link.dataset.period === focused) ?? links[0])?.focus();
 }
 
 async function run(typing = false): Promise<void> {
@@ -94,12 +124,16 @@ async function run(typing = false): Promise<void> {
   clearTimeout(typingTimer);
   const current = state;
   syncControls();
+  const nothingToSearch = current.query !== '' && !hasTerms(searchPlan(parseQuery(current.query)));
+  // The «Шукаємо …» line stays while a query is typed, until its next answer.
+  if (!current.query || nothingToSearch) renderSearched(searched, null, text);
   if (!hasSearch(current)) {
     filters.replaceChildren();
+    showTimeline(null, current);
     showMessage('');
     return;
   }
-  if (current.query && pagefindQuery(current.query) === '') return showMessage(text.text('search.none'));
+  if (nothingToSearch) return showMessage(text.text('search.none'));
   list.setAttribute('aria-busy', 'true');
   if (!answered) status.textContent = text.text('search.loading');
   const search = connect();
@@ -112,7 +146,9 @@ async function run(typing = false): Promise<void> {
     const page = await search.search(current, 0, PAGE_SIZE);
     if (id !== searchId) return;
     answered = true;
-    highlightWords = queryWords(current.query).map((word) => stemWord(word));
+    highlightWords = page.stems;
+    const literalHref = page.literal === null ? '' : `${window.location.pathname}${stateToSearch({ ...current, query: page.literal })}`;
+    renderSearched(searched, page.searched === null ? null : { searched: page.searched, typed: current.query, literalHref }, text);
     list.replaceChildren();
     shown = 0;
     total = page.total;
@@ -128,6 +164,7 @@ async function run(typing = false): Promise<void> {
   } catch (error) {
     if (id !== searchId) return;
     console.error(error);
+    renderSearched(searched, null, text);
     // Offline, the index chunks or result fragments of new words are not in the cache.
     showMessage(text.text(navigator.onLine ? 'search.error' : 'search.offlineNone'));
   } finally {
@@ -160,8 +197,30 @@ filters.addEventListener('change', (event) => {
   update({ ...state, [key]: values }, 'push');
 });
 clearButton.addEventListener('click', () => {
-  update({ ...state, topics: [], years: [] }, 'push');
+  update({ ...withoutTime(state), topics: [] }, 'push');
   input.focus();
+});
+searched.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest('a');
+  if (!link) return;
+  event.preventDefault();
+  update(parseState(new URL(link.href).search), 'push');
+  input.focus();
+});
+monthSelect.addEventListener('change', () => update({ ...state, month: monthSelect.value, from: '', to: '' }, 'push'));
+/** A range read back through the URL's rules (a backward range turned round); a day typed half-way (year 0202) changes nothing yet. */
+function changeRange(): void {
+  const next = parseState(stateToSearch({ ...state, month: '', from: fromInput.value, to: toInput.value }));
+  if ((fromInput.value && !next.from) || (toInput.value && !next.to)) return;
+  update(next, 'push');
+}
+fromInput.addEventListener('change', changeRange);
+toInput.addEventListener('change', changeRange);
+timeline.section.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest('a');
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  update(parseState(new URL(link.href).search), 'push');
 });
 moreButton.addEventListener('click', () => {
   showMore(true).catch((error: unknown) => {

@@ -75,3 +75,26 @@ export function renderFilters(container: HTMLElement, counts: FilterCounts, stat
   });
   container.replaceChildren(...fieldsets);
 }
+
+/**
+ * «Шукаємо «Київ»» when the query was searched with words read in Cyrillic,
+ * with a link that searches exactly what was typed instead; empty (and not
+ * shown) otherwise. The element is a polite live region, so the line is
+ * announced as it changes.
+ */
+export function renderSearched(
+  container: HTMLElement,
+  shown: { searched: string; typed: string; literalHref: string } | null,
+  text: Text,
+): void {
+  if (shown === null) {
+    if (container.hasChildNodes()) container.replaceChildren();
+    return;
+  }
+  const line = `${text.text('search.searchedFor', { query: shown.searched })}. `;
+  // The same line again (another page of results, a filter) is not announced again.
+  if (container.firstChild?.textContent === line && container.querySelector('a')?.getAttribute('href') === shown.literalHref) return;
+  const link = element('a', undefined, text.text('search.searchTyped', { query: shown.typed }));
+  link.href = shown.literalHref;
+  container.replaceChildren(line, link);
+}

@@ -46,8 +46,10 @@ export function allowedPages(
   for (const [name, wanted] of Object.entries(selected)) {
     if (wanted.length === 0) continue;
     const values = facets.find((facet) => facet.name === name)?.values ?? [];
+    // A time range asks for hundreds of values (`period.ts`).
+    const wantedSet = new Set(wanted);
     const any = new Uint8Array(pageCount);
-    for (const { value, pages } of values) if (wanted.includes(value)) for (let i = 0; i < pages.length; i++) any[pages[i]!] = 1;
+    for (const { value, pages } of values) if (wantedSet.has(value)) for (let i = 0; i < pages.length; i++) any[pages[i]!] = 1;
     if (allowed) for (let page = 0; page < pageCount; page++) allowed[page]! &= any[page]!;
     else allowed = any;
   }

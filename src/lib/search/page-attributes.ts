@@ -1,8 +1,11 @@
+import { periodValues } from './period.ts';
+
 /**
  * The contract between article pages and the search index: the attributes
  * that the article page puts on its `<article>` element and on one hidden,
- * empty metadata element inside it. Search filters on `topic` and `year`,
- * sorts on `date`, and shows `title`, `date`, `summary` and the topics.
+ * empty metadata element inside it. Search filters on `topic`, `year` and
+ * `period` (the article's month and day, `period.ts`), sorts on `date`, and
+ * shows `title`, `date`, `summary` and the topics.
  *
  * Pagefind 1.6 does not split `data-pagefind-meta="a:1, b:2"` into two
  * fields: everything after the first colon becomes the value of `a`. Its
@@ -37,14 +40,22 @@ export function articleAttributes(input: SearchIndexInput): Record<string, strin
  */
 export function metadataAttributes(input: SearchIndexInput): Record<string, string> {
   const topics = [...new Set(input.topicNames.map(clean).filter(Boolean))];
+  const [month, day] = periodValues(input.date);
   const attributes: Record<string, string> = {
     hidden: '',
     'data-pagefind-meta': 'title[data-search-title], date[data-search-date], summary[data-search-summary]',
-    'data-pagefind-filter': ['year[data-search-year]', ...topics.map((_, i) => `topic[data-search-topic-${i}]`)].join(', '),
+    'data-pagefind-filter': [
+      'year[data-search-year]',
+      'period[data-search-month]',
+      'period[data-search-day]',
+      ...topics.map((_, i) => `topic[data-search-topic-${i}]`),
+    ].join(', '),
     'data-search-title': clean(input.title),
     'data-search-date': input.date,
     'data-search-summary': clean(input.summary),
     'data-search-year': input.date.slice(0, 4),
+    'data-search-month': month,
+    'data-search-day': day,
   };
   topics.forEach((name, i) => (attributes[`data-search-topic-${i}`] = name));
   return attributes;

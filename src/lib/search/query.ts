@@ -1,13 +1,16 @@
 import { foldText } from '../text/typography.ts';
 import { stemWord } from './stem.ts';
 import type { PagefindRanking } from './pagefind-types.ts';
+import { parseQuery, type QueryPart } from './query-syntax.ts';
 
 /**
  * Turns what a reader typed into what Pagefind searches for. The typed text
  * goes through `foldText`, the same normaliser the ingest applies to articles
  * (one apostrophe, Cyrillic for Latin look-alikes, lower case), so that typed
  * and stored words meet; then every word loses its inflectional ending, and
- * Pagefind's prefix matching finds all its forms.
+ * Pagefind's prefix matching finds all its forms. Phrases in quotes are
+ * matched exactly, and excluded words and phrases are searched on their own
+ * (`query-syntax.ts`).
  */
 
 /** A word: letters, digits, the apostrophe, and hyphens inside it (`ІТ-технології`). */
@@ -18,16 +21,53 @@ export function queryWords(input: string): string[] {
   return foldText(input).match(WORD) ?? [];
 }
 
-/** A query in double quotes asks Pagefind for the exact phrase: it is passed on unstemmed. */
-function isPhrase(input: string): boolean {
-  return /^\s*["«„“].+["»“”]\s*$/u.test(input);
+/** What Pagefind is asked for a query (`parseQuery`), in terms that each take one `search()`. */
+export interface SearchPlan {
+  /** Terms every result matches: the stemmed words as one term, each phrase as its own quoted term. None: every page. */
+  include: string[];
+  /** Terms of the excluded words (one each, stemmed) and phrases: a result that one of them finds is left out. */
+  exclude: string[];
+  /** Stems of the included words and of the phrases' words, for reranking and highlighting. */
+  stems: string[];
 }
 
-/** The query string for Pagefind's `search()`; empty when nothing searchable was typed. */
+/** The Pagefind term of a phrase: its normalised words in quotes, unstemmed (Pagefind matches them exactly, in order). */
+function phraseTerm(text: string): string | null {
+  const words = queryWords(text);
+  return words.length > 0 ? `"${words.join(' ')}"` : null;
+}
+
+export function searchPlan(parts: readonly QueryPart[]): SearchPlan {
+  const plan: SearchPlan = { include: [], exclude: [], stems: [] };
+  const wordStems: string[] = [];
+  for (const part of parts) {
+    const stems = queryWords(part.text).map((word) => stemWord(word));
+    const phrase = part.quoted ? phraseTerm(part.text) : null;
+    if (part.excluded) {
+      // Each excluded word on its own: a result that uses any one of them is left out.
+      plan.exclude.push(...(part.quoted ? (phrase ? [phrase] : []) : stems));
+      continue;
+    }
+    if (phrase) plan.include.push(phrase);
+    else if (!part.quoted) wordStems.push(...stems);
+    plan.stems.push(...stems);
+  }
+  if (wordStems.length > 0) plan.include.unshift(wordStems.join(' '));
+  return plan;
+}
+
+/** Whether a plan asks Pagefind anything: a query of punctuation alone does not. */
+export function hasTerms(plan: SearchPlan): boolean {
+  return plan.include.length > 0 || plan.exclude.length > 0;
+}
+
+/**
+ * One Pagefind term for a query, for the evaluation and the tests that run
+ * Pagefind directly: the stemmed words, or a phrase alone in quotes. The
+ * search page runs the whole `searchPlan` instead.
+ */
 export function pagefindQuery(input: string): string {
-  const words = queryWords(input);
-  if (isPhrase(input)) return words.length > 0 ? `"${words.join(' ')}"` : '';
-  return words.map((word) => stemWord(word)).join(' ');
+  return searchPlan(parseQuery(input)).include.join(' ');
 }
 
 /** The query without stemming: what stock Pagefind would search for (the baseline of the evaluation). */

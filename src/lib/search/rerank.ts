@@ -1,4 +1,5 @@
-import { queryWords } from './query.ts';
+import { queryWords, searchPlan } from './query.ts';
+import { parseQuery } from './query-syntax.ts';
 import { isEnding, stemWord } from './stem.ts';
 
 /**
@@ -34,9 +35,24 @@ function sameWord(stem: string, queryStem: string): boolean {
   return long.length - short.length === 1 && long.startsWith(short) && ALTERNATING.test(long);
 }
 
-/** The stems of the query's words, folded as Pagefind folds them. */
+/** Stems (`SearchPlan.stems`) folded as Pagefind folds them, as `usesQueryWords` compares them. */
+export function rerankStems(stems: readonly string[]): string[] {
+  return stems.map(foldLikePagefind);
+}
+
+/** The stems of the query's words, folded as Pagefind folds them; excluded words are not among them. */
 export function queryStems(query: string): string[] {
-  return queryWords(query).map((word) => foldLikePagefind(stemWord(word)));
+  return rerankStems(searchPlan(parseQuery(query)).stems);
+}
+
+/**
+ * Whether a text holds a word that begins with a stem, letter for letter:
+ * unlike Pagefind, й and ї count as letters of their own, so that `киів`
+ * is not taken for `київ`.
+ */
+export function hasWordStartingWith(text: string, stem: string): boolean {
+  const prefix = queryWords(stem).join(' ');
+  return prefix !== '' && queryWords(text).some((word) => word.startsWith(prefix));
 }
 
 /** Whether a text uses some form of every query word whose stem is given. */

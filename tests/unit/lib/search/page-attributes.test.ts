@@ -16,16 +16,21 @@ test('metadata and filters read each value from its own attribute, so commas sur
   expect(metadataAttributes(input)).toEqual({
     hidden: '',
     'data-pagefind-meta': 'title[data-search-title], date[data-search-date], summary[data-search-summary]',
-    'data-pagefind-filter': 'year[data-search-year], topic[data-search-topic-0], topic[data-search-topic-1]',
+    'data-pagefind-filter':
+      'year[data-search-year], period[data-search-month], period[data-search-day], topic[data-search-topic-0], topic[data-search-topic-1]',
     'data-search-title': 'Мир, війна: «так»',
     'data-search-date': '2022-01-11',
     'data-search-summary': 'Один, два три.',
     'data-search-year': '2022',
+    'data-search-month': '2022-01',
+    'data-search-day': '2022-01-11',
     'data-search-topic-0': 'Безпека, оборона',
     'data-search-topic-1': 'Переговори',
   });
 });
 
-test('an article without topics has only the year filter', () => {
-  expect(metadataAttributes({ ...input, topicNames: [] })['data-pagefind-filter']).toBe('year[data-search-year]');
+test('an article without topics has only the time filters', () => {
+  expect(metadataAttributes({ ...input, topicNames: [] })['data-pagefind-filter']).toBe(
+    'year[data-search-year], period[data-search-month], period[data-search-day]',
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '#lib/search/rerank.ts';
+import { hasWordStartingWith, queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '#lib/search/rerank.ts';
 import { judgeQueries, scoreQuery } from '../../../../scripts/lib/search-eval/evaluation.ts';
 
 describe('usesQueryWords', () => {
@@ -28,6 +28,30 @@ describe('usesQueryWords', () => {
     const stems = queryStems('протести Казахстану');
     expect(usesQueryWords('Протести в Казахстані.', stems)).toBe(true);
     expect(usesQueryWords('Протести в Грузії.', stems)).toBe(false);
+  });
+});
+
+describe('queryStems', () => {
+  test('leaves out excluded words and keeps the words of phrases', () => {
+    expect(queryStems('допомога -волонтерів "Верховна Рада"')).toEqual(['допомог', 'верховн', 'рада']);
+  });
+});
+
+describe('hasWordStartingWith', () => {
+  test('finds a word that begins with the stem, whatever its case and apostrophe', () => {
+    expect(hasWordStartingWith('Над Києвом збили ракети.', 'києв')).toBe(true);
+    expect(hasWordStartingWith('Пʼята частина.', "п'ят")).toBe(true);
+    expect(hasWordStartingWith('Над Києвом збили ракети.', 'ракет')).toBe(true);
+  });
+
+  test('takes й and ї for letters of their own, unlike Pagefind', () => {
+    expect(hasWordStartingWith('Київ', 'киів')).toBe(false);
+    expect(hasWordStartingWith('Київ', 'київ')).toBe(true);
+  });
+
+  test('needs the stem at the start of a word', () => {
+    expect(hasWordStartingWith('Вночі збили ракети.', 'очі')).toBe(false);
+    expect(hasWordStartingWith('Вночі', '')).toBe(false);
   });
 });
 

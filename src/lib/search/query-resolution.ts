@@ -1,0 +1,69 @@
+import { fromUsLayout } from './keyboard-layout.ts';
+import type { QueryPart } from './query-syntax.ts';
+import { cyrillicSpellings } from './transliteration.ts';
+
+/**
+ * Which words of a query to search in Cyrillic. A word typed without
+ * Cyrillic letters may be a Ukrainian word in Latin transliteration
+ * (`Kyiv`, `Kharkov`) or typed in the wrong keyboard layout (`rb]d`), or a
+ * word that is Latin in the archive too (`COVID`, `iPhone`, a domain). The
+ * rule: a word that the index holds as typed stays as typed; otherwise its
+ * Cyrillic readings (transliteration spellings, cheapest first, then the
+ * keyboard layout) are tried in order, and the first that the index holds
+ * replaces it. A word that nothing reads into a known word stays as typed.
+ * Words in quotes are never replaced: quotes mean "exactly this".
+ */
+
+export interface Resolution {
+  /** The parts to search: replaced words in Cyrillic, everything else as typed. */
+  parts: QueryPart[];
+  /** Whether any word was replaced. */
+  converted: boolean;
+  /** The typed parts with each replaced word in quotes: the query that searches exactly what was typed. */
+  literal: QueryPart[];
+}
+
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** Whether a typed word could be a Ukrainian word written with Latin keys: a Latin letter, no Cyrillic one. */
+export function mayBeMisspelledCyrillic(word: string): boolean {
+  return /[a-z]/i.test(word) && !CYRILLIC.test(word);
+}
+
+/**
+ * The Cyrillic words a typed word may stand for, most likely first: the
+ * transliteration's spellings of its letters (punctuation around it
+ * ignored), then the keyboard-layout reading of every key. Lower case.
+ */
+export function cyrillicReadings(word: string): string[] {
+  if (!mayBeMisspelledCyrillic(word)) return [];
+  const letters = word.replace(/^[^a-z]+|[^a-z']+$/gi, '');
+  const layout = fromUsLayout(word)?.toLowerCase();
+  return [...new Set([...cyrillicSpellings(letters), ...(layout ? [layout] : [])])];
+}
+
+/** A reading in the case of the typed word: `Kyiv` → «Київ», `NATO` → «НАТО». */
+function matchCase(typed: string, reading: string): string {
+  const letters = typed.replace(/[^a-z]/gi, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return reading.toUpperCase();
+  return /^[^a-z]*[A-Z]/.test(typed) ? reading.charAt(0).toUpperCase() + reading.slice(1) : reading;
+}
+
+/**
+ * Resolves every unquoted word of a query. `isFound` says whether the index
+ * holds a word (any form of it, as the search would find it).
+ */
+export async function resolveQuery(parts: readonly QueryPart[], isFound: (word: string) => Promise<boolean>): Promise<Resolution> {
+  const resolved = await Promise.all(
+    parts.map(async (part): Promise<string | null> => {
+      if (part.quoted || !mayBeMisspelledCyrillic(part.text) || (await isFound(part.text))) return null;
+      for (const reading of cyrillicReadings(part.text)) if (await isFound(reading)) return matchCase(part.text, reading);
+      return null;
+    }),
+  );
+  return {
+    parts: parts.map((part, i) => ({ ...part, text: resolved[i] ?? part.text })),
+    converted: resolved.some((text) => text !== null),
+    literal: parts.map((part, i) => (resolved[i] === null ? part : { ...part, quoted: true })),
+  };
+}
