@@ -12,6 +12,7 @@ import pruneOutput from './src/integrations/prune-output.ts';
 import sourceVersion from './src/integrations/source-version.ts';
 import servedFiles from './src/integrations/served-files.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import media from './src/integrations/media.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -32,12 +33,14 @@ export default defineConfig({
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
   // servedFiles: every file of public/ and every local file an article links is safe to serve from the site's origin.
   // securityHeaders: _headers with the Content Security Policy for hosts that read it.
+  // media: where lead photos are read, their resized variants cached and the site written.
   integrations: [
     validateContent(),
     contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     servedFiles({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     baseLinks(),
     articleHtml(),
+    media({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     pruneOutput(),
     sourceVersion(),
     mdx(),

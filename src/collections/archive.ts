@@ -1,9 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { TopicData } from '#lib/archive/topic-schema.ts';
+import type { AuthorData } from '#lib/archive/author-schema.ts';
 import { cacheKey } from '#lib/site/cache-keys.ts';
 import { compareChronological, parseArticleId, type ArticleRecord } from '#lib/archive/article-record.ts';
 import { publishedTopics } from '#lib/archive/topic-index.ts';
-import { groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from '#lib/site/grouping.ts';
+import { groupByAuthor, groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from '#lib/site/grouping.ts';
 
 /** One article as the site shows it: the record used by listings plus its collection entry for rendering. */
 export interface SiteArticle extends ArticleRecord {
@@ -11,6 +12,10 @@ export interface SiteArticle extends ArticleRecord {
 }
 
 export interface SiteTopic extends TopicData {
+  count: number;
+}
+
+export interface SiteAuthor extends AuthorData {
   count: number;
 }
 
@@ -33,7 +38,13 @@ export interface Archive {
   topicBySlug: Map<string, SiteTopic>;
   /** Articles per topic slug, oldest first. */
   byTopic: Map<string, SiteArticle[]>;
-  /** Changes whenever the taxonomy does (names, descriptions, order): part of every page's cache key. */
+  /** Authors with at least one article, in the order of authors.yaml, with article counts. */
+  authors: SiteAuthor[];
+  /** The authors above by slug: an author without articles is not here. */
+  authorBySlug: Map<string, SiteAuthor>;
+  /** Articles per author slug, oldest first. */
+  byAuthor: Map<string, SiteArticle[]>;
+  /** Changes whenever the taxonomy or the authors do (names, descriptions, order): part of every page's cache key. */
   taxonomyVersion: string;
 }
 
@@ -44,14 +55,16 @@ async function loadArchive(): Promise<Archive> {
   for (const entry of entries) {
     try {
       const { day } = parseArticleId(entry.id);
-      const { title, summary, topics, date } = entry.data;
-      chronological.push({ id: entry.id, day, date, title, summary, topics, entry });
+      const { title, summary, topics, authors, date, image } = entry.data;
+      chronological.push({ id: entry.id, day, date, title, summary, topics, authors, image, entry });
     } catch (error) {
       problems.push(`  ${entry.filePath ?? entry.id}: ${(error as Error).message}`);
     }
   }
   if (problems.length > 0) throw new Error(`${problems.length} article(s) cannot be placed in the archive:\n${problems.join('\n')}`);
   chronological.sort(compareChronological);
+  // Only bylines need authors.yaml; Astro warns about reading a collection that is empty, as it is in an archive without the file.
+  const authorEntries = chronological.some((article) => (article.authors?.length ?? 0) > 0) ? await getCollection('authors') : [];
 
   const years = groupByDate(chronological);
   const months = years.flatMap((y) => y.months);
@@ -60,6 +73,12 @@ async function loadArchive(): Promise<Archive> {
     chronological,
     topicEntries.map((t) => t.data.slug),
   );
+  const byAuthor = groupByAuthor(
+    chronological,
+    authorEntries.map((a) => a.data.slug),
+  );
+  // Authors are published as topics are: with their first article.
+  const authors = publishedTopics(authorEntries.map((a) => ({ ...a.data, count: byAuthor.get(a.data.slug)?.length ?? 0 })));
   const topics = publishedTopics(topicEntries.map((t) => ({ ...t.data, count: byTopic.get(t.data.slug)?.length ?? 0 })));
   return {
     chronological,
@@ -72,7 +91,10 @@ async function loadArchive(): Promise<Archive> {
     topics,
     topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     byTopic,
-    taxonomyVersion: cacheKey(topicEntries.map((t) => JSON.stringify(t.data))),
+    authors,
+    authorBySlug: new Map(authors.map((a) => [a.slug, a])),
+    byAuthor,
+    taxonomyVersion: cacheKey([...topicEntries, ...authorEntries].map((e) => JSON.stringify(e.data))),
   };
 }
 
@@ -86,6 +108,11 @@ let cached: Promise<Archive> | undefined;
 export function getArchive(): Promise<Archive> {
   if (import.meta.env.DEV) return loadArchive();
   return (cached ??= loadArchive());
+}
+
+/** The authors of an article, in byline order. */
+export function authorsOf(archive: Archive, article: ArticleRecord): SiteAuthor[] {
+  return (article.authors ?? []).flatMap((slug) => archive.authorBySlug.get(slug) ?? []);
 }
 
 /** Topic names of an article, in its own order. */

@@ -89,6 +89,7 @@ describe('every input format', () => {
       duplicate: 1,
       possibleUpdate: 0,
       error: 3,
+      skipped: 0,
       attention: expect.any(Number),
     });
     expect(items.filter((i) => i.outcome === 'error').map((i) => i.source)).toEqual([

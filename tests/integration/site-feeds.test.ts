@@ -80,6 +80,19 @@ describe.each(Object.keys(VARIANTS) as Variant[])('feeds and discovery files (%s
     expect(existsSync(join(outDir, 'topics/sport/rss.xml'))).toBe(false);
   });
 
+  test('each author has a feed of their own articles, newest first', async () => {
+    const { outDir } = await fixtureSite(variant);
+    const feed = parseFeed(await readXml(outDir, 'authors/taras-kovalchuk/rss.xml'));
+    expect(feed.title).toBe('Архів: Тарас Ковальчук');
+    expect(feed.description).toBe('Тарас Ковальчук: найновіші статті.');
+    expect(feed.url).toBe(`${prefix}authors/taras-kovalchuk/`);
+    expect(feed.items.map((i) => i.url)).toEqual([
+      `${prefix}2022/11/23/blekaut-pislia-obstrilu/`,
+      `${prefix}2021/03/15/u-kanevi-onovyly-muzei-shevchenka/`,
+    ]);
+    expect(existsSync(join(outDir, 'authors/iryna-bondar/rss.xml'))).toBe(false);
+  });
+
   test('the sitemap lists every indexable page once, and nothing else', async () => {
     const { outDir } = await fixtureSite(variant);
     const parser = new XMLParser({ isArray: (name) => ['sitemap', 'url'].includes(name) });
@@ -97,6 +110,9 @@ describe.each(Object.keys(VARIANTS) as Variant[])('feeds and discovery files (%s
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs.sort()).toEqual(pages.filter((p) => !redirects.includes(p)).sort());
     expect(locs).not.toContain(`${prefix}topics/sport/`);
+    expect(locs).toEqual(
+      expect.arrayContaining([`${prefix}authors/`, `${prefix}authors/olena-petrenko/`, `${prefix}authors/olena-petrenko/1/`]),
+    );
   });
 
   test('robots.txt points at the sitemap under the site and base', async () => {

@@ -82,7 +82,9 @@ describe('article page', () => {
       '/2022/02/24/rosiia-rozpochala-povnomasshtabne-vtorhnennia/',
     ]);
     expect(within(sequence, 'a', { rel: 'next' }).map((a) => attr(a, 'href'))).toEqual(['/2022/02/28/pershyi-raund-perehovoriv/']);
-    const relatedList = within(p.all('section', { 'aria-labelledby': 'related-title' })[0]!, 'a').map((a) => attr(a, 'href'));
+    const relatedList = within(p.all('section', { 'aria-labelledby': 'related-title' })[0]!, 'a')
+      .filter((a) => attr(a, 'rel') !== 'author')
+      .map((a) => attr(a, 'href'));
     expect(relatedList).toHaveLength(5);
     expect(relatedList).not.toContain('/2022/02/25/radbez-oon-zasidannia/');
     expect(relatedList[0]).toBe('/2021/09/02/oon-obhovoryla-stanovyshche-na-okupovanykh-terytoriiakh/');
@@ -184,6 +186,78 @@ describe('topic pages', () => {
     expect(files.filter((f) => f.startsWith('topics/sport/'))).toEqual([]);
     for (const file of files.filter((f) => f.endsWith('.html') || f.endsWith('.xml'))) {
       expect(await readFile(join(site.outDir, file), 'utf8'), file).not.toContain('/topics/sport/');
+    }
+  });
+});
+
+describe('authors', () => {
+  test('an article page credits its authors in the byline, linked to their pages, and as Person in NewsArticle data', async () => {
+    const p = await page('2022/11/23/blekaut-pislia-obstrilu/');
+    const byline = p.one('ul', { class: 'byline meta' });
+    expect(text(byline)).toContain('Автори: Олена Петренко, Тарас Ковальчук');
+    expect(within(byline, 'a', { rel: 'author' }).map((a) => attr(a, 'href'))).toEqual([
+      '/authors/olena-petrenko/',
+      '/authors/taras-kovalchuk/',
+    ]);
+    expect(jsonLd(p).author).toEqual([
+      { '@type': 'Person', name: 'Олена Петренко', url: 'https://arkhiv.example/authors/olena-petrenko/' },
+      { '@type': 'Person', name: 'Тарас Ковальчук', url: 'https://arkhiv.example/authors/taras-kovalchuk/' },
+    ]);
+    expect(p.all('meta', { property: 'article:author' }).map((m) => attr(m, 'content'))).toEqual([
+      'https://arkhiv.example/authors/olena-petrenko/',
+      'https://arkhiv.example/authors/taras-kovalchuk/',
+    ]);
+    const single = await page('2021/03/15/u-kanevi-onovyly-muzei-shevchenka/');
+    expect(text(single.one('ul', { class: 'byline meta' }))).toContain('Автор: Тарас Ковальчук');
+  });
+
+  test('an article without authors has no byline of people and no author data', async () => {
+    const p = await page('2022/02/25/radbez-oon-zasidannia/');
+    expect(text(p.one('ul', { class: 'byline meta' }))).not.toMatch(/Автор/);
+    expect(jsonLd(p)).not.toHaveProperty('author');
+  });
+
+  test('article lists show the byline after the date, or alone where the list leaves out dates', async () => {
+    const topic = await page('topics/enerhetyka/');
+    const dated = within(topic.one('ul', { class: 'article-list' }), 'p', { class: 'meta' }).map(text);
+    expect(dated).toContain('23 листопада 2022 · Олена Петренко, Тарас Ковальчук');
+    const day = await page('2022/11/23/');
+    expect(within(day.one('ul', { class: 'article-list' }), 'p', { class: 'meta' }).map(text)).toEqual(['Олена Петренко, Тарас Ковальчук']);
+  });
+
+  test('the index lists every author with articles, alphabetically, with counts in Ukrainian', async () => {
+    const p = await page('authors/');
+    expect(text(p.one('h1'))).toBe('Автори');
+    expect(text(p.one('p', { class: 'meta' }))).toBe('2 автори');
+    expect(within(p.one('ul', { class: 'count-list' }), 'li').map(text)).toEqual(['Олена Петренко 10 статей', 'Тарас Ковальчук 2 статті']);
+    expect(hrefs(p, 'main')).toEqual(expect.arrayContaining(['/authors/olena-petrenko/', '/authors/taras-kovalchuk/']));
+  });
+
+  test('an author page shows the bio, links, newest articles and the feed, paginated like a topic', async () => {
+    const p = await page('authors/olena-petrenko/');
+    expect(text(p.one('h1'))).toBe('Олена Петренко');
+    expect(text(p.one('p', { class: 'lede' }))).toBe('Кореспондентка, пише про війну й енергетику.');
+    expect(hrefs(p, 'main')).toContain('https://example.net/people/olena-petrenko');
+    expect(attr(p.one('link', { type: 'application/rss+xml', href: '/authors/olena-petrenko/rss.xml' }), 'title')).toBe(
+      'Архів: Олена Петренко',
+    );
+    const items = within(p.one('ul', { class: 'article-list' }), 'h2').map(text);
+    expect(items).toHaveLength(5);
+    expect(items[0]).toBe('Підрив Каховської ГЕС спричинив масштабне затоплення');
+    expect(within(p.one('nav', { class: 'pager' }), 'a').map((a) => attr(a, 'href'))).toContain('/authors/olena-petrenko/1/');
+
+    const first = await page('authors/olena-petrenko/1/');
+    expect(text(first.one('h1'))).toBe('Олена Петренко, сторінка 1');
+    const oldest = within(first.one('ul', { class: 'article-list' }), 'h2').map(text);
+    expect(oldest.at(-1)).toBe('Енергетики обіцяють стабільне тепло взимку');
+    expect(text(first.all('p', { class: 'meta' })[0]!)).toContain('10 статей · Статті з 1 грудня 2021');
+  });
+
+  test('an author without articles has no page, and no page links to it', async () => {
+    const files = await listFiles(site.outDir);
+    expect(files.filter((f) => f.startsWith('authors/iryna-bondar/'))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith('.html') || f.endsWith('.xml'))) {
+      expect(await readFile(join(site.outDir, file), 'utf8'), file).not.toContain('/authors/iryna-bondar/');
     }
   });
 });

@@ -97,9 +97,12 @@ export class ArchiveState {
     return this.byId.get(id);
   }
 
-  /** A known article that the text of `signature` nearly duplicates: the most similar of this run's items, else of the archive. */
-  nearDuplicate(signature: TextSignature): DuplicateMatch<KnownArticle> | undefined {
-    return this.runIndex.find(signature) ?? this.index.find(signature);
+  /**
+   * A known article that the text of `signature` nearly duplicates: the most
+   * similar of this run's items, else of the archive (of the archive alone with `archivedOnly`).
+   */
+  nearDuplicate(signature: TextSignature, options: { archivedOnly?: boolean } = {}): DuplicateMatch<KnownArticle> | undefined {
+    return (options.archivedOnly ? undefined : this.runIndex.find(signature)) ?? this.index.find(signature);
   }
 
   /** Registers a new article of this run, so later items are compared with it too. */

@@ -4,7 +4,7 @@ import { readsBackAsString, serializeArticle, type ArticleFrontMatter } from '#l
 /**
  * The whole article file for an ingested item, exactly as `serializeArticle`
  * writes it, without building a YAML document for the common case: every
- * field the ingest sets (title, date, topics, summary, source, lang, id,
+ * field the ingest sets (title, date, topics, authors, summary, source, lang, id,
  * origin) is a one-line string that the `yaml` library writes plain. Any
  * other field, or a value that library would quote (a colon and a space,
  * a leading indicator, a number-like string, control characters…) or that
@@ -16,14 +16,14 @@ import { readsBackAsString, serializeArticle, type ArticleFrontMatter } from '#l
 const SCALAR_FIELDS = ['title', 'date'] as const;
 const AFTER_TOPICS = ['summary'] as const;
 const AFTER_SOURCE = ['lang', 'id', 'origin'] as const;
-const KNOWN_FIELDS = new Set<string>([...SCALAR_FIELDS, 'topics', ...AFTER_TOPICS, 'source', ...AFTER_SOURCE]);
+const KNOWN_FIELDS = new Set<string>([...SCALAR_FIELDS, 'topics', 'authors', ...AFTER_TOPICS, 'source', ...AFTER_SOURCE]);
 
 // The `yaml` library's reasons to quote a plain scalar (stringifyString.js, plainString), plus line
 // breaks, control characters and surrogates (which it double-quotes) and document markers.
 const NOT_PLAIN =
   // eslint-disable-next-line no-control-regex -- control characters are what is looked for
   /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$|^(?:%|---|\.\.\.)|[\x00-\x1f\x7f-\x9f\uD800-\uDFFF]/;
-// Inside a flow sequence (`topics`), flow indicators are quoted too; topics are slugs anyway.
+// Inside a flow sequence (`topics`, `authors`), flow indicators are quoted too; both hold slugs anyway.
 const PLAIN_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 // Scalars that YAML 1.2 (core schema, the library's default) would read as something other than a string: null, booleans, numbers.
@@ -57,6 +57,10 @@ export function plainFrontMatter(data: ArticleFrontMatter): string | undefined {
   if (data.topics !== undefined) {
     if (!data.topics.every((topic) => PLAIN_SLUG.test(topic) && readsAsString(topic) && readsBackAsString(topic))) return undefined;
     out += `topics: [${data.topics.join(', ')}]\n`;
+  }
+  if (data.authors !== undefined && data.authors.length > 0) {
+    if (!data.authors.every((author) => PLAIN_SLUG.test(author) && readsAsString(author) && readsBackAsString(author))) return undefined;
+    out += `authors: [${data.authors.join(', ')}]\n`;
   }
   for (const key of AFTER_TOPICS) {
     if (data[key] === undefined) continue;

@@ -15,6 +15,11 @@ export const INGEST_CLI = defineCli({
       description: 'дата для новин, дату яких не вдалося визначити (такі новини є у звіті)',
       check: isoDate('--date'),
     },
+    'topic-map': {
+      type: 'string',
+      value: '<файл.yaml>',
+      description: 'рубрики й мітки WordPress → слаги тем (див. docs/ingest.md, «Експорт WordPress»)',
+    },
     'one-per-file': { type: 'boolean', description: 'кожен файл — одна стаття (заголовок — перший рядок, якщо він схожий на заголовок)' },
     'dry-run': { type: 'boolean', description: 'нічого не записувати, лише показати, що сталося б' },
     update: { type: 'boolean', description: 'застосувати можливі оновлення: замінити текст статті новою версією, зберігши її адресу' },
@@ -33,7 +38,7 @@ export const INGEST_CLI = defineCli({
   .txt             звичайний текст, абзац на рядок (порожні рядки між абзацами необовʼязкові)
   .json .jsonl     новини з полями title, body або text, date, topics, source, url
   .md .mdx         Markdown/MDX з front matter (Hugo, Jekyll, Astro)
-  .xml .rss .atom  стрічки RSS 2.0 та Atom
+  .xml .rss .atom  стрічки RSS 2.0 та Atom; експорт WordPress (WXR)
 
 Докладно: docs/ingest.md`,
   exitCodes: [
@@ -50,6 +55,8 @@ export interface CliOptions {
   /** Absent: the project's own `content/`. */
   content?: string;
   date?: string;
+  /** `--topic-map`: WordPress categories and tags → topic slugs. */
+  topicMap?: string;
   onePerFile: boolean;
   dryRun: boolean;
   update: boolean;
@@ -71,6 +78,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     inputs: positionals,
     ...(values.content ? { content: values.content } : {}),
     ...(values.date ? { date: values.date } : {}),
+    ...(values['topic-map'] ? { topicMap: values['topic-map'] } : {}),
     onePerFile: values['one-per-file'],
     dryRun: values['dry-run'],
     update: values.update,

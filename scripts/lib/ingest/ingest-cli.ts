@@ -34,6 +34,7 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
       inputs: options.inputs.map((input) => resolve(typedFrom, input)),
       contentDir: options.content ? resolve(typedFrom, options.content) : resolve('content'),
       ...(options.date ? { fallbackDate: options.date } : {}),
+      ...(options.topicMap ? { topicMap: resolve(typedFrom, options.topicMap) } : {}),
       onePerFile: options.onePerFile,
       dryRun: options.dryRun,
       update: options.update,

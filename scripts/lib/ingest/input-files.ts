@@ -3,7 +3,11 @@ import { extname, join, relative, resolve } from 'node:path';
 import type { InputError, InputFormat } from './types.ts';
 import { firstInvalidUtf8 } from '#lib/text/encoding.ts';
 
-/** File extensions the ingest reads, and the reader each selects. */
+/**
+ * File extensions the ingest reads, and the reader each selects. A `feed`
+ * whose root declares the WordPress export namespace is read as a WordPress
+ * export instead (`read-items.ts`): the extension cannot tell them apart.
+ */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
   '.txt': 'text',
   '.text': 'text',

@@ -1,8 +1,8 @@
 import { isJsonLinesFile, jsonLineItem, jsonLineValue, readJsonLine } from '../readers/read-json-items.ts';
 import { readInputText, type InputFile } from './input-files.ts';
 import { prepareItem, type PrepareContext, type PreparedArticle, type PrepareFailure } from './prepare-item.ts';
-import { readItems } from './read-items.ts';
-import type { InputError, RawItem, SourcePlace } from './types.ts';
+import { readItems, type ReadOptions } from './read-items.ts';
+import type { InputError, RawItem, ReadResult, SourcePlace } from './types.ts';
 
 /**
  * What the ingest prepares, one job per input item. A line of JSON Lines
@@ -30,11 +30,14 @@ export interface ReadFailure {
 
 export type JobOutcome = PlaceableArticle | PrepareFailure | ReadFailure;
 
-/** The jobs of one input file, and the errors of reading it (a file that cannot be read at all is one error). */
-export async function readJobs(file: InputFile, options: { onePerFile: boolean }): Promise<{ jobs: ItemJob[]; errors: InputError[] }> {
+/** The jobs of one input file, the errors of reading it (a file that cannot be read at all is one error), and what its reader skipped. */
+export async function readJobs(
+  file: InputFile,
+  options: ReadOptions,
+): Promise<{ jobs: ItemJob[]; errors: InputError[] } & Pick<ReadResult, 'skipped' | 'notices'>> {
   if (file.format !== 'json' || !isJsonLinesFile(file.path)) {
-    const { items, errors } = await readItems(file, options);
-    return { jobs: items, errors };
+    const { items, ...rest } = await readItems(file, options);
+    return { jobs: items, ...rest };
   }
   const read = await readInputText(file);
   if ('error' in read) return { jobs: [], errors: [read.error] };

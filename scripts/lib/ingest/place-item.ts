@@ -3,9 +3,11 @@ import type { ArchiveState, KnownArticle } from './archive-state.ts';
 import type { PlaceableArticle } from './item-jobs.ts';
 import type { DuplicateMatch } from './near-duplicates.ts';
 import { judgeUpdate, readVersion, updateDay, updatedArticle } from './possible-update.ts';
+import { placeAliases } from './place-aliases.ts';
 import type { ReportItem } from './report.ts';
 import { formatPlace } from './types.ts';
 import type { PlannedWrite } from './write-plan.ts';
+import type { NewAuthor } from './authors.ts';
 
 /**
  * Placing prepared items, one at a time in input order: each is unchanged
@@ -22,6 +24,8 @@ export interface Placement {
   update: boolean;
   /** `YYYY-MM-DD` in Kyiv, for `updated` when the item's own date cannot be used. */
   today?: string;
+  /** Authors that written articles name and authors.yaml lacks, by slug, in the order first named. */
+  newAuthors: Map<string, NewAuthor>;
 }
 
 const utf8 = new TextEncoder();
@@ -56,11 +60,16 @@ export function placeItem(prepared: PlaceableArticle, placement: Placement): Rep
       path: same.path!,
       reason: `точний повтор ${same.label}`,
     };
-  const match = archive.nearDuplicate(prepared.signature);
+  const match = archive.nearDuplicate(prepared.signature, { archivedOnly: prepared.distinct ?? false });
   if (match) return placeNearDuplicate(prepared, match, base, placement);
   const { slug, clashed } = archive.slugs.claimSlug(prepared.slug);
   const path = articlePath(data.date, slug, prepared.extension);
-  const notes = [...prepared.notes, ...(clashed ? [`слаг «${slug}»: такий заголовок уже є в архіві, додано суфікс`] : [])];
+  const aliases = placeAliases(prepared, { path, slug }, archive.slugs);
+  const notes = [
+    ...prepared.notes,
+    ...(clashed ? [`слаг «${slug}»: такий заголовок уже є в архіві, додано суфікс`] : []),
+    ...aliases.notes,
+  ];
   const reason = [...notes, ...prepared.info].join('; ');
   const item: ReportItem = {
     ...base,
@@ -70,8 +79,9 @@ export function placeItem(prepared: PlaceableArticle, placement: Placement): Rep
     ...(reason ? { reason } : {}),
     ...(notes.length > 0 ? { attention: true } : {}),
   };
-  const write: PlannedWrite = { path, content: prepared.content, items: [item] };
+  const write: PlannedWrite = { path, content: aliases.content, items: [item] };
   placement.writes.push(write);
+  for (const author of prepared.newAuthors) if (!placement.newAuthors.has(author.slug)) placement.newAuthors.set(author.slug, author);
   archive.addNew({ label: source, path, archived: false, write }, data.id, prepared.signature);
   return item;
 }

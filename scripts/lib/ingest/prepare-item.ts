@@ -11,6 +11,7 @@ import { resolveDate, type ResolvedDate } from './dates.ts';
 import { textSignature, type TextSignature } from './near-duplicates.ts';
 import { titleSlug } from './slug-registry.ts';
 import { assignTopics } from './topics.ts';
+import { authorIndex, mapByline, type AuthorIndex, type NewAuthor } from './authors.ts';
 import { formatPlace, type RawItem } from './types.ts';
 
 /**
@@ -29,8 +30,12 @@ export interface PreparedArticle {
   text: string;
   /** What the near-duplicate indexes need of `text`. */
   signature: TextSignature;
+  /** Bylined authors that authors.yaml lacks (their slugs are in `data.authors`): added to it if the article is written. */
+  newAuthors: NewAuthor[];
   /** The slug the title asks for (`titleSlug`); a clash adds a suffix when the article is placed. */
   slug: string;
+  /** The item's `distinct`: compared for near duplicates with the archive only. */
+  distinct?: true;
   dateSource: ResolvedDate['source'];
   /** For the report: what a person should check (a date not from metadata, changed markup, unknown topics). */
   notes: string[];
@@ -45,7 +50,11 @@ export interface PrepareContext {
   /** `YYYY-MM-DD`: dates after it are refused; the day in Kyiv by default. */
   today?: string;
   sanitize?: SanitizeOptions;
+  /** The archive's authors.yaml, for bylines; none when absent. */
+  authors?: AuthorIndex;
 }
+
+const NO_AUTHORS = authorIndex([]);
 
 const utf8 = new TextEncoder();
 
@@ -109,15 +118,19 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
   const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
   const source = articleSource(item.source, fieldNotes);
+  const byline = mapByline(item.authors ?? [], context.authors ?? NO_AUTHORS);
+  fieldNotes.push(...byline.notes);
   const data: ArticleFrontMatter = {
     title,
     date: date.date,
     topics: topics.topics,
+    ...(byline.slugs.length > 0 ? { authors: byline.slugs } : {}),
     summary,
     ...(source ? { source } : {}),
     lang: articleLang(item.lang, fieldNotes),
     id: articleId(text),
     origin: formatPlace(item.place),
+    ...(item.aliases && item.aliases.length > 0 ? { aliases: item.aliases } : {}),
   };
   const notes = [
     ...item.notes,
@@ -142,7 +155,9 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
     extension,
     text,
     signature: textSignature(text),
+    newAuthors: byline.created,
     slug: titleSlug(title),
+    ...(item.distinct ? { distinct: true as const } : {}),
     dateSource: date.source,
     notes,
     info,

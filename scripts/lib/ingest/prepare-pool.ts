@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { TopicData } from '#lib/archive/topic-schema.ts';
+import type { AuthorData } from '#lib/archive/author-schema.ts';
 import { runJob, type ItemJob, type JobOutcome } from './item-jobs.ts';
 import type { PrepareContext } from './prepare-item.ts';
 import type { SourcePlace } from './types.ts';
@@ -32,10 +33,13 @@ export class PreparePool {
   private nextId = 0;
   private readonly context: PrepareContext;
   private readonly topics: readonly TopicData[];
+  private readonly authors: readonly AuthorData[];
 
-  constructor(context: PrepareContext, topics: readonly TopicData[]) {
+  /** `topics` and `authors` are what `context.taxonomy` and `context.authors` were made from: the worker makes its own. */
+  constructor(context: PrepareContext, topics: readonly TopicData[], authors: readonly AuthorData[] = []) {
     this.context = context;
     this.topics = topics;
+    this.authors = authors;
   }
 
   /** Starts the worker ahead of `prepareAll`, so that it is ready when the first large file has been read. */
@@ -46,7 +50,11 @@ export class PreparePool {
   private startWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), {
-      workerData: { topics: this.topics, ...(this.context.fallbackDate ? { fallbackDate: this.context.fallbackDate } : {}) },
+      workerData: {
+        topics: this.topics,
+        authors: this.authors,
+        ...(this.context.fallbackDate ? { fallbackDate: this.context.fallbackDate } : {}),
+      },
     });
     worker.on('message', ({ id, outcome }: { id: number; outcome: JobOutcome }) => {
       this.pending.get(id)?.resolve(outcome);

@@ -4,8 +4,10 @@
  * `--report` and summarised for people at the end of a run.
  */
 import { PLAIN_STYLE, type ProblemStyle } from '#lib/problems.ts';
+import { formatPlace, type SkippedItem } from './types.ts';
+import type { NewAuthor } from './authors.ts';
 
-export type Outcome = 'written' | 'updated' | 'unchanged' | 'duplicate' | 'possible-update' | 'error';
+export type Outcome = 'written' | 'updated' | 'unchanged' | 'duplicate' | 'possible-update' | 'error' | 'skipped';
 
 export interface ReportItem {
   /** `file:line` of the item in the input. */
@@ -28,6 +30,8 @@ export interface ReportItem {
   changes?: string[];
   /** True when a person should look at a written item (its `reason` says why). */
   attention?: boolean;
+  /** For skipped items: what the item is (a page, a draft…); the summary counts skipped items by it. */
+  kind?: string;
 }
 
 export interface IngestReport {
@@ -41,13 +45,40 @@ export interface IngestReport {
     duplicate: number;
     possibleUpdate: number;
     error: number;
+    /** Input items that are deliberately not articles (pages, drafts…), each with its `kind` and `reason`. */
+    skipped: number;
     attention: number;
   };
   items: ReportItem[];
+  /** What was left out of whole files (such as comments), said once each. */
+  notices?: string[];
+  /** Authors the written articles name that authors.yaml lacked: added to it (in a dry run, would be). */
+  newAuthors?: NewAuthor[];
+}
+
+/** The report entry of an input item its reader skipped (see `SkippedItem`). */
+export function skippedEntry(item: SkippedItem): ReportItem {
+  return {
+    source: formatPlace(item.place),
+    outcome: 'skipped',
+    kind: item.kind,
+    reason: item.reason,
+    ...(item.title ? { title: item.title } : {}),
+  };
 }
 
 export function countOutcomes(items: readonly ReportItem[]): IngestReport['counts'] {
-  const counts = { read: items.length, written: 0, updated: 0, unchanged: 0, duplicate: 0, possibleUpdate: 0, error: 0, attention: 0 };
+  const counts = {
+    read: items.length,
+    written: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicate: 0,
+    possibleUpdate: 0,
+    error: 0,
+    skipped: 0,
+    attention: 0,
+  };
   for (const item of items) {
     counts[item.outcome === 'possible-update' ? 'possibleUpdate' : item.outcome] += 1;
     if (item.attention) counts.attention += 1;
@@ -93,9 +124,21 @@ export function formatSummary(report: IngestReport, style: ProblemStyle = PLAIN_
     lines.push('Дублікати (не записано):');
     for (const item of duplicates) lines.push(`  ${style.place(item.source)} повторює ${item.duplicateOf}`);
   }
+  const skipped = report.items.filter((item) => item.outcome === 'skipped');
+  if (skipped.length > 0) {
+    lines.push('Пропущено (не статті, не записано; кожен запис із причиною — у звіті --report):');
+    const byKind = new Map<string, number>();
+    for (const item of skipped) byKind.set(item.kind ?? '', (byKind.get(item.kind ?? '') ?? 0) + 1);
+    for (const [kind, count] of byKind) lines.push(`  ${kind}: ${count}`);
+  }
+  for (const notice of report.notices ?? []) lines.push(notice);
+  if (report.newAuthors) {
+    lines.push(report.dryRun ? 'Нові автори (було б додано до authors.yaml):' : 'Нові автори (додано до authors.yaml):');
+    for (const author of report.newAuthors) lines.push(`  ${author.name} (${author.slug})`);
+  }
   const [written, updatedVerb] = report.dryRun ? ['було б записано', 'було б оновлено'] : ['записано', 'оновлено'];
   lines.push(
-    `Прочитано новин: ${counts.read}; ${written}: ${counts.written}; ${updatedVerb}: ${counts.updated}; без змін (уже в архіві): ${counts.unchanged}; дублікатів: ${counts.duplicate}; можливих оновлень: ${counts.possibleUpdate}; помилок: ${counts.error}; потребують уваги: ${counts.attention}.`,
+    `Прочитано новин: ${counts.read}; ${written}: ${counts.written}; ${updatedVerb}: ${counts.updated}; без змін (уже в архіві): ${counts.unchanged}; дублікатів: ${counts.duplicate}; можливих оновлень: ${counts.possibleUpdate}; помилок: ${counts.error}; потребують уваги: ${counts.attention}${counts.skipped > 0 ? `; пропущено: ${counts.skipped}` : ''}.`,
   );
   if (report.dryRun) lines.push('Пробний запуск (--dry-run): жодного файлу не змінено.');
   return lines.join('\n');

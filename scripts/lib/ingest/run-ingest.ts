@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileTaxonomy, parseTaxonomy, type CompiledTaxonomy } from '#lib/archive/taxonomy.ts';
 import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { topicSchema } from '#lib/archive/topic-schema.ts';
@@ -10,8 +10,10 @@ import { acquireIngestLock, DEFAULT_LOCK_WAIT_SECONDS, IngestLockBusyError, type
 import { readJobs } from './item-jobs.ts';
 import { placeItem, type Placement } from './place-item.ts';
 import { MIN_BYTES_FOR_WORKER, PreparePool } from './prepare-pool.ts';
-import { countOutcomes, type IngestReport, type ReportItem } from './report.ts';
+import { countOutcomes, skippedEntry, type IngestReport, type ReportItem } from './report.ts';
+import { loadTopicMap } from './topic-map.ts';
 import { formatPlace } from './types.ts';
+import { authorIndex, loadAuthorsFile, writeNewAuthors } from './authors.ts';
 import { writePlanned } from './write-plan.ts';
 
 export interface IngestOptions {
@@ -23,6 +25,8 @@ export interface IngestOptions {
   fallbackDate?: string;
   /** Each input file is one article. */
   onePerFile?: boolean;
+  /** A YAML file mapping the source's categories and tags to topic slugs (see topic-map.ts); read by the WordPress reader. */
+  topicMap?: string;
   /** Plan everything, write nothing. */
   dryRun?: boolean;
   /** Apply possible updates: rewrite the article with the item's version (see possible-update.ts). */
@@ -84,10 +88,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = resolve(cwd, options.contentDir);
   const { topics, taxonomy } = await loadTaxonomy(contentDir);
+  let topicMap: Map<string, string[]> | undefined;
+  if (options.topicMap) {
+    const mapFile = resolve(cwd, options.topicMap);
+    const loaded = await loadTopicMap(mapFile, relative(cwd, mapFile) || mapFile, topics);
+    if ('problems' in loaded) throw new IngestSetupError(`--topic-map:\n  ${loaded.problems.join('\n  ')}`);
+    topicMap = loaded.map;
+  }
   // A dry run writes nothing: it needs no lock and may run beside a writing ingest.
   const lock = options.dryRun ? undefined : await lockArchive(contentDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_SECONDS * 1000);
   try {
-    return await ingestInto(contentDir, cwd, topics, taxonomy, options);
+    const { topicMap: _path, ...rest } = options;
+    return await ingestInto(contentDir, cwd, topics, taxonomy, { ...rest, ...(topicMap ? { topicMap } : {}) });
   } finally {
     lock?.release();
   }
@@ -98,20 +110,31 @@ async function ingestInto(
   cwd: string,
   topics: TopicData[],
   taxonomy: CompiledTaxonomy,
-  options: IngestOptions,
+  options: Omit<IngestOptions, 'topicMap'> & { topicMap?: ReadonlyMap<string, readonly string[]> },
 ): Promise<IngestReport> {
   const archive = await ArchiveState.load(contentDir, (done, total) => options.onProgress?.(done, total, 'архів'));
+  const authorsFile = await loadAuthorsFile(contentDir);
+  if ('error' in authorsFile) throw new IngestSetupError(authorsFile.error);
   const report: ReportItem[] = [];
+  const notices: string[] = [];
   const { files, errors: fileErrors } = await collectInputFiles(options.inputs, cwd);
   for (const error of fileErrors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
-  const placement: Placement = { archive, writes: [], update: options.update ?? false, ...(options.today ? { today: options.today } : {}) };
+  const placement: Placement = {
+    archive,
+    writes: [],
+    update: options.update ?? false,
+    ...(options.today ? { today: options.today } : {}),
+    newAuthors: new Map(),
+  };
   const pool = new PreparePool(
     {
       taxonomy,
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
       ...(options.sanitize ? { sanitize: options.sanitize } : {}),
+      authors: authorIndex(authorsFile.authors),
     },
     topics,
+    authorsFile.authors,
   );
   const sizes = await Promise.all(
     files.map((file) =>
@@ -123,8 +146,11 @@ async function ingestInto(
   );
   if (sizes.reduce((sum, size) => sum + size, 0) >= MIN_BYTES_FOR_WORKER) pool.start();
   try {
+    const readOptions = { onePerFile: options.onePerFile ?? false, ...(options.topicMap ? { topicMap: options.topicMap } : {}) };
     for (const [n, file] of files.entries()) {
-      const { jobs, errors } = await readJobs(file, { onePerFile: options.onePerFile ?? false });
+      const read = await readJobs(file, readOptions);
+      const { jobs, errors } = read;
+      notices.push(...(read.notices ?? []));
       // A file's read errors come first in the report, then its items in input order.
       const readErrors: ReportItem[] = errors.map((error) => ({
         source: formatPlace(error.place),
@@ -141,12 +167,26 @@ async function ingestInto(
       });
       for (const entry of readErrors) report.push(entry);
       for (const entry of outcomes) report.push(entry);
+      for (const item of read.skipped ?? []) report.push(skippedEntry(item));
       options.onProgress?.(n + 1, files.length, 'вхідні файли');
     }
   } finally {
     await pool.close();
   }
   // Nothing is written until every input has been read and planned.
-  if (!options.dryRun) writePlanned(contentDir, placement.writes);
-  return { contentDir, dryRun: options.dryRun ?? false, counts: countOutcomes(report), items: report };
+  const newAuthors = [...placement.newAuthors.values()];
+  if (!options.dryRun) {
+    // The authors first: an article must never name an author authors.yaml lacks.
+    const authorsChanged = writeNewAuthors(contentDir, authorsFile, newAuthors);
+    if (authorsChanged) throw new IngestSetupError(authorsChanged);
+    writePlanned(contentDir, placement.writes);
+  }
+  return {
+    contentDir,
+    dryRun: options.dryRun ?? false,
+    counts: countOutcomes(report),
+    items: report,
+    ...(notices.length > 0 ? { notices } : {}),
+    ...(newAuthors.length > 0 ? { newAuthors } : {}),
+  };
 }

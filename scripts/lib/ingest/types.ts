@@ -11,8 +11,8 @@ export function formatPlace(place: SourcePlace): string {
   return `${place.file}:${place.line}`;
 }
 
-/** Input formats the ingest reads; chosen by file extension. */
-export type InputFormat = 'text' | 'json' | 'markdown' | 'mdx' | 'feed';
+/** Input formats the ingest reads; chosen by file extension (and, for `.xml`, by the root's namespace: see input-files.ts). */
+export type InputFormat = 'text' | 'json' | 'markdown' | 'mdx' | 'feed' | 'wordpress';
 
 /**
  * One news item as a reader found it, before normalisation: metadata as
@@ -31,7 +31,20 @@ export interface RawItem {
   topics?: string[];
   summary?: string;
   source?: { name?: string; url?: string };
+  /**
+   * Bylines: the display names of the people who wrote the item, as written
+   * in the input (not slugs); the ingest maps each to an entry of authors.yaml.
+   */
+  authors?: string[];
   lang?: string;
+  /**
+   * The source gives the item an identity of its own (a WordPress post): it is
+   * never a near duplicate or possible update of another item of the same run,
+   * only of an archived article. An exact repeat is still a duplicate.
+   */
+  distinct?: true;
+  /** Former site paths of the item (`/yyyy/mm/dd/slug/`), kept as the article's `aliases` so that old links still lead to it. */
+  aliases?: string[];
   /** Things the reader changed or dropped, for the report. */
   notes: string[];
 }
@@ -43,7 +56,20 @@ export interface InputError {
   message: string;
 }
 
+/** An input item that is deliberately not an article (a page, a draft, an attachment…): reported and counted by `kind`. */
+export interface SkippedItem {
+  place: SourcePlace;
+  /** What the item is, as counted in the summary («сторінка», «чернетка»). */
+  kind: string;
+  title?: string;
+  /** Why it is not imported. */
+  reason: string;
+}
+
 export interface ReadResult {
   items: RawItem[];
   errors: InputError[];
+  skipped?: SkippedItem[];
+  /** What the reader leaves out of a whole file (e.g. comments), said once in the report. */
+  notices?: string[];
 }

@@ -14,7 +14,10 @@ export const FIELD_NAMES = {
   date: ['date', 'published', 'pubDate', 'publishDate', 'datePublished', 'created'],
   topics: ['topics', 'tags', 'categories', 'keywords'],
   summary: ['summary', 'description', 'lead', 'excerpt', 'subtitle'],
-  sourceName: ['source', 'publisher', 'outlet', 'author', 'authors'],
+  /** The outlet that published the item; its people are `authors`. */
+  sourceName: ['source', 'publisher', 'outlet'],
+  /** Bylines: one name, a list of names, or objects with a `name`. */
+  authors: ['authors', 'author'],
   sourceUrl: ['url', 'link', 'canonical', 'canonicalURL', 'canonical_url', 'source_url', 'original_url'],
   lang: ['lang', 'language', 'locale'],
 } as const;
@@ -50,6 +53,11 @@ function nameOf(value: unknown): string | undefined {
   return asText(value);
 }
 
+/** Display names as written: a name, a list of names, or objects (`{ "name": … }`) that hold them; a name is never split. */
+function names(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(nameOf).filter((name): name is string => Boolean(name));
+}
+
 /** A YAML timestamp: a bare date (`2022-01-11`) parses as UTC midnight and stays a bare date. */
 function dateValue(date: Date): string {
   const iso = date.toISOString();
@@ -67,7 +75,9 @@ function kindOf(value: unknown): string {
  * as written (the ingest judges them and reports the ones it drops); a field
  * that holds something other than text is named in `notes`.
  */
-export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'lang' | 'notes'> {
+export function itemMetadata(
+  record: Record_,
+): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'authors' | 'lang' | 'notes'> {
   const notes: string[] = [];
   const text = (from: Record_, names: readonly string[], prefix = ''): string | undefined => {
     const found = firstField(from, names);
@@ -83,6 +93,7 @@ export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 
   const url =
     sourceRecord && firstField(sourceRecord, ['url']) ? text(sourceRecord, ['url'], 'source.') : text(record, FIELD_NAMES.sourceUrl);
   const topics = FIELD_NAMES.topics.flatMap((field) => asList(record[field]));
+  const authors = names(first(record, FIELD_NAMES.authors));
   const result: ReturnType<typeof itemMetadata> = { notes };
   const title = text(record, FIELD_NAMES.title);
   const date = first(record, FIELD_NAMES.date);
@@ -93,6 +104,7 @@ export function itemMetadata(record: Record_): Pick<RawItem, 'title' | 'date' | 
   if (topics.length > 0) result.topics = topics;
   if (summary) result.summary = summary;
   if (name || url) result.source = { ...(name ? { name } : {}), ...(url ? { url } : {}) };
+  if (authors.length > 0) result.authors = authors;
   if (lang) result.lang = lang;
   return result;
 }

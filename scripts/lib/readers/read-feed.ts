@@ -13,6 +13,23 @@ function itemLines(xml: string): number[] {
   return [...xml.matchAll(/<(?:[\w-]+:)?(?:item|entry)[\s>/]/g)].map((match) => lineAt(match.index));
 }
 
+/** Names of feed people (`{ name, email, url }`): a person known only by an address has no name to credit. */
+function personNames(people: ReadonlyArray<{ name: string | null }>): string[] {
+  return people.map((person) => person.name?.trim() ?? '').filter(Boolean);
+}
+
+/**
+ * The byline of an entry: its `author` / `dc:creator`. An entry without
+ * one gets the feed's own people from the parser, which is right for Atom
+ * (the feed's authors are its entries' authors) but not for RSS, whose
+ * channel people are editors: for RSS an entry whose people are exactly
+ * the channel's is taken to have none of its own.
+ */
+function entryAuthors(entryPeople: string[], feedPeople: string[], atom: boolean): string[] {
+  if (atom || feedPeople.length === 0 || entryPeople.join('\n') !== feedPeople.join('\n')) return entryPeople;
+  return [];
+}
+
 /**
  * RSS 2.0 and Atom feeds (`.xml`, `.rss`, `.atom`) as news sites publish
  * them: one article per item, HTML content turned into Markdown, the feed's
@@ -51,6 +68,8 @@ export function readFeed(xml: string, file: string): ReadResult {
     };
   }
   const lines = itemLines(xml);
+  const feedPeople = personNames(feed.authors);
+  const atom = feed.meta.type === 'atom';
   const items: RawItem[] = [];
   const errors: InputError[] = [];
   feed.items.forEach((entry, index) => {
@@ -70,6 +89,7 @@ export function readFeed(xml: string, file: string): ReadResult {
     const date = entry.published ?? entry.updated;
     const name = feed.title?.trim() || undefined;
     const url = entry.url ?? undefined;
+    const authors = entryAuthors(personNames(entry.authors), feedPeople, atom);
     items.push({
       place,
       format: 'feed',
@@ -79,6 +99,7 @@ export function readFeed(xml: string, file: string): ReadResult {
       topics: entry.categories.map((category) => category.label ?? category.term).filter((t): t is string => Boolean(t)),
       ...(summary ? { summary } : {}),
       ...(name || url ? { source: { ...(name ? { name } : {}), ...(url ? { url } : {}) } } : {}),
+      ...(authors.length > 0 ? { authors } : {}),
       ...(feed.language ? { lang: feed.language } : {}),
       notes: [],
     });

@@ -12,11 +12,12 @@ import { placeAt } from '../problems.ts';
 export type ArticleExtension = 'md' | 'mdx';
 
 /** Front matter as the ingest writes it: the schema's fields with dates as `YYYY-MM-DD` strings. */
-export type ArticleFrontMatter = Omit<ArticleData, 'date' | 'updated' | 'lang' | 'topics' | 'aliases'> & {
+export type ArticleFrontMatter = Omit<ArticleData, 'date' | 'updated' | 'lang' | 'topics' | 'authors' | 'aliases'> & {
   date: string;
   updated?: string;
   lang?: string;
   topics?: string[];
+  authors?: string[];
   aliases?: string[];
 };
 
@@ -136,7 +137,20 @@ export function parseYamlFrontMatter(text: string, firstLine = 2): ParsedYaml | 
 }
 
 // Field order of written files: what a reader of the file wants first.
-const FIELD_ORDER = ['title', 'date', 'updated', 'topics', 'summary', 'source', 'lang', 'correction', 'id', 'origin', 'aliases'] as const;
+const FIELD_ORDER = [
+  'title',
+  'date',
+  'updated',
+  'topics',
+  'authors',
+  'summary',
+  'source',
+  'lang',
+  'correction',
+  'id',
+  'origin',
+  'aliases',
+] as const;
 
 // Fields written as plain dates on purpose: Astro reads them as dates, the schema accepts both.
 const DATE_FIELDS = new Set(['date', 'updated']);
@@ -177,12 +191,14 @@ export function serializeArticle(data: ArticleFrontMatter, body: string): string
   const ordered: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) {
     const value = data[key];
-    if (value === undefined || (Array.isArray(value) && value.length === 0 && key === 'aliases')) continue;
+    if (value === undefined || (Array.isArray(value) && value.length === 0 && (key === 'aliases' || key === 'authors'))) continue;
     ordered[key] = value;
   }
   const doc = new Document(ordered);
-  const topics = doc.get('topics', true);
-  if (isSeq(topics)) topics.flow = true;
+  for (const key of ['topics', 'authors']) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && DATE_FIELDS.has(String(pair.key.value)) && isScalar(pair.value)) return visit.SKIP;

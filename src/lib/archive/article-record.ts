@@ -1,4 +1,5 @@
 import type { Day } from '../text/dates.ts';
+import type { LeadImage } from '../media/lead-image-schema.ts';
 
 /** What the site's listings, groupings and feeds need to know about one article. */
 export interface ArticleRecord {
@@ -12,6 +13,10 @@ export interface ArticleRecord {
   summary: string;
   /** Topic slugs, most relevant first. */
   topics: readonly string[];
+  /** Author slugs (`authors.yaml`), in byline order; none when absent. */
+  authors?: readonly string[];
+  /** Lead photo from the front matter, shown small in lists and carried by feeds. */
+  image?: LeadImage | undefined;
 }
 
 const ID_PATTERN = /^(\d{4})\/(\d{2})\/(\d{2})\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { WEB_ADDRESS } from '../safety/url-policy.ts';
+import { leadImageSchema } from '../media/lead-image-schema.ts';
 
 /** An ISO calendar date (`2022-01-11`) or date-time; front matter may hold either. */
 const isoDate = z.coerce.date();
@@ -21,6 +22,10 @@ export const articleSchema = z
     topics: z
       .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Тема має бути слагом з малих латинських літер, цифр і дефісів.'))
       .default([]),
+    /** Slugs of the people in the byline, from `content/authors.yaml`, in byline order. */
+    authors: z
+      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Автор має бути слагом з малих латинських літер, цифр і дефісів.'))
+      .default([]),
     /** The lead: one or two sentences that summarise the article; used in lists, feeds and previews. */
     summary: z.string().trim().min(1, 'Лід (summary) не може бути порожнім.'),
     /** Where the article was first published: outlet name and/or URL. Optional. */
@@ -36,6 +41,8 @@ export const articleSchema = z
           .optional(),
       })
       .optional(),
+    /** Lead photo: a file of the archive's `media/` folder or an `https://` address, with its description (`src/lib/media/lead-image-schema.ts`). */
+    image: leadImageSchema.optional(),
     /** BCP 47 language of the text; `<html lang>` of the page. */
     lang: z.string().default('uk'),
     /** Visible note that explains a correction; requires `updated`. */

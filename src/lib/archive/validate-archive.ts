@@ -8,6 +8,8 @@ import { readArticleFile, type ArticleRead } from './article-source.ts';
 import { listArchive } from './archive-files.ts';
 import { ValidationCache, validationCacheKey } from './validation-cache.ts';
 import { validateTopics } from './validate-topics.ts';
+import { validateAuthors } from './validate-authors.ts';
+import { AUTHORS_FILE } from './authors.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
 
 /**
@@ -16,10 +18,12 @@ import { issueMessage, type SchemaIssue } from './zod-messages.ts';
  * every problem at once, never just the first.
  *
  * Rules: `topics-yaml`, `topic-schema`, `topic-duplicate` (the taxonomy);
+ * `authors-yaml`, `author-schema`, `author-duplicate` (the authors, when the
+ * archive has `authors.yaml`);
  * `path` (not `articles/yyyy/mm/dd/slug.md(x)`), `stray-file` (warning: not an
  * article), the reader's (`encoding`, `front-matter`, `impossible-date`,
  * `date-path`, `character-reference`: see `article-source.ts`), `schema` (a
- * field breaks `src/lib/archive/article-schema.ts`), `unknown-topic`,
+ * field breaks `src/lib/archive/article-schema.ts`), `unknown-topic`, `unknown-author`,
  * `duplicate-id`, `duplicate-path` (`x.md` next to `x.mdx`), `alias-clash`
  * (an old URL that is another article's URL or alias).
  */
@@ -32,9 +36,12 @@ const FIELD_FIXES: Record<string, string> = {
   summary: 'Напишіть лід: одне-два речення про суть статті.',
   id: 'id ставить npm run ingest (або npm run new); не редагуйте його вручну.',
   topics: 'Перелічіть слаги тем із topics.yaml: topics: [viina, ukraina].',
+  authors: 'Перелічіть слаги авторів з authors.yaml: authors: [olena-petrenko].',
   'source.url': 'Вкажіть повну адресу, що починається з https://.',
   aliases: 'Стара адреса має вигляд /рррр/мм/дд/слаг/.',
   updated: 'Запишіть дату оновлення як РРРР-ММ-ДД.',
+  'image.alt': 'Додайте alt: одним реченням, що видно на фото, для читачів, які його не бачать.',
+  image: 'Фото — файл у content/media/ (src: media/<рррр>/<мм>/<дд>/<назва>.jpg) або адреса https://, з описом alt.',
 };
 
 interface ArticleFacts {
@@ -45,7 +52,13 @@ interface ArticleFacts {
   aliases: Array<{ alias: string; line: number }>;
 }
 
-function checkArticle(read: ArticleRead, path: string, file: string, topics: Set<string>, problems: Problem[]): ArticleFacts | undefined {
+/** The slugs an article's references are checked against. */
+interface KnownSlugs {
+  topics: Set<string>;
+  authors: Set<string>;
+}
+
+function checkArticle(read: ArticleRead, path: string, file: string, known: KnownSlugs, problems: Problem[]): ArticleFacts | undefined {
   const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column: 1, ...(field ? { field } : {}), message, ...(fix ? { fix } : {}), rule, severity });
   const parts = parseArticlePath(path);
@@ -84,13 +97,24 @@ function checkArticle(read: ArticleRead, path: string, file: string, topics: Set
   }
   const topicList = Array.isArray(data.topics) ? data.topics : [];
   for (const topic of topicList) {
-    if (typeof topic === 'string' && SLUG.test(topic) && !topics.has(topic))
+    if (typeof topic === 'string' && SLUG.test(topic) && !known.topics.has(topic))
       add(
         lineOf('topics'),
         'unknown-topic',
         `теми «${topic}» немає в topics.yaml`,
         'Додайте тему до topics.yaml або виправте слаг.',
         'topics',
+      );
+  }
+  const authorList = Array.isArray(data.authors) ? data.authors : [];
+  for (const author of authorList) {
+    if (typeof author === 'string' && SLUG.test(author) && !known.authors.has(author))
+      add(
+        lineOf('authors'),
+        'unknown-author',
+        `автора «${author}» немає в authors.yaml`,
+        'Додайте автора до authors.yaml (slug і name) або виправте слаг.',
+        'authors',
       );
   }
   const aliases = (Array.isArray(data.aliases) ? data.aliases : [])
@@ -175,7 +199,7 @@ function articleResult(
   contentDir: string,
   path: string,
   file: string,
-  topics: Set<string>,
+  known: KnownSlugs,
   cache: ValidationCache | undefined,
 ): { problems: Problem[]; fact?: ArticleFacts } {
   const absolute = join(contentDir, path);
@@ -185,7 +209,7 @@ function articleResult(
     return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
   }
   const problems: Problem[] = [];
-  const fact = checkArticle(readArticleFile(contentDir, path, file), path, file, topics, problems);
+  const fact = checkArticle(readArticleFile(contentDir, path, file), path, file, known, problems);
   if (info && cache) {
     cache.set(path, {
       mtimeMs: info.mtimeMs,
@@ -198,7 +222,7 @@ function articleResult(
 }
 
 /**
- * Validates the archive in `contentDir` (holding `topics.yaml` and `articles/`).
+ * Validates the archive in `contentDir` (holding `topics.yaml`, `articles/` and, optionally, `authors.yaml`).
  * Paths in problems are relative to `relativeTo` (default: the working folder).
  * Resolves to every problem, in the order of `sortProblems`; empty when all is well.
  */
@@ -222,6 +246,10 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
     topics = checked.slugs;
     problems.push(...checked.problems);
   }
+  // No authors.yaml is no authors: an article that names one is then an unknown author.
+  const authorsText = await readFile(join(contentDir, AUTHORS_FILE), 'utf8').catch(() => undefined);
+  const authors = authorsText === undefined ? { slugs: new Set<string>(), problems: [] } : validateAuthors(authorsText, show(AUTHORS_FILE));
+  problems.push(...authors.problems);
   const listing = await listArchive(contentDir);
   for (const other of listing.others)
     problems.push({
@@ -233,11 +261,13 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
       rule: 'stray-file',
       severity: 'warning',
     });
-  const cache = options.cacheFile ? new ValidationCache(options.cacheFile, validationCacheKey(topicsText ?? '')) : undefined;
+  const cache = options.cacheFile
+    ? new ValidationCache(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText ?? ''}`))
+    : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.
   for (const path of listing.articles) {
-    const result = articleResult(contentDir, path, show(path), topics, cache);
+    const result = articleResult(contentDir, path, show(path), { topics, authors: authors.slugs }, cache);
     problems.push(...result.problems);
     if (result.fact) facts.push(result.fact);
   }

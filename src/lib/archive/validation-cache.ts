@@ -35,9 +35,9 @@ const RULE_MODULES = [
   '../text/character-references.ts',
 ];
 
-/** The cache key for a taxonomy text: the taxonomy plus the validator's own source. */
-export function validationCacheKey(topicsText: string): string {
-  const hash = createHash('sha256').update(topicsText);
+/** The cache key for the text of the lists articles refer to (topics, authors): that text plus the validator's own source. */
+export function validationCacheKey(listsText: string): string {
+  const hash = createHash('sha256').update(listsText);
   for (const module of RULE_MODULES) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
   return hash.digest('hex');
 }

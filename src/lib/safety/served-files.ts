@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { ARTICLE_COMPONENTS } from '../archive/article-components.ts';
 import { listArticleFiles } from '../archive/read-article-files.ts';
+import { leadImageFileProblems, localLeadImage } from '../media/lead-image-file.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
 import { inspectSvg } from './svg.ts';
 import { parseArticle, type ContentNode, type SourceFormat } from './unsafe-content.ts';
@@ -10,7 +11,8 @@ import { parseArticle, type ContentNode, type SourceFormat } from './unsafe-cont
 /**
  * Every file the site serves from its own origin besides the pages it
  * builds: all of `public/` (copied as it is) and the local files articles
- * link (Astro copies a Markdown image next to an article into `_astro/`).
+ * link (Astro copies a Markdown image next to an article into `_astro/`)
+ * and the local lead photos of their front matter (`image.src`).
  * Such a file is judged by its type (only media, fonts and documents a
  * browser never runs) and, for an SVG, by its content (`./svg.ts`).
  * `npm run check` and the build (`src/integrations/served-files.ts`) ask
@@ -185,6 +187,16 @@ export async function checkServedFiles(
     else problems.push(...(await servedFileProblems(file.path, shown, file.served)));
   }
   for await (const article of options.articles) {
+    // The lead photo of the front matter (`image.src`) is served like a linked file, and must be an image.
+    const lead = localLeadImage(article.path, article.text);
+    if (lead) {
+      const leadProblems = await leadImageFileProblems(lead, shownPath(relativeTo, article.path));
+      problems.push(...leadProblems);
+      if (leadProblems.length === 0 && !seen.has(lead.path)) {
+        seen.add(lead.path);
+        problems.push(...(await servedFileProblems(lead.path, shownPath(relativeTo, lead.path))));
+      }
+    }
     for (const file of linkedFiles(article)) {
       if (seen.has(file)) continue;
       seen.add(file);

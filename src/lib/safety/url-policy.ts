@@ -29,6 +29,11 @@ export function isSafeUrl(address: string): boolean {
   return unsafeScheme(address) === null;
 }
 
+/** Whether an address may be a remote lead photo (`image.src`): an `https://` address that parses; a photo over plain HTTP would be mixed content. */
+export function isSecureWebAddress(address: string): boolean {
+  return /^https:\/\/[^\s]+$/i.test(address) && URL.canParse(address);
+}
+
 /** Whether an address may be an article's `source.url`: an `http(s)://` address (see `WEB_ADDRESS`) that parses, as the schema requires. */
 export function isWebAddress(address: string): boolean {
   return WEB_ADDRESS.test(address) && URL.canParse(address);

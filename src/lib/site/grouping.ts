@@ -65,21 +65,43 @@ export function groupByDate<T extends ArticleRecord>(chronological: readonly T[]
  * from the taxonomy is an error; all such articles are listed at once.
  */
 export function groupByTopic<T extends ArticleRecord>(chronological: readonly T[], topicSlugs: readonly string[]): Map<string, T[]> {
-  const byTopic = new Map<string, T[]>(topicSlugs.map((slug) => [slug, []]));
+  return groupBySlugs(chronological, topicSlugs, (article) => article.topics, {
+    what: 'topic',
+    file: 'topics.yaml',
+    fix: "Add the topic to topics.yaml or correct the slug in the article's front matter.",
+  });
+}
+
+/** Articles per author, oldest first, for every author of authors.yaml (as `groupByTopic`). */
+export function groupByAuthor<T extends ArticleRecord>(chronological: readonly T[], authorSlugs: readonly string[]): Map<string, T[]> {
+  return groupBySlugs(chronological, authorSlugs, (article) => article.authors ?? [], {
+    what: 'author',
+    file: 'authors.yaml',
+    fix: "Add the author to authors.yaml or correct the slug in the article's front matter.",
+  });
+}
+
+function groupBySlugs<T extends ArticleRecord>(
+  chronological: readonly T[],
+  slugs: readonly string[],
+  referencesOf: (article: T) => readonly string[],
+  names: { what: string; file: string; fix: string },
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>(slugs.map((slug) => [slug, []]));
   const unknown: string[] = [];
   for (const article of chronological) {
-    for (const topic of article.topics) {
-      const list = byTopic.get(topic);
+    for (const slug of referencesOf(article)) {
+      const list = groups.get(slug);
       if (list) list.push(article);
-      else unknown.push(`  ${article.id}: «${topic}»`);
+      else unknown.push(`  ${article.id}: «${slug}»`);
     }
   }
   if (unknown.length > 0) {
     throw new Error(
-      `${unknown.length} topic reference(s) name no topic of topics.yaml:\n${unknown.join('\n')}\nAdd the topic to topics.yaml or correct the slug in the article's front matter.`,
+      `${unknown.length} ${names.what} reference(s) name no ${names.what} of ${names.file}:\n${unknown.join('\n')}\n${names.fix}`,
     );
   }
-  return byTopic;
+  return groups;
 }
 
 /** The neighbours of the item at `index` in an ordered list: the one before and the one after, if any. */

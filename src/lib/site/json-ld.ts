@@ -20,16 +20,36 @@ export interface NewsArticleInput {
   description: string;
   /** ISO 8601. */
   datePublished: string;
-  /** Absolute URL of the preview image. */
-  image?: string;
+  /** The article's photo, or the absolute URL of the site's preview image. */
+  image?: string | NewsImage;
   /** ISO 8601, when the article was updated. */
   dateModified?: string;
   /** Topic names, most relevant first. */
   topics: readonly string[];
   lang: string;
   publisher: { name: string; url: string; logo?: string };
+  /** The people in the byline, in its order, with the absolute URLs of their pages. */
+  authors?: ReadonlyArray<{ name: string; url: string }>;
   /** The original publication, when known. */
   source?: { name?: string; url?: string };
+}
+
+/** A photo of an article: its absolute URL and what is known of it. */
+export interface NewsImage {
+  url: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  caption?: string | undefined;
+}
+
+function imageObject(image: NewsImage): Record<string, unknown> {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    ...(image.width ? { width: image.width } : {}),
+    ...(image.height ? { height: image.height } : {}),
+    ...(image.caption ? { caption: image.caption } : {}),
+  };
 }
 
 /** A schema.org `NewsArticle` for one article page. */
@@ -50,7 +70,8 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
       ...(input.publisher.logo ? { logo: { '@type': 'ImageObject', url: input.publisher.logo } } : {}),
     },
   };
-  if (input.image) data.image = [input.image];
+  if (input.authors && input.authors.length > 0) data.author = input.authors.map(({ name, url }) => ({ '@type': 'Person', name, url }));
+  if (input.image) data.image = [typeof input.image === 'string' ? input.image : imageObject(input.image)];
   if (input.dateModified) data.dateModified = input.dateModified;
   if (input.topics.length > 0) {
     data.articleSection = input.topics[0];

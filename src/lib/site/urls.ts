@@ -38,6 +38,10 @@ export const paths = {
   /** Page `null` is the topic's front page (newest articles); numbered pages are fixed chunks counted from the oldest. */
   topic: (slug: string, page: number | null = null): string => (page === null ? `topics/${slug}/` : `topics/${slug}/${page}/`),
   topicFeed: (slug: string): string => `topics/${slug}/rss.xml`,
+  authors: (): string => 'authors/',
+  /** Numbered like `topic`: page `null` is the author's front page (newest articles). */
+  author: (slug: string, page: number | null = null): string => (page === null ? `authors/${slug}/` : `authors/${slug}/${page}/`),
+  authorFeed: (slug: string): string => `authors/${slug}/rss.xml`,
   feed: (): string => 'rss.xml',
   search: (): string => 'search/',
   sitemap: (): string => 'sitemap-index.xml',

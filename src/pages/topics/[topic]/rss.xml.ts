@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/uk.ts';
 import { getArchive, topicsOf, type SiteTopic } from '../../../collections/archive.ts';
+import { feedImages } from '../../../collections/lead-image.ts';
 import { feedOptions } from '#lib/site/feed.ts';
 import { FEED_ITEMS } from '#lib/site/site-config.ts';
 import { urls } from '#lib/site/urls.ts';
@@ -17,6 +18,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ topic: SiteTopic }> = async ({ site, props: { topic } }) => {
   const archive = await getArchive();
+  const articles = (archive.byTopic.get(topic.slug) ?? []).slice(-FEED_ITEMS).reverse();
+  const images = await feedImages(articles, site);
   return rss(
     feedOptions({
       title: t('feed.topicTitle', { site: t('site.name'), topic: topic.name }),
@@ -24,8 +27,9 @@ export const GET: APIRoute<{ topic: SiteTopic }> = async ({ site, props: { topic
       site,
       self: urls.topicFeed(topic.slug),
       page: urls.topic(topic.slug),
-      articles: (archive.byTopic.get(topic.slug) ?? []).slice(-FEED_ITEMS).reverse(),
+      articles,
       categories: (article) => topicsOf(archive, article).map((tp) => tp.name),
+      image: (article) => images.get(article.id),
     }),
   );
 };

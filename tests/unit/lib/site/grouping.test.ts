@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chronologicalIndex, compareChronological, parseArticleId } from '#lib/archive/article-record.ts';
-import { groupByDate, groupByTopic, neighbours } from '#lib/site/grouping.ts';
+import { groupByAuthor, groupByDate, groupByTopic, neighbours } from '#lib/site/grouping.ts';
 import { busiestTopics, publishedTopics, topicsByKind } from '#lib/archive/topic-index.ts';
 import { record } from '../archive-fakes.ts';
 
@@ -53,6 +53,29 @@ describe('groupByDate', () => {
   test('keeps the same month of different years apart', () => {
     const jan = groupByDate([record('2022/01/01/a'), record('2023/01/01/b')]);
     expect(jan.map((y) => y.months.map((m) => m.key))).toEqual([['2022-01'], ['2023-01']]);
+  });
+});
+
+describe('groupByAuthor', () => {
+  const bylined = [
+    { ...record('2022/01/11/a', []), authors: ['olena-petrenko', 'taras-kovalchuk'] },
+    { ...record('2022/01/12/b', []), authors: ['olena-petrenko'] },
+    record('2022/01/13/c', []),
+  ];
+
+  test('lists every author of authors.yaml, articles oldest first; an article without authors is in no list', () => {
+    const byAuthor = groupByAuthor(bylined, ['olena-petrenko', 'taras-kovalchuk', 'iryna-bondar']);
+    expect(byAuthor.get('olena-petrenko')!.map((a) => a.id)).toEqual(['2022/01/11/a', '2022/01/12/b']);
+    expect(byAuthor.get('taras-kovalchuk')!.map((a) => a.id)).toEqual(['2022/01/11/a']);
+    expect(byAuthor.get('iryna-bondar')).toEqual([]);
+  });
+
+  test('lists every reference to an author missing from authors.yaml', () => {
+    expect(() => groupByAuthor(bylined, ['olena-petrenko'])).toThrowErrorMatchingInlineSnapshot(`
+      [Error: 1 author reference(s) name no author of authors.yaml:
+        2022/01/11/a: «taras-kovalchuk»
+      Add the author to authors.yaml or correct the slug in the article's front matter.]
+    `);
   });
 });
 

@@ -33,10 +33,29 @@ describe('newsArticle', () => {
     });
   });
 
+  test('credits the byline as people with their pages, and no one when there is no byline', () => {
+    const authors = [
+      { name: 'Олена Петренко', url: 'https://example.org/sub/authors/olena-petrenko/' },
+      { name: 'Тарас Ковальчук', url: 'https://example.org/sub/authors/taras-kovalchuk/' },
+    ];
+    expect(newsArticle({ ...base, authors }).author).toEqual(authors.map((author) => ({ '@type': 'Person', ...author })));
+    expect(newsArticle(base)).not.toHaveProperty('author');
+    expect(newsArticle({ ...base, authors: [] })).not.toHaveProperty('author');
+  });
+
   test('adds dateModified and the original source only when known', () => {
     expect(newsArticle(base)).not.toHaveProperty('dateModified');
     expect(newsArticle(base)).not.toHaveProperty('isBasedOn');
     const full = newsArticle({ ...base, dateModified: '2022-01-12', source: { url: 'https://example.com/x' } });
     expect(full).toMatchObject({ dateModified: '2022-01-12', isBasedOn: { url: 'https://example.com/x' } });
+  });
+
+  test('carries a lead photo as an ImageObject with what is known of it, the share image as an address', () => {
+    const photo = { url: 'https://example.org/sub/2022/01/11/a/mist-0123456789-1440.webp', width: 1440, height: 960, caption: 'Міст.' };
+    expect(newsArticle({ ...base, image: photo }).image).toEqual([{ '@type': 'ImageObject', ...photo }]);
+    expect(newsArticle({ ...base, image: { url: 'https://photos.example.org/a.jpg' } }).image).toEqual([
+      { '@type': 'ImageObject', url: 'https://photos.example.org/a.jpg' },
+    ]);
+    expect(newsArticle({ ...base, image: 'https://example.org/sub/og-image.png' }).image).toEqual(['https://example.org/sub/og-image.png']);
   });
 });

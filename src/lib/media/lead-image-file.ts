@@ -1,0 +1,86 @@
+import { open } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { splitFrontMatter } from '../archive/article-file.ts';
+import { problem, type Place, type Problem } from '../problems.ts';
+import { imageFormatOf } from './image-format.ts';
+import { isLocalImage, LOCAL_IMAGE_PATH } from './lead-image-schema.ts';
+
+/**
+ * The local file behind an article's lead image (`image.src` in its front
+ * matter), found and judged before the build uses it: it must exist and be
+ * an image by its bytes. The schema judges the field's shape; this module,
+ * the file. Used by `npm run check` and the build through
+ * `src/lib/safety/served-files.ts`.
+ */
+
+/** An article's local lead image as written and as found on disk. */
+export interface LeadImageFile {
+  /** As written: `media/2024/03/12/mist.jpg`. */
+  src: string;
+  /** Absolute path: the archive folder joined with `src`. */
+  path: string;
+  /** Where `src` is written in the article. */
+  place: Place;
+}
+
+/** The archive folder of an article at `<archive>/articles/<yyyy>/<mm>/<dd>/<slug>.md`. */
+export function archiveFolderOf(articlePath: string): string {
+  return resolve(dirname(articlePath), '../../../..');
+}
+
+/** An article's local lead image, or `undefined` when it has none, a remote one, or a `src` the schema refuses. */
+export function localLeadImage(articlePath: string, text: string): LeadImageFile | undefined {
+  if (!/^image[ \t]*:/m.test(text)) return undefined;
+  const split = splitFrontMatter(text);
+  if (!split || 'error' in split) return undefined;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(split.frontMatter, { lineCounter, prettyErrors: false });
+  const node = document.getIn(['image', 'src'], true) as { value?: unknown; range?: [number, number, number] } | undefined;
+  if (typeof node?.value !== 'string' || !node.range) return undefined;
+  const src = node.value.trim();
+  if (!isLocalImage(src) || !LOCAL_IMAGE_PATH.test(src)) return undefined;
+  const at = lineCounter.linePos(node.range[0]);
+  return { src, path: join(archiveFolderOf(articlePath), src), place: { line: at.line + split.frontMatterLine - 1, column: at.col } };
+}
+
+/** The first bytes of a file, or `undefined` when there is no such file. */
+async function head(path: string): Promise<Uint8Array | undefined> {
+  const file = await open(path).catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const buffer = new Uint8Array(16);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** What is wrong with the file of a lead image, located at its `src` in the article `shown`: missing, or not an image. */
+export async function leadImageFileProblems(lead: LeadImageFile, shown: string): Promise<Problem[]> {
+  const bytes = await head(lead.path);
+  if (!bytes)
+    return [
+      problem(
+        shown,
+        lead.place,
+        'image-missing',
+        `Фото ${lead.src} не знайдено в архіві`,
+        `Покладіть файл у теку архіву за цим шляхом (content/${lead.src}) або виправте image.src: шлях пишуть від теки архіву, media/<рррр>/<мм>/<дд>/<назва>.jpg.`,
+        { field: 'image.src' },
+      ),
+    ];
+  if (!imageFormatOf(bytes))
+    return [
+      problem(
+        shown,
+        lead.place,
+        'image-type',
+        `Файл ${lead.src} не є зображенням JPEG, PNG, WebP чи AVIF, хоч так названий`,
+        'Збережіть фото як JPEG чи PNG (у графічному редакторі: «Експортувати як…») і покладіть замість цього файлу.',
+        { field: 'image.src' },
+      ),
+    ];
+  return [];
+}
