@@ -5,7 +5,7 @@ import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { topicSchema } from '#lib/archive/topic-schema.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { collectInputFiles } from './input-files.ts';
-import { ArchiveState } from './archive-state.ts';
+import { ArchiveState, archiveFactsFile } from './archive-state.ts';
 import { acquireIngestLock, DEFAULT_LOCK_WAIT_SECONDS, IngestLockBusyError, type IngestLock } from './ingest-lock.ts';
 import { readJobs } from './item-jobs.ts';
 import { placeItem, type Placement } from './place-item.ts';
@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** Folder that input paths and `origin` are relative to. */
   cwd?: string;
   sanitize?: SanitizeOptions;
+  /** Where the ingest keeps what it learnt of the archive's files between runs (`archiveFactsFile`); without it, every article is read on each run. */
+  cacheDir?: string;
   /** Called as items are processed (for a progress bar). */
   onProgress?: (done: number, total: number, stage: string) => void;
 }
@@ -100,7 +102,11 @@ async function ingestInto(
   taxonomy: CompiledTaxonomy,
   options: IngestOptions,
 ): Promise<IngestReport> {
-  const archive = await ArchiveState.load(contentDir, (done, total) => options.onProgress?.(done, total, 'архів'));
+  const archive = await ArchiveState.load(
+    contentDir,
+    (done, total) => options.onProgress?.(done, total, 'архів'),
+    options.cacheDir ? archiveFactsFile(options.cacheDir, contentDir) : undefined,
+  );
   const report: ReportItem[] = [];
   const { files, errors: fileErrors } = await collectInputFiles(options.inputs, cwd);
   for (const error of fileErrors) report.push({ source: formatPlace(error.place), outcome: 'error', reason: error.message });
@@ -147,6 +153,6 @@ async function ingestInto(
     await pool.close();
   }
   // Nothing is written until every input has been read and planned.
-  if (!options.dryRun) writePlanned(contentDir, placement.writes);
+  if (!options.dryRun) archive.keepWritten(writePlanned(contentDir, placement.writes));
   return { contentDir, dryRun: options.dryRun ?? false, counts: countOutcomes(report), items: report };
 }
