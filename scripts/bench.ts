@@ -88,7 +88,7 @@ const CLI = defineCli({
       check: positiveInteger('--shards'),
     },
     'no-search': { type: 'boolean', description: 'не міряти пошук у Chromium' },
-    'no-incremental': { type: 'boolean', description: 'не міряти повторну збірку після зміни однієї статті' },
+    'no-incremental': { type: 'boolean', description: 'не міряти повторні збірки після нової, зміненої й вилученої статті' },
     compare: { type: 'boolean', description: 'зібрати ті самі статті Hugo з Pagefind CLI і порівняти часи (потрібен hugo)' },
     keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в bench/out/' },
     verbose: { type: 'boolean', description: 'показувати вивід імпорту та збірки' },
@@ -121,6 +121,8 @@ function medianRow(runs: readonly SizeResult[]): SizeResult {
     row[key] = pick((r) => r[key])!;
   }
   row.incrementalMs = pick((r) => r.incrementalMs);
+  row.editMs = pick((r) => r.editMs);
+  row.removeMs = pick((r) => r.removeMs);
   if (first.search) {
     row.search = {
       ...first.search,

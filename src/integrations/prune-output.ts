@@ -9,6 +9,27 @@ const ROUTE_OUTPUT = /\.(?:html|xml|txt)$/;
 const KEPT = /^(?:pagefind|_astro)\/|^sitemap[^/]*\.xml$/;
 
 /**
+ * Every file under `root` but those of the search index (`pagefind/`), which
+ * holds a file per article and is pruned by its own writer.
+ */
+async function filesOutsideIndex(root: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.map((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return dir === root && entry.name === 'pagefind' ? undefined : walk(path);
+        if (entry.isFile()) files.push(path);
+        return undefined;
+      }),
+    );
+  };
+  await walk(root);
+  return files;
+}
+
+/**
  * Keeps the last build's output folder instead of emptying it, so that
  * Astro's incremental build leaves unchanged pages where they are instead of
  * deleting and copying back every file; then removes what this build did not
@@ -31,9 +52,7 @@ export default function pruneOutput(): AstroIntegration {
         const produced = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
         const stale: string[] = [];
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const path = join(entry.parentPath, entry.name);
+        for (const path of await filesOutsideIndex(root)) {
           const relative = path.slice(root.length).replace(/\\/g, '/').replace(/^\//, '');
           if (relative.startsWith('_astro/')) {
             // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.

@@ -1,7 +1,9 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
 import { rendersYear, shardScope, type ShardScope } from '#lib/build/shards.ts';
@@ -41,11 +43,13 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const writes: Array<Promise<void>> = [];
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
+      const store = leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes, scope);
+      const unchanged = unchangedEntry(store, context.generateDigest, resolve(fileURLToPath(context.config.root), options.base));
       const globContext: GlobContext = {
         ...context,
         logger,
-        entryTypes: scope ? shardEntryTypes(entryTypes, scope) : entryTypes,
-        store: leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes),
+        entryTypes: loaderEntryTypes(entryTypes, scope, unchanged),
+        store,
       };
       await inner.load(globContext);
       await Promise.all(writes);
@@ -106,6 +110,7 @@ function overriding<T extends object>(target: T, overrides: Partial<T>): T {
 const OTHER_SHARD = { html: '', metadata: { otherShard: true } };
 
 interface EntryType {
+  getEntryInfo?: (input: { contents: string; fileUrl: URL }) => Promise<{ body: string; data: Record<string, unknown> }>;
   getRenderFunction?: (config: unknown) => Promise<(entry: { id: string }) => Promise<unknown>>;
 }
 type EntryTypes = Map<string, EntryType>;
@@ -113,27 +118,54 @@ type EntryTypes = Map<string, EntryType>;
 type GlobContext = LoaderContext & { entryTypes: EntryTypes };
 
 /**
- * Entry types whose render functions render only the bodies of this shard's
- * years: a shard's pages show no other article's body, and rendering every
- * body in every shard would repeat the heaviest part of loading the archive.
+ * Whether a file is stored unchanged: the data store holds an entry for its
+ * id (the path under `base` without extension, as `generateId` above makes
+ * it) with the digest of these very contents.
  */
-function shardEntryTypes(entryTypes: EntryTypes, scope: ShardScope): EntryTypes {
+function unchangedEntry(
+  store: DataStore,
+  generateDigest: LoaderContext['generateDigest'],
+  base: string,
+): (contents: string, fileUrl: URL) => boolean {
+  return (contents, fileUrl) => {
+    const id = relative(base, fileURLToPath(fileUrl))
+      .replace(/\\/g, '/')
+      .replace(/\.mdx?$/, '');
+    const stored = store.get(id);
+    return stored?.digest !== undefined && stored.filePath !== undefined && stored.digest === generateDigest(contents);
+  };
+}
+
+/** What a stored, unchanged file's front matter reads as: `glob()` skips such a file before it looks at its data. */
+const UNCHANGED_INFO = { body: '', data: {} };
+
+/**
+ * The entry types `glob()` reads and renders files with, changed in two ways:
+ * - a file whose contents the data store already holds is not parsed again:
+ *   `glob()` parses every file's front matter before it compares digests, and
+ *   for an archive of which one file changed that parse is most of the load;
+ * - in a shard, render functions render only the bodies of this shard's years:
+ *   a shard's pages show no other article's body, and rendering every body in
+ *   every shard would repeat the heaviest part of loading the archive.
+ */
+function loaderEntryTypes(
+  entryTypes: EntryTypes,
+  scope: ShardScope | undefined,
+  unchanged: (contents: string, fileUrl: URL) => boolean,
+): EntryTypes {
   const types: EntryTypes = new Map();
   for (const [extension, type] of entryTypes) {
-    const getRenderFunction = type.getRenderFunction;
-    if (!getRenderFunction) {
-      types.set(extension, type);
-      continue;
-    }
-    types.set(
-      extension,
-      overriding(type, {
-        getRenderFunction: async (config: unknown) => {
-          const render = await getRenderFunction.call(type, config);
-          return async (entry: { id: string }) => (rendersYear(entry.id.slice(0, 4), scope) ? render(entry) : OTHER_SHARD);
-        },
-      }),
-    );
+    const { getEntryInfo, getRenderFunction } = type;
+    const overrides: Partial<EntryType> = {};
+    if (getEntryInfo)
+      overrides.getEntryInfo = async (input) =>
+        unchanged(input.contents, input.fileUrl) ? UNCHANGED_INFO : getEntryInfo.call(type, input);
+    if (getRenderFunction && scope)
+      overrides.getRenderFunction = async (config: unknown) => {
+        const render = await getRenderFunction.call(type, config);
+        return async (entry: { id: string }) => (rendersYear(entry.id.slice(0, 4), scope) ? render(entry) : OTHER_SHARD);
+      };
+    types.set(extension, overriding(type, overrides));
   }
   return types;
 }
@@ -143,8 +175,11 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
   const { rendered, body, ...rest } = entry;
   if (entry.deferredRender) return entry;
   if (!rendered) return undefined;
-  // Kept without a body file: a later build that renders this article finds none and renders it then.
-  if ((rendered.metadata as { otherShard?: boolean } | undefined)?.otherShard) return rest;
+  if ((rendered.metadata as { otherShard?: boolean } | undefined)?.otherShard) {
+    // Kept without a body file, and without the one of an older version: a later build that renders this article finds none and renders it then.
+    rmSync(articleHtmlFile(dir, entry.id), { force: true });
+    return rest;
+  }
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
   // Written while the next entries render; the load waits for every write before it ends.
   const write = writeArticleHtml(dir, entry.id, {
@@ -159,14 +194,16 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
 
 /**
  * The store `glob()` writes to, with the bodies of plain Markdown entries
- * moved out to files. An entry whose file is gone reads as absent, so that
- * `glob()` renders it again instead of trusting its digest.
+ * moved out to files. An entry of a year this process renders whose body
+ * file is gone reads as absent, so that `glob()` renders it again instead of
+ * trusting its digest; an entry of another shard's years needs no body here.
  */
-function leanStore(store: DataStore, dir: string, writes: Array<Promise<void>>): DataStore {
+function leanStore(store: DataStore, dir: string, writes: Array<Promise<void>>, scope: ShardScope | undefined): DataStore {
   return overriding<DataStore>(store, {
     get: ((id: string) => {
       const entry = store.get(id);
-      return entry && hasHtmlFile(entry) && !existsSync(articleHtmlFile(dir, id)) ? undefined : entry;
+      const bodyGone = entry && hasHtmlFile(entry) && rendersYear(id.slice(0, 4), scope) && !existsSync(articleHtmlFile(dir, id));
+      return bodyGone ? undefined : entry;
     }) as DataStore['get'],
     set: (entry: DataEntry) => {
       const kept = slim(entry, dir, writes);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -90,5 +91,14 @@ describe('a sharded build', () => {
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
     expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect((await readFile(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka/index.html'), 'utf8')).includes('Нова бібліотека')).toBe(true);
+  });
+
+  test('rebuilds after the article is removed into the same site as a clean build, its page and folder gone', async () => {
+    await rm(join(ARCHIVE, 'articles/2024/06/03/nova-biblioteka.md'));
+    await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
+    await rm(join(OUTPUT, 'clean'), { recursive: true, force: true });
+    await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-removed');
+    expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(existsSync(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka'))).toBe(false);
   });
 });

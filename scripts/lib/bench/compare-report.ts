@@ -23,6 +23,8 @@ export function formatComparison(rows: ReadonlyArray<SizeResult & { reference?: 
     '× theirs',
     'add one + rebuild',
     '× their full build',
+    'edit one',
+    'remove one',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
   for (const row of rows) {
@@ -41,6 +43,8 @@ export function formatComparison(rows: ReadonlyArray<SizeResult & { reference?: 
         times(reference.totalRatio),
         row.incrementalMs === undefined ? '—' : formatSeconds(row.incrementalMs),
         times(reference.incrementalRatio),
+        row.editMs === undefined ? '—' : formatSeconds(row.editMs),
+        row.removeMs === undefined ? '—' : formatSeconds(row.removeMs),
       ].join(' | ')} |`,
     );
   }

@@ -20,6 +20,9 @@ export interface GenerateOptions {
   lastYear?: number;
 }
 
+/** The newest year of generated dates unless `lastYear` says otherwise. */
+export const LAST_YEAR = 2025;
+
 const GENDER_INDEX = { m: 0, f: 1, n: 2, p: 3 } as const;
 const OUTLETS = ['Вісник громади', 'Регіональні новини', 'Новини Придніпровʼя', 'Голос Поділля', 'Світ економіки'];
 
@@ -71,7 +74,7 @@ function isoDate(random: Random, firstYear: number, lastYear: number): string {
 export function* generateArticles(options: GenerateOptions): Generator<GeneratedItem> {
   const random = createRandom(options.seed);
   const firstYear = options.firstYear ?? 2001;
-  const lastYear = options.lastYear ?? 2025;
+  const lastYear = options.lastYear ?? LAST_YEAR;
   for (let n = 0; n < options.count; n += 1) {
     const paragraphs: string[] = [];
     const total = paragraphCount(random);

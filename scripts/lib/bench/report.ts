@@ -1,6 +1,7 @@
 import { formatBytes, formatSeconds, growthExponent } from './stats.ts';
 import type { SizeResult } from './run-size.ts';
 
+const optionalSeconds = (value: number | undefined) => (value === undefined ? '—' : formatSeconds(value));
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
 
 /** The benchmark table as Markdown, one row per archive size. */
@@ -15,6 +16,8 @@ export function formatTable(rows: readonly SizeResult[]): string {
     'output (files)',
     'index size',
     'add one + rebuild',
+    'edit one',
+    'remove one',
     'cold query: bytes',
     'cold query: time',
     'warm query (median)',
@@ -34,6 +37,8 @@ export function formatTable(rows: readonly SizeResult[]): string {
         row.incrementalMs === undefined
           ? '—'
           : `${formatSeconds(row.incrementalMs)} (${Math.round((100 * row.incrementalMs) / row.totalMs)}% of total)`,
+        optionalSeconds(row.editMs),
+        optionalSeconds(row.removeMs),
         row.search ? formatBytes(row.search.coldBytes) : '—',
         ms(row.search?.coldMs),
         ms(row.search?.warmMedianMs),

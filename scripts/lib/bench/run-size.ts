@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { folderSize } from './folder-size.ts';
-import { generateArticles, type GeneratedItem } from './generate-articles.ts';
+import { generateArticles, LAST_YEAR, type GeneratedItem } from './generate-articles.ts';
 import { measureRun, type RunMeasure } from './process-tree.ts';
 import { measureSearch, type SearchTiming } from './search-timing.ts';
 import { serveStatic } from '../serve-static.ts';
@@ -14,7 +14,7 @@ export interface SizeOptions {
   projectRoot: string;
   workDir: string;
   corpusSentences?: readonly string[];
-  /** Also time adding one article and rebuilding. */
+  /** Also time publishing one new article, editing it and removing it, each with its rebuild. */
   incremental: boolean;
   /** Processes `npm run build` splits the build into; the build's own default (one per core) when absent. */
   shards?: number;
@@ -38,7 +38,12 @@ export interface SizeResult {
   outputFiles: number;
   indexBytes: number;
   indexFiles: number;
+  /** A new article of the newest year: its ingest and the rebuild. */
   incrementalMs?: number;
+  /** That article's text changed in place, and the rebuild. */
+  editMs?: number;
+  /** That article deleted, and the rebuild. */
+  removeMs?: number;
   search?: SearchTiming;
 }
 
@@ -137,12 +142,29 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
   };
 
   if (options.incremental) {
+    // A newsroom publishes into the newest year: the one article is dated there.
     const extra = join(workDir, 'one-more');
-    await writeInputs(generateArticles({ count: 1, seed: options.seed + 1_000_003 }), extra);
-    const started = performance.now();
-    await run('ingest one more', ['scripts/ingest.ts', '--content', archive, extra]);
+    const extraReport = join(workDir, 'one-more-report.json');
+    await writeInputs(generateArticles({ count: 1, seed: options.seed + 1_000_003, firstYear: LAST_YEAR, lastYear: LAST_YEAR }), extra);
+    let started = performance.now();
+    await run('ingest one more', ['scripts/ingest.ts', '--content', archive, '--report', extraReport, extra]);
     await run('rebuild', buildArgs);
     result.incrementalMs = performance.now() - started;
+
+    const written = (JSON.parse(await readFile(extraReport, 'utf8')) as { items?: Array<{ outcome: string; path?: string }> }).items?.find(
+      (item) => item.outcome === 'written' && item.path,
+    );
+    if (written?.path) {
+      const file = join(archive, written.path);
+      started = performance.now();
+      await appendFile(file, '\nРедакція доповнила цю статтю одним абзацом.\n');
+      await run('rebuild after an edit', buildArgs);
+      result.editMs = performance.now() - started;
+      started = performance.now();
+      await rm(file);
+      await run('rebuild after a removal', buildArgs);
+      result.removeMs = performance.now() - started;
+    }
   }
 
   if (options.search) {

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArticlePath } from '#lib/archive/article-file.ts';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
-import { listArchive, readArchivedArticle } from '#lib/archive/archive-files.ts';
+import { archivedArticleFromBytes, listArchive, readArchivedArticle, type ArchivedArticle } from '#lib/archive/archive-files.ts';
+import { rulesKey, StatCache } from '#lib/files/stat-cache.ts';
 import { sortProblems, type Problem } from '#lib/problems.ts';
-import { NearDuplicateIndex, type DuplicateMatch, type TextSignature } from './near-duplicates.ts';
+import { NearDuplicateIndex, textSignature, type DuplicateMatch, type TextSignature } from './near-duplicates.ts';
 import { aliasSlug, SlugRegistry } from './slug-registry.ts';
 import type { PlannedWrite } from './write-plan.ts';
 
@@ -19,6 +21,44 @@ export interface KnownArticle {
   seenBy?: string;
   /** The write this run plans for it: a new article, or an update of an archived one. */
   write?: PlannedWrite;
+}
+
+/** What the ingest keeps of an archived article between runs (`StatCache`): all it needs unless the article is a candidate duplicate. */
+interface ArchivedFacts {
+  id?: string;
+  aliases: string[];
+  /** The text's sampled trigrams (`textSignature`), as base64 of 32-bit little-endian words. */
+  samples: string;
+}
+
+/** The modules whose rules decide `ArchivedFacts`: a change to any of them voids the kept facts. */
+const FACT_MODULES = [
+  '../../../src/lib/archive/archive-files.ts',
+  '../../../src/lib/archive/article-source.ts',
+  '../../../src/lib/archive/article-file.ts',
+  './comparable-text.ts',
+  './text-hashes.ts',
+  './near-duplicates.ts',
+  './archive-state.ts',
+].map((module) => new URL(module, import.meta.url));
+
+/** The file in `cacheDir` with the facts of the archive in `contentDir` (one file per archive). */
+export function archiveFactsFile(cacheDir: string, contentDir: string): string {
+  return join(cacheDir, `arkhiv-ingest-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}.json`);
+}
+
+function factsOf(article: ArchivedArticle): ArchivedFacts {
+  return {
+    ...(article.id ? { id: article.id } : {}),
+    aliases: article.aliases,
+    samples: encodeSamples(textSignature(article.text).samples),
+  };
+}
+
+const encodeSamples = (samples: readonly number[]): string => Buffer.from(Uint32Array.from(samples).buffer).toString('base64');
+function decodeSamples(text: string): number[] {
+  const bytes = Buffer.from(text, 'base64');
+  return Array.from(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
 }
 
 /**
@@ -40,6 +80,7 @@ export class ArchiveState {
   private readonly runTexts = new Map<KnownArticle, string>();
   private readonly index: NearDuplicateIndex<KnownArticle>;
   private readonly runIndex: NearDuplicateIndex<KnownArticle>;
+  private cache?: StatCache<ArchivedFacts>;
 
   private constructor(contentDir: string, slugs: string[]) {
     this.contentDir = contentDir;
@@ -49,31 +90,65 @@ export class ArchiveState {
   }
 
   /**
-   * Reads every article of the archive once (id, slug, comparison text) with
-   * the reader the build and `npm run check` use. Rejects with an
+   * Reads every article of the archive once (id, former addresses,
+   * comparison samples) with the reader the build and `npm run check` use,
+   * or takes what an earlier run kept in `cacheFile` for the files unchanged
+   * since (same modification time and size), so that ingesting a few items
+   * reads only the archive's changed files. Rejects with an
    * `InvalidArchiveError` listing every file they would reject (paths
    * relative to the working folder), before anything is written.
    */
-  static async load(contentDir: string, onProgress?: (done: number, total: number) => void): Promise<ArchiveState> {
+  static async load(contentDir: string, onProgress?: (done: number, total: number) => void, cacheFile?: string): Promise<ArchiveState> {
     const listing = await listArchive(contentDir);
     const slugs = listing.articles.map((path) => parseArticlePath(path)?.slug).filter((slug): slug is string => Boolean(slug));
     const state = new ArchiveState(contentDir, slugs);
+    const cache = cacheFile ? new StatCache<ArchivedFacts>(cacheFile, rulesKey([resolve(contentDir)], FACT_MODULES)) : undefined;
+    if (cache) state.cache = cache;
     const problems: Problem[] = [];
     for (const [n, path] of listing.articles.entries()) {
-      const { article, problems: found } = readArchivedArticle(contentDir, path, path);
-      // Named from the working folder, as the build and `npm run check` name them; only a rejected file needs the name.
-      problems.push(...found.map((problem) => ({ ...problem, file: relative(process.cwd(), join(contentDir, path)) })));
-      if (article) {
+      const facts = state.factsOf(path, problems);
+      if (facts) {
         const known: KnownArticle = { label: path, path, archived: true };
-        if (article.id && !state.byId.has(article.id)) state.byId.set(article.id, known);
-        state.index.add(known, article.text);
+        if (facts.id && !state.byId.has(facts.id)) state.byId.set(facts.id, known);
+        state.index.add(known, { plain: '', samples: decodeSamples(facts.samples) });
         // A former address still leads to its article: a new article must not take it.
-        for (const alias of article.aliases) state.slugs.take(aliasSlug(alias));
+        for (const alias of facts.aliases) state.slugs.take(aliasSlug(alias));
       }
       onProgress?.(n + 1, listing.articles.length);
     }
     if (problems.length > 0) throw new InvalidArchiveError(sortProblems(problems), 'запустіть npm run ingest знову');
+    cache?.save();
     return state;
+  }
+
+  /** One archived article's facts: kept from an earlier run while its file is unchanged, else read (its problems added to `problems`). */
+  private factsOf(path: string, problems: Problem[]): ArchivedFacts | undefined {
+    const { cache } = this;
+    const stats = cache ? statSync(join(this.contentDir, path)) : undefined;
+    const kept = stats && cache?.get(path, stats);
+    if (kept) return kept;
+    const { article, problems: found } = readArchivedArticle(this.contentDir, path, path);
+    // Named from the working folder, as the build and `npm run check` name them; only a rejected file needs the name.
+    problems.push(...found.map((problem) => ({ ...problem, file: relative(process.cwd(), join(this.contentDir, path)) })));
+    if (!article) return undefined;
+    const facts = factsOf(article);
+    if (stats && cache && found.length === 0) cache.set(path, stats, facts);
+    return facts;
+  }
+
+  /**
+   * Keeps the facts of the files this run wrote, from the bytes it wrote, so
+   * that the next run does not read them back: publishing after a large
+   * import stays a read of the changed files only.
+   */
+  keepWritten(writes: ReadonlyArray<{ path: string; content: Uint8Array }>): void {
+    const { cache } = this;
+    if (!cache) return;
+    for (const { path, content } of writes) {
+      const { article, problems } = archivedArticleFromBytes(content, path, path);
+      if (article && problems.length === 0) cache.set(path, statSync(join(this.contentDir, path)), factsOf(article));
+    }
+    cache.save();
   }
 
   private textOf(known: KnownArticle): string {

@@ -39,6 +39,8 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
       dryRun: options.dryRun,
       update: options.update,
       lockWaitMs: options.wait * 1000,
+      // Beside the build's cache: `npm run` starts in the project root.
+      cacheDir: resolve(process.env.ARKHIV_CACHE_DIR ?? 'node_modules/.astro'),
       onProgress: progress.update,
     });
     progress.done();

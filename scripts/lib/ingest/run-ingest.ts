@@ -5,7 +5,7 @@ import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { topicSchema } from '#lib/archive/topic-schema.ts';
 import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { collectInputFiles } from './input-files.ts';
-import { ArchiveState } from './archive-state.ts';
+import { ArchiveState, archiveFactsFile } from './archive-state.ts';
 import { acquireIngestLock, DEFAULT_LOCK_WAIT_SECONDS, IngestLockBusyError, type IngestLock } from './ingest-lock.ts';
 import { readJobs } from './item-jobs.ts';
 import { placeItem, type Placement } from './place-item.ts';
@@ -38,6 +38,8 @@ export interface IngestOptions {
   /** Folder that input paths and `origin` are relative to. */
   cwd?: string;
   sanitize?: SanitizeOptions;
+  /** Where the ingest keeps what it learnt of the archive's files between runs (`archiveFactsFile`); without it, every article is read on each run. */
+  cacheDir?: string;
   /** Called as items are processed (for a progress bar). */
   onProgress?: (done: number, total: number, stage: string) => void;
 }
@@ -112,7 +114,11 @@ async function ingestInto(
   taxonomy: CompiledTaxonomy,
   options: Omit<IngestOptions, 'topicMap'> & { topicMap?: ReadonlyMap<string, readonly string[]> },
 ): Promise<IngestReport> {
-  const archive = await ArchiveState.load(contentDir, (done, total) => options.onProgress?.(done, total, 'архів'));
+  const archive = await ArchiveState.load(
+    contentDir,
+    (done, total) => options.onProgress?.(done, total, 'архів'),
+    options.cacheDir ? archiveFactsFile(options.cacheDir, contentDir) : undefined,
+  );
   const authorsFile = await loadAuthorsFile(contentDir);
   if ('error' in authorsFile) throw new IngestSetupError(authorsFile.error);
   const report: ReportItem[] = [];
@@ -179,7 +185,7 @@ async function ingestInto(
     // The authors first: an article must never name an author authors.yaml lacks.
     const authorsChanged = writeNewAuthors(contentDir, authorsFile, newAuthors);
     if (authorsChanged) throw new IngestSetupError(authorsChanged);
-    writePlanned(contentDir, placement.writes);
+    archive.keepWritten(writePlanned(contentDir, placement.writes));
   }
   return {
     contentDir,

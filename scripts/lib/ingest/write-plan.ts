@@ -29,13 +29,19 @@ function changedReason(path: string): string {
   return `статтю ${path} змінено або видалено під час імпорту: оновлення не записано, щоб не затерти цих змін. Перегляньте статтю й запустіть імпорт із --update ще раз.`;
 }
 
-/** Writes every planned file (atomically, one by one); a write that would replace what the run did not read turns its items into errors. */
-export function writePlanned(contentDir: string, writes: readonly PlannedWrite[]): void {
+/**
+ * Writes every planned file (atomically, one by one); a write that would
+ * replace what the run did not read turns its items into errors. Returns the
+ * writes that were made.
+ */
+export function writePlanned(contentDir: string, writes: readonly PlannedWrite[]): PlannedWrite[] {
+  const written: PlannedWrite[] = [];
   for (const write of writes) {
     const target = join(contentDir, write.path);
     try {
       if (write.unchangedFrom) writeFileAtomic(target, write.content, { unchangedFrom: write.unchangedFrom });
       else writeFileAtomic(target, write.content, { overwrite: false });
+      written.push(write);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST' && code !== 'ECHANGED') throw error;
@@ -47,4 +53,5 @@ export function writePlanned(contentDir: string, writes: readonly PlannedWrite[]
       }
     }
   }
+  return written;
 }

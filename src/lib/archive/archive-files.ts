@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { readArticleFile } from './article-source.ts';
+import { readArticleBytes, readArticleFile, type ArticleRead } from './article-source.ts';
 import { isTempFileName, tempFileOwnerAlive } from '../files/atomic-write.ts';
 import type { Problem } from '../problems.ts';
 import { decodeNumericReferences } from '../text/character-references.ts';
@@ -70,7 +70,19 @@ export interface ArchivedArticle {
  * in problems.
  */
 export function readArchivedArticle(contentDir: string, path: string, file: string): { article?: ArchivedArticle; problems: Problem[] } {
-  const read = readArticleFile(contentDir, path, file);
+  return archivedArticle(readArticleFile(contentDir, path, file), path);
+}
+
+/** `readArchivedArticle` of bytes in memory (an article just written), with the same verdicts. */
+export function archivedArticleFromBytes(
+  bytes: Uint8Array,
+  path: string,
+  file: string,
+): { article?: ArchivedArticle; problems: Problem[] } {
+  return archivedArticle(readArticleBytes(bytes, path, file), path);
+}
+
+function archivedArticle(read: ArticleRead, path: string): { article?: ArchivedArticle; problems: Problem[] } {
   if (read.problems.length > 0 || !read.frontMatter) return { problems: read.problems };
   const { data, split } = read.frontMatter;
   const id = typeof data.id === 'string' ? data.id : undefined;

@@ -6,7 +6,8 @@ import { sortProblems, type Problem } from '../problems.ts';
 import { parseArticlePath } from './article-file.ts';
 import { readArticleFile, type ArticleRead } from './article-source.ts';
 import { listArchive } from './archive-files.ts';
-import { ValidationCache, validationCacheKey } from './validation-cache.ts';
+import { StatCache } from '../files/stat-cache.ts';
+import { validationCacheKey, type CachedArticle } from './validation-cache.ts';
 import { validateTopics } from './validate-topics.ts';
 import { validateAuthors } from './validate-authors.ts';
 import { AUTHORS_FILE } from './authors.ts';
@@ -200,20 +201,18 @@ function articleResult(
   path: string,
   file: string,
   known: KnownSlugs,
-  cache: ValidationCache | undefined,
+  cache: StatCache<CachedArticle> | undefined,
 ): { problems: Problem[]; fact?: ArticleFacts } {
   const absolute = join(contentDir, path);
   const info = cache ? statSync(absolute) : undefined;
-  const cached = info && cache?.get(path, info.mtimeMs, info.size);
+  const cached = info && cache?.get(path, info);
   if (cached) {
     return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
   }
   const problems: Problem[] = [];
   const fact = checkArticle(readArticleFile(contentDir, path, file), path, file, known, problems);
   if (info && cache) {
-    cache.set(path, {
-      mtimeMs: info.mtimeMs,
-      size: info.size,
+    cache.set(path, info, {
       problems: problems.map(({ file: _file, ...rest }) => rest),
       ...(fact ? { facts: { ...(fact.id ? { id: fact.id } : {}), idLine: fact.idLine, aliases: fact.aliases } } : {}),
     });
@@ -262,7 +261,7 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
       severity: 'warning',
     });
   const cache = options.cacheFile
-    ? new ValidationCache(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText ?? ''}`))
+    ? new StatCache<CachedArticle>(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText ?? ''}`))
     : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.

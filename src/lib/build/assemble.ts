@@ -1,12 +1,12 @@
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, link, lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
 import type { Shard } from './shards.ts';
 
 export interface AssembleOptions {
-  /** Where the site goes; emptied first. */
+  /** Where the site goes: afterwards it holds the assembled site and nothing else. */
   outDir: string;
   /** The output folder of each shard, in the order of `shards`. */
   shardDirs: readonly string[];
@@ -40,10 +40,59 @@ function globalShard(shards: readonly Shard[]): Shard {
   return shard;
 }
 
-/** Hard-links a file into place (the shards' folders keep theirs for the next incremental build), or copies it across file systems. */
-async function place(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await link(from, to).catch(() => copyFile(from, to));
+/** File operations at once: enough to keep the disk busy, few enough to stay within open-file limits. */
+const AT_ONCE = 64;
+
+/** Runs `task` on every item, `AT_ONCE` at a time. */
+async function eachAtOnce<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: AT_ONCE }, worker));
+}
+
+/** Every file under `dir`, as paths relative to it with `/`. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => relativePath(dir, join(entry.parentPath, entry.name)));
+}
+
+const relativePath = (dir: string, path: string) => path.slice(dir.length).replace(/\\/g, '/').replace(/^\//, '');
+
+/** Whether two paths are the same file (a hard link made by an earlier assembly). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([lstat(a), lstat(b).catch(() => undefined)]);
+  return second !== undefined && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * Makes `outDir` hold exactly the files of `moves`: a file already linked to
+ * its source by an earlier assembly stays, any other is linked anew (copied
+ * across file systems), and files no move names are removed, with the
+ * folders they leave empty. A rebuild of one article so touches its pages,
+ * not every file of the site.
+ */
+async function placeAll(outDir: string, moves: ReadonlyMap<string, string>): Promise<void> {
+  const stale = (await filesUnder(outDir)).filter((path) => !moves.has(path)).map((path) => join(outDir, path));
+  await eachAtOnce(stale, (path) => rm(path, { force: true }));
+  for (const folder of [...new Set(stale.map((path) => dirname(path)))].sort().reverse()) {
+    for (let dir = folder; dir.startsWith(outDir) && dir !== outDir; dir = dirname(dir))
+      if (
+        !(await rmdir(dir).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
+  }
+  await eachAtOnce([...new Set([...moves.keys()].map((path) => dirname(join(outDir, path))))], (dir) => mkdir(dir, { recursive: true }));
+  await eachAtOnce([...moves], async ([path, from]) => {
+    const to = join(outDir, path);
+    if (await sameFile(from, to)) return;
+    await rm(to, { force: true });
+    await link(from, to).catch(() => copyFile(from, to));
+  });
 }
 
 /**
@@ -53,26 +102,24 @@ async function place(from: string, to: string): Promise<void> {
  */
 export async function assembleSite(options: AssembleOptions): Promise<number> {
   const { outDir, shardDirs, shards } = options;
-  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const placed = new Set<string>();
+  /** Each file of the site and the shard file it comes from. */
+  const moves = new Map<string, string>();
   for (const [index, shard] of shards.entries()) {
     const dir = shardDirs[index]!;
-    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name).slice(dir.length).replace(/\\/g, '/').replace(/^\//, '');
+    for (const path of await filesUnder(dir)) {
       const owner = ownerOf(path, shards);
-      if ((owner && owner !== shard) || placed.has(path)) continue;
-      placed.add(path);
-      await place(join(dir, path), join(outDir, path));
+      if ((owner && owner !== shard) || moves.has(path)) continue;
+      moves.set(path, join(dir, path));
     }
   }
+  await placeAll(resolve(outDir), moves);
   await writePartsManifest(
     outDir,
     shards.flatMap((shard) => shard.parts),
   );
   const pages = await writeSitemap(outDir, options.site, options.base);
   await writeServiceWorker(outDir, options.base, options.buildId, options.logger);
-  options.logger.info(`Assembled ${placed.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);
-  return placed.size;
+  options.logger.info(`Assembled ${moves.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);
+  return moves.size;
 }

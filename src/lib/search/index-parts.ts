@@ -25,15 +25,20 @@ export const PARTS_MANIFEST = 'parts.json';
 
 /**
  * Splits years (with their article counts) into parts of at most `partSize`
- * articles; a year with more articles than that is a part of its own.
+ * articles; a year with more articles than that is a part of its own. An
+ * archive split at all has its newest year as a part of its own, however
+ * small: that is the year new articles go to, so publishing one re-indexes
+ * that year alone, not the thousands of older articles that would share its
+ * part.
  */
 export function planIndexParts(articlesPerYear: ReadonlyMap<number, number>, partSize: number): IndexPart[] {
   if (!(partSize >= 1)) throw new Error(`The index part size must be a positive number of articles (got ${partSize}).`);
   const parts: Array<{ years: number[]; articles: number }> = [];
   let current: { years: number[]; articles: number } | undefined;
+  const split = [...articlesPerYear.values()].reduce((sum, count) => sum + count, 0) > partSize;
   for (const year of [...articlesPerYear.keys()].sort((a, b) => b - a)) {
     const count = articlesPerYear.get(year)!;
-    if (!current || (current.articles + count > partSize && current.articles > 0)) {
+    if (!current || (split && parts.length === 1) || (current.articles + count > partSize && current.articles > 0)) {
       current = { years: [], articles: 0 };
       parts.push(current);
     }

@@ -32,7 +32,7 @@ describe('validateArchive with a cache file', () => {
     const validate = (withCache: boolean) => validateArchive(root, { relativeTo: root, ...(withCache ? { cacheFile } : {}) });
     const first = await validate(true);
     expect(first.map((p) => `${p.file}:${p.rule}`)).toEqual(['articles/2022/01/11/b.md:unknown-topic']);
-    expect(JSON.parse(await readFile(cacheFile, 'utf8')).articles).toHaveProperty(['articles/2022/01/11/a.md']);
+    expect(JSON.parse(await readFile(cacheFile, 'utf8')).files).toHaveProperty(['articles/2022/01/11/a.md']);
     expect(await validate(true)).toEqual(first);
 
     // An edit of the same size: the modification time alone marks the file as changed.

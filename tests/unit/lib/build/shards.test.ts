@@ -8,15 +8,16 @@ const YEARS = new Map(Array.from({ length: 26 }, (_, index) => [2001 + index, 77
 describe('planShards', () => {
   test('splits the index parts into shards of consecutive parts with about the same number of articles', () => {
     const shards = planShards(YEARS, 2, 5_000);
-    expect(shards.map((shard) => shard.parts.length)).toEqual([2, 3]);
-    expect(shards.map((shard) => shard.articles)).toEqual([9_240, 10_780]);
+    // Parts: the newest year alone, then runs of six years, then 2001.
+    expect(shards.map((shard) => shard.parts.length)).toEqual([3, 3]);
+    expect(shards.map((shard) => shard.articles)).toEqual([10_010, 10_010]);
     expect(shards[0]!.years[0]).toBe(2026);
     expect(shards[1]!.years.at(-1)).toBe(2001);
     expect(new Set(shards.flatMap((shard) => shard.years)).size).toBe(26);
   });
 
-  test('gives the global pages to the lightest shard', () => {
-    expect(planShards(YEARS, 2, 5_000).map((shard) => shard.global)).toEqual([true, false]);
+  test('gives the global pages to the lightest shard, the last one on a tie', () => {
+    expect(planShards(YEARS, 2, 5_000).map((shard) => shard.global)).toEqual([false, true]);
     expect(
       planShards(
         new Map([

@@ -16,7 +16,7 @@ describe('index parts', () => {
     ).toEqual([{ years: [2022, 2021], articles: 30, folder: '' }]);
   });
 
-  test('a larger archive is split into runs of whole years, newest first, each within the part size', () => {
+  test('a larger archive is split into runs of whole years, newest first, each within the part size; the newest year alone', () => {
     const parts = planIndexParts(
       years([
         [2019, 40],
@@ -28,7 +28,8 @@ describe('index parts', () => {
       100,
     );
     expect(parts).toEqual([
-      { years: [2023, 2022], articles: 70, folder: '' },
+      { years: [2023], articles: 10, folder: '' },
+      { years: [2022], articles: 60, folder: '2022-2022/' },
       { years: [2021, 2020], articles: 80, folder: '2020-2021/' },
       { years: [2019], articles: 40, folder: '2019-2019/' },
     ]);
