@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isVariantName } from '#lib/media/variant-plan.ts';
 
 /** Files of the output that routes produce; anything else of these kinds is left over from an earlier build. */
 const ROUTE_OUTPUT = /\.(?:html|xml|txt)$/;
@@ -57,6 +58,9 @@ export default function pruneOutput(): AstroIntegration {
           if (relative.startsWith('_astro/')) {
             // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.
             if ((await stat(path)).mtimeMs < started) stale.push(path);
+          } else if (isVariantName(basename(path))) {
+            // A lead photo's sizes live in their article's folder and go with its page.
+            if (!produced.has(join(dirname(path), 'index.html'))) stale.push(path);
           } else if (ROUTE_OUTPUT.test(relative) && !KEPT.test(relative) && !produced.has(path)) {
             stale.push(path);
           }

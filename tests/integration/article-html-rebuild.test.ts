@@ -23,6 +23,7 @@ beforeAll(async () => {
   await rm(work, { recursive: true, force: true });
   await mkdir(join(archive, 'articles/2022/02/24'), { recursive: true });
   await cp(join(PROJECT_ROOT, 'tests/fixtures/archive/topics.yaml'), join(archive, 'topics.yaml'));
+  await cp(join(PROJECT_ROOT, 'tests/fixtures/archive/authors.yaml'), join(archive, 'authors.yaml'));
   await cp(join(PROJECT_ROOT, 'tests/fixtures/archive/articles', `${ARTICLE}.md`), source);
   const first = await buildSite({ content: archive, outDir });
   expect(first.code, first.stderr).toBe(0);

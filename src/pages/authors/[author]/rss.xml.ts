@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/uk.ts';
 import { getArchive, topicsOf, type SiteAuthor } from '../../../collections/archive.ts';
+import { feedImages } from '../../../collections/lead-image.ts';
 import { feedOptions } from '#lib/site/feed.ts';
 import { FEED_ITEMS } from '#lib/site/site-config.ts';
 import { urls } from '#lib/site/urls.ts';
@@ -17,6 +18,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ author: SiteAuthor }> = async ({ site, props: { author } }) => {
   const archive = await getArchive();
+  const articles = (archive.byAuthor.get(author.slug) ?? []).slice(-FEED_ITEMS).reverse();
+  const images = await feedImages(articles, site);
   return rss(
     feedOptions({
       title: t('author.feedTitle', { site: t('site.name'), name: author.name }),
@@ -24,8 +27,9 @@ export const GET: APIRoute<{ author: SiteAuthor }> = async ({ site, props: { aut
       site,
       self: urls.authorFeed(author.slug),
       page: urls.author(author.slug),
-      articles: (archive.byAuthor.get(author.slug) ?? []).slice(-FEED_ITEMS).reverse(),
+      articles,
       categories: (article) => topicsOf(archive, article).map((tp) => tp.name),
+      image: (article) => images.get(article.id),
     }),
   );
 };
