@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
 import { runNode } from '../helpers/run-node.ts';
+import { siteDifferences } from '../helpers/site-differences.ts';
 
 const OUTPUT = join(PROJECT_ROOT, 'tests/.output/sharded-build');
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/search/archive');
@@ -26,23 +27,6 @@ async function build(args: string[], cache: string): Promise<string> {
   );
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
   return run.stdout;
-}
-
-/** Every file of a site with its bytes, by path. */
-async function files(dir: string): Promise<Map<string, Buffer>> {
-  const all = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      all.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
-  }
-  return all;
-}
-
-/** Paths whose bytes differ, or that only one of the two sites has. */
-async function differences(a: string, b: string): Promise<string[]> {
-  const [left, right] = await Promise.all([files(a), files(b)]);
-  const paths = new Set([...left.keys(), ...right.keys()]);
-  return [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path)).sort();
 }
 
 const NEW_ARTICLE = `---
@@ -71,7 +55,7 @@ describe('a sharded build', () => {
     const parallel = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     expect(parallel).toMatch(/Built 3 shards in parallel/);
     expect(JSON.parse(await readFile(join(OUTPUT, 'single/pagefind/parts.json'), 'utf8'))).toHaveLength(3);
-    expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
 
     // The same shards as jobs of a CI matrix, each into a folder of its own, then assembled.
     for (const shard of ['1/3', '2/3', '3/3'])
@@ -80,7 +64,7 @@ describe('a sharded build', () => {
       ['--assemble', ...['1', '2', '3'].map((n) => join(OUTPUT, `part-${n}`)), '--outDir', join(OUTPUT, 'matrix')],
       'cache-assemble',
     );
-    expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'matrix'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'single'), join(OUTPUT, 'matrix'))).toEqual([]);
   });
 
   test('rebuilds one new article into the same site as a clean build, indexing only the part it changed', async () => {
@@ -89,7 +73,7 @@ describe('a sharded build', () => {
     const rebuilt = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     expect(rebuilt).toMatch(/unchanged part\(s\) kept/);
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
-    expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect((await readFile(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka/index.html'), 'utf8')).includes('Нова бібліотека')).toBe(true);
   });
 
@@ -98,7 +82,7 @@ describe('a sharded build', () => {
     await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     await rm(join(OUTPUT, 'clean'), { recursive: true, force: true });
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-removed');
-    expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect(existsSync(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka'))).toBe(false);
   });
 });

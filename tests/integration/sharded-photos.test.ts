@@ -1,9 +1,10 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
 import { runNode } from '../helpers/run-node.ts';
+import { siteDifferences } from '../helpers/site-differences.ts';
 
 const OUTPUT = join(PROJECT_ROOT, 'tests/.output/sharded-photos');
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/archive');
@@ -28,23 +29,6 @@ async function build(args: string[], cache: string): Promise<void> {
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
 }
 
-/** Every file of a site with its bytes, by path. */
-async function files(dir: string): Promise<Map<string, Buffer>> {
-  const all = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      all.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
-  }
-  return all;
-}
-
-/** Paths whose bytes differ, or that only one of the two sites has. */
-async function differences(a: string, b: string): Promise<string[]> {
-  const [left, right] = await Promise.all([files(a), files(b)]);
-  const paths = new Set([...left.keys(), ...right.keys()]);
-  return [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path)).sort();
-}
-
 const variantsIn = async (site: string, folder: string): Promise<string[]> =>
   (await readdir(join(site, folder))).filter((name) => name.endsWith('.webp')).sort();
 
@@ -61,7 +45,7 @@ describe('photos in a sharded build', () => {
   test('are the same files whichever shard writes them', async () => {
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'single')], 'cache-single');
     await build(['--shards', '2', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
-    expect(await differences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect(await variantsIn(join(OUTPUT, 'parallel'), '2022/06/15/muzei-riatuiut-kolektsii')).toHaveLength(6);
   }, 600_000);
 
@@ -77,7 +61,7 @@ describe('photos in a sharded build', () => {
     );
     await build(['--shards', '2', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
-    expect(await differences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+    expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     const after = await variantsIn(join(OUTPUT, 'parallel'), '2022/06/15/muzei-riatuiut-kolektsii');
     expect(after.filter((name) => before.includes(name))).toEqual([]);
     expect(after.map((name) => Number(/-(\d+)\.webp$/.exec(name)![1])).sort((a, b) => a - b)).toEqual([128, 256, 480, 720, 1000]);

@@ -1,19 +1,13 @@
-import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
+import { writeFiles } from '../../../helpers/write-files.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/validate-archive-cache');
 const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n';
 const ARTICLE = (id: string, topic = 'viina') =>
   `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [${topic}]\nsummary: Лід.\nid: sha256:${id}\n---\n\nТекст.\n`;
-
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
 
 afterAll(async () => {
   await rm(OUTPUT, { recursive: true, force: true });
@@ -24,7 +18,7 @@ describe('validateArchive with a cache file', () => {
     const root = join(OUTPUT, 'archive');
     const cacheFile = join(OUTPUT, 'cache/validation.json');
     await rm(OUTPUT, { recursive: true, force: true });
-    await write(root, {
+    await writeFiles(root, {
       'topics.yaml': TOPICS,
       'articles/2022/01/11/a.md': ARTICLE('0123456789abcdef'),
       'articles/2022/01/11/b.md': ARTICLE('fedcba9876543210', 'nema'),
@@ -36,10 +30,10 @@ describe('validateArchive with a cache file', () => {
     expect(await validate(true)).toEqual(first);
 
     // An edit of the same size: the modification time alone marks the file as changed.
-    await write(root, { 'articles/2022/01/11/a.md': ARTICLE('0123456789abcdef', 'nemo') });
+    await writeFiles(root, { 'articles/2022/01/11/a.md': ARTICLE('0123456789abcdef', 'nemo') });
     await utimes(join(root, 'articles/2022/01/11/a.md'), new Date(), new Date(Date.now() + 5000));
     // A new file whose id clashes with a cached one: cross-file checks always run on the whole archive.
-    await write(root, { 'articles/2022/01/11/c.md': ARTICLE('fedcba9876543210') });
+    await writeFiles(root, { 'articles/2022/01/11/c.md': ARTICLE('fedcba9876543210') });
     const edited = await validate(true);
     expect(edited).toEqual(await validate(false));
     expect(edited.map((p) => `${p.file}:${p.rule}`)).toEqual([
@@ -50,7 +44,7 @@ describe('validateArchive with a cache file', () => {
     ]);
 
     // A taxonomy that gains the topics invalidates every cached result.
-    await write(root, {
+    await writeFiles(root, {
       'topics.yaml': `${TOPICS}- slug: nema\n  name: Нема\n  match: [нема]\n- slug: nemo\n  name: Немо\n  match: [немо]\n`,
     });
     const retaxed = await validate(true);

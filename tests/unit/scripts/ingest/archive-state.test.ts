@@ -1,9 +1,10 @@
-import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
 import { ArchiveState, archiveFactsFile } from '../../../../scripts/lib/ingest/archive-state.ts';
 import { textSignature } from '../../../../scripts/lib/ingest/near-duplicates.ts';
+import { writeFiles } from '../../../helpers/write-files.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/archive-state-cache');
 const BUDGET =
@@ -13,13 +14,6 @@ const MUSEUM =
 
 const article = (id: string, body: string, extra = '') =>
   `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: []\nsummary: Лід.\nid: sha256:${id}\n${extra}---\n\n${body}\n`;
-
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
 
 afterAll(async () => {
   await rm(OUTPUT, { recursive: true, force: true });
@@ -38,7 +32,7 @@ describe('ArchiveState with kept facts', () => {
 
   test('answers as a full read does, keeps one entry per clean file, and sees edits', async () => {
     await rm(OUTPUT, { recursive: true, force: true });
-    await write(root, {
+    await writeFiles(root, {
       'topics.yaml': '- slug: viina\n  name: Війна\n  match: [війн*]\n',
       'articles/2022/01/11/a.md': article('0123456789abcdef', BUDGET, 'aliases: [/2022/01/10/stara-adresa/]\n'),
       'articles/2022/01/11/b.md': article('fedcba9876543210', 'Коротка замітка про погоду на вихідні.'),
@@ -57,7 +51,7 @@ describe('ArchiveState with kept facts', () => {
     expect(answers(await load(false))).toEqual(first);
 
     // An edit: the new text is found, the old one no longer.
-    await write(root, { 'articles/2022/01/11/a.md': article('0123456789abcdef', MUSEUM) });
+    await writeFiles(root, { 'articles/2022/01/11/a.md': article('0123456789abcdef', MUSEUM) });
     await utimes(join(root, 'articles/2022/01/11/a.md'), new Date(), new Date(Date.now() + 5000));
     const edited = answers(await load(true));
     expect(edited).toEqual(answers(await load(false)));
@@ -69,7 +63,7 @@ describe('ArchiveState with kept facts', () => {
     const state = await load(true);
     const path = 'articles/2022/01/11/d.md';
     const content = new TextEncoder().encode(article('00000000000000aa', BUDGET));
-    await write(root, { [path]: Buffer.from(content).toString('utf8') });
+    await writeFiles(root, { [path]: Buffer.from(content).toString('utf8') });
     state.keepWritten([{ path, content }]);
     expect(JSON.parse(await readFile(cacheFile, 'utf8')).files).toHaveProperty([path]);
     const kept = await load(true);
@@ -79,7 +73,7 @@ describe('ArchiveState with kept facts', () => {
   });
 
   test('a file the reader rejects is reported on every run, never kept', async () => {
-    await write(root, { 'articles/2022/01/12/c.md': '---\ntitle: [зламано\n---\n\nТекст.\n' });
+    await writeFiles(root, { 'articles/2022/01/12/c.md': '---\ntitle: [зламано\n---\n\nТекст.\n' });
     await expect(load(true)).rejects.toBeInstanceOf(InvalidArchiveError);
     await expect(load(true)).rejects.toBeInstanceOf(InvalidArchiveError);
     expect(JSON.parse(await readFile(cacheFile, 'utf8')).files).not.toHaveProperty(['articles/2022/01/12/c.md']);
