@@ -1,8 +1,12 @@
 import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isVariantName } from '#lib/media/variant-plan.ts';
+
+/** Astro's record of the last build's pages (`experimental.incrementalBuild`) in its cache folder. */
+const INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 /** Files of the output that routes produce; anything else of these kinds is left over from an earlier build. */
 const ROUTE_OUTPUT = /\.(?:html|xml|txt)$/;
@@ -36,17 +40,28 @@ async function filesOutsideIndex(root: string): Promise<string[]> {
  * deleting and copying back every file; then removes what this build did not
  * produce: pages and feeds of routes that are gone (a deleted or moved
  * article) and hashed assets that were not rewritten.
+ *
+ * An output folder without its home page (new, deleted or emptied) gets
+ * every page rendered: Astro would copy unchanged pages back from its cache,
+ * but not the files a page writes beside itself (a lead photo's sizes).
  */
 export default function pruneOutput(): AstroIntegration {
   let started = 0;
+  let outDir = '';
+  let cacheDir = '';
   return {
     name: 'arkhiv:prune-output',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:build:start': () => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': async () => {
         started = Date.now();
+        if (!existsSync(join(outDir, 'index.html'))) await rm(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
