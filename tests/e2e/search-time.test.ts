@@ -156,6 +156,11 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
     await page.keyboard.press('Enter');
     await page.waitForFunction((y) => new URL(location.href).searchParams.get('year') === y, year);
     expect(new URL(page.url()).searchParams.get('q')).toBe('допомога');
+    // The URL changes at once; the results of the filtered search replace the old ones when it ends.
+    await page.waitForFunction((y) => {
+      const dates = [...document.querySelectorAll('.search-result time')].map((time) => time.getAttribute('datetime') ?? '');
+      return dates.length > 0 && dates.every((date) => date.startsWith(y));
+    }, year);
     await waitForCount(page);
     for (const date of await resultDates(page)) expect(date.startsWith(year)).toBe(true);
     const months = await timeline(page, `Результати за місяцями ${year} року`);
