@@ -1,4 +1,5 @@
-import { isWebAddress } from '#lib/safety/url-policy.ts';
+import type { LeadImage } from '#lib/media/lead-image-schema.ts';
+import { isSecureWebAddress, isWebAddress } from '#lib/safety/url-policy.ts';
 import { normalizeText } from '#lib/text/typography.ts';
 import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
 import { quoted, removedNote, shownText } from './shown-text.ts';
@@ -6,7 +7,7 @@ import type { RawItem } from './types.ts';
 
 /**
  * The front matter fields of an article that come from the item's metadata
- * (title, summary, source, language), each in the form `npm run check` and
+ * (title, summary, source, lead image, language), each in the form `npm run check` and
  * the site accept. A value that cannot be used as given is changed or
  * dropped, and `notes` (for the report) says which and why.
  */
@@ -56,6 +57,53 @@ export function articleSource(source: RawItem['source'], notes: string[]): { nam
   }
   if (!name?.text && !url) return undefined;
   return { ...(name?.text ? { name: name.text } : {}), ...(url ? { url } : {}) };
+}
+
+/** A caption or credit as one line of shown text (see `shownText`); empty when nothing is left. */
+function imageText(given: string | undefined, field: string, notes: string[]): string {
+  if (!given) return '';
+  const { text, removed } = shownText(given);
+  notes.push(...removedNote(field, removed));
+  return text;
+}
+
+/** A size the schema accepts: a positive whole number of pixels. */
+function pixels(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * The lead image as `image` front matter, in the form `leadImageSchema`
+ * accepts: an `https://` address (`isSecureWebAddress`: the site shows it as
+ * given) and a non-empty description. Without either nothing is written and
+ * `notes` says why and what to do, so the image is not silently lost.
+ */
+export function articleImage(given: RawItem['image'], notes: string[]): LeadImage | undefined {
+  if (!given) return undefined;
+  const src = given.src.trim();
+  if (!isSecureWebAddress(src)) {
+    notes.push(
+      `головне зображення «${quoted(given.src)}» не імпортовано: це не адреса https://…; додайте image вручну (файл у media/ або адреса https://) з описом alt`,
+    );
+    return undefined;
+  }
+  const alt = imageText(given.alt, 'в описі зображення', notes);
+  if (!alt) {
+    notes.push(`головне зображення ${src} не імпортовано: немає опису (alt); додайте image з alt вручну`);
+    return undefined;
+  }
+  const caption = imageText(given.caption, 'у підписі зображення', notes);
+  const credit = imageText(given.credit, 'в авторстві зображення', notes);
+  const width = pixels(given.width);
+  const height = pixels(given.height);
+  return {
+    src,
+    alt,
+    ...(caption ? { caption } : {}),
+    ...(credit ? { credit } : {}),
+    ...(width ? { width } : {}),
+    ...(height ? { height } : {}),
+  };
 }
 
 // A BCP 47 language tag as sources write it: `uk`, `en`, `en-GB`, `zh-Hant-TW`.

@@ -9,7 +9,8 @@ import { readsBackAsString, serializeArticle, type ArticleFrontMatter } from '#l
  * other field, or a value that library would quote (a colon and a space,
  * a leading indicator, a number-like string, control characters…) or that
  * another reader would not read back as a string (`readsBackAsString`),
- * sends the whole article to `serializeArticle`. Tests compare both on every case.
+ * sends the whole article to `serializeArticle`; so does a lead `image`
+ * (a mapping of several fields, rare enough not to be written by hand). Tests compare both on every case.
  */
 
 // Field order of `serializeArticle` for the fields the ingest sets.

@@ -5,7 +5,7 @@ import type { SanitizeOptions } from '../remark/remark-sanitize.ts';
 import { NESTING_MESSAGE } from '../readers/nesting-depth.ts';
 import { PLACEHOLDER_MARK } from '../check/placeholder.ts';
 import { blockTexts, firstParagraphText, hasReadableText, needsMdx, processBody, stringifyBody } from './article-body.ts';
-import { articleLang, articleSource, articleSummary, articleTitle } from './article-fields.ts';
+import { articleImage, articleLang, articleSource, articleSummary, articleTitle } from './article-fields.ts';
 import { serializeIngestedArticle } from './article-text.ts';
 import { resolveDate, type ResolvedDate } from './dates.ts';
 import { textSignature, type TextSignature } from './near-duplicates.ts';
@@ -118,6 +118,7 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
   const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
   const source = articleSource(item.source, fieldNotes);
+  const image = articleImage(item.image, fieldNotes);
   const byline = mapByline(item.authors ?? [], context.authors ?? NO_AUTHORS);
   fieldNotes.push(...byline.notes);
   const data: ArticleFrontMatter = {
@@ -127,6 +128,7 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
     ...(byline.slugs.length > 0 ? { authors: byline.slugs } : {}),
     summary,
     ...(source ? { source } : {}),
+    ...(image ? { image } : {}),
     lang: articleLang(item.lang, fieldNotes),
     id: articleId(text),
     origin: formatPlace(item.place),

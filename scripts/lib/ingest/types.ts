@@ -32,6 +32,13 @@ export interface RawItem {
   summary?: string;
   source?: { name?: string; url?: string };
   /**
+   * The lead image as the source gives it (feed media, a WordPress featured
+   * image): not yet checked. The ingest writes it as the article's `image`
+   * only when `src` is an `https://` address and `alt` is not empty, and
+   * reports it otherwise.
+   */
+  image?: { src: string; alt?: string; caption?: string; credit?: string; width?: number; height?: number };
+  /**
    * Bylines: the display names of the people who wrote the item, as written
    * in the input (not slugs); the ingest maps each to an entry of authors.yaml.
    */

@@ -2,6 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Root } from 'mdast';
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
+import { feedImage } from './feed-image.ts';
 import { bodyFromString } from './item-fields.ts';
 import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
@@ -33,7 +34,8 @@ function entryAuthors(entryPeople: string[], feedPeople: string[], atom: boolean
 /**
  * RSS 2.0 and Atom feeds (`.xml`, `.rss`, `.atom`) as news sites publish
  * them: one article per item, HTML content turned into Markdown, the feed's
- * title as the source name. Nothing is fetched: the file is the feed.
+ * title as the source name, the item's image media (`feed-image.ts`) as
+ * its lead image. Nothing is fetched: the file is the feed.
  */
 export function readFeed(xml: string, file: string): ReadResult {
   if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(xml)) {
@@ -90,6 +92,7 @@ export function readFeed(xml: string, file: string): ReadResult {
     const name = feed.title?.trim() || undefined;
     const url = entry.url ?? undefined;
     const authors = entryAuthors(personNames(entry.authors), feedPeople, atom);
+    const image = feedImage(entry.element);
     items.push({
       place,
       format: 'feed',
@@ -99,6 +102,7 @@ export function readFeed(xml: string, file: string): ReadResult {
       topics: entry.categories.map((category) => category.label ?? category.term).filter((t): t is string => Boolean(t)),
       ...(summary ? { summary } : {}),
       ...(name || url ? { source: { ...(name ? { name } : {}), ...(url ? { url } : {}) } } : {}),
+      ...(image ? { image } : {}),
       ...(authors.length > 0 ? { authors } : {}),
       ...(feed.language ? { lang: feed.language } : {}),
       notes: [],

@@ -5,7 +5,7 @@ import { thrownMessage } from '../ingest/prepare-item.ts';
 import type { InputError, RawItem, ReadResult, SkippedItem } from '../ingest/types.ts';
 import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
-import { convertWpBody, type WpImage } from './wp-body.ts';
+import { convertWpBody, wpImageAddress, type WpImage } from './wp-body.ts';
 import { parseWxr, type WxrDocument, type WxrItem } from './wxr-document.ts';
 import { findXmlError } from './xml-errors.ts';
 import { foldText } from '#lib/text/typography.ts';
@@ -84,6 +84,22 @@ function imageOf(attachment: WxrItem): WpImage | undefined {
   const caption = attachment.excerpt.trim();
   const alt = attachment.meta.get('_wp_attachment_image_alt')?.trim() || caption || attachment.title;
   return { src, alt, ...(caption ? { caption } : {}) };
+}
+
+/**
+ * The featured image (`_thumbnail_id`) as WordPress gives it: the attachment's
+ * address made absolute, its alt text (`_wp_attachment_image_alt`, no
+ * stand-in: a lead image without one is reported by the ingest, not guessed)
+ * and its excerpt as the caption. `undefined` when the attachment has no address.
+ */
+function featuredImage(attachment: WxrItem, siteUrl: string): RawItem['image'] {
+  const given = (attachment.attachmentUrl || attachment.guid).trim();
+  if (!given) return undefined;
+  // An address of another scheme is passed on as written: the ingest reports it.
+  const src = wpImageAddress(given, siteUrl) ?? given;
+  const alt = attachment.meta.get('_wp_attachment_image_alt')?.trim();
+  const caption = attachment.excerpt.trim();
+  return { src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
 }
 
 function topicsOf(item: WxrItem, options: WxrOptions): string[] {
@@ -178,15 +194,9 @@ function postItem(item: WxrItem, document: WxrDocument, context: PostContext): R
   if (item.creator && !document.authors.has(item.creator))
     notes.push(`автора «${item.creator}» немає серед wp:author експорту: імʼя записано як є`);
   const thumbnail = item.meta.get('_thumbnail_id');
-  if (thumbnail) {
-    const image = attachments.get(thumbnail);
-    const src = image ? image.attachmentUrl || image.guid : undefined;
-    notes.push(
-      src
-        ? `головне зображення допису (${src}) не імпортовано: стаття архіву не має для нього поля`
-        : `головне зображення допису (вкладення ${thumbnail}) не імпортовано: його немає в експорті`,
-    );
-  }
+  const attachment = thumbnail ? attachments.get(thumbnail) : undefined;
+  const image = attachment ? featuredImage(attachment, document.siteUrl) : undefined;
+  if (thumbnail && !image) notes.push(`головне зображення допису (вкладення ${thumbnail}) не імпортовано: його немає в експорті`);
   const title = item.title.trim();
   if (!hasOwnText(converted.body) && title) {
     converted.body.children.push({ type: 'paragraph', children: [{ type: 'text', value: title }] });
@@ -206,6 +216,7 @@ function postItem(item: WxrItem, document: WxrDocument, context: PostContext): R
     ...(context.siteName || permalink
       ? { source: { ...(context.siteName ? { name: context.siteName } : {}), ...(permalink ? { url: permalink } : {}) } }
       : {}),
+    ...(image ? { image } : {}),
     ...(author ? { authors: [author] } : {}),
     ...(context.lang ? { lang: context.lang } : {}),
     ...(alias ? { aliases: [alias] } : {}),

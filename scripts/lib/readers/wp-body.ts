@@ -63,6 +63,16 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** An absolute `http(s):` address for an image, resolved against the blog's address; `undefined` when it has another scheme (left to the sanitiser, which reports it). */
+export function wpImageAddress(src: string, siteUrl: string): string | undefined {
+  try {
+    const url = new URL(src.trim(), siteUrl || undefined);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function convertWpBody(content: string, context: WpBodyContext): { body: Root; notes: string[] } {
   const notes = new Set<string>();
   const replacements: Replacement[] = [];
@@ -71,15 +81,7 @@ export function convertWpBody(content: string, context: WpBodyContext): { body: 
     return `\n\n${MARK}${replacements.length - 1}${MARK}\n\n`;
   };
 
-  /** An absolute `http(s):` address for an image, or `undefined` when it has another scheme (left to the sanitiser, which reports it). */
-  const imageAddress = (src: string): string | undefined => {
-    try {
-      const url = new URL(src.trim(), context.siteUrl || undefined);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const imageAddress = (src: string) => wpImageAddress(src, context.siteUrl);
 
   const figures = (images: WpImage[]): Replacement => ({
     block: images.map(figureElement),

@@ -145,6 +145,7 @@ const FIELD_ORDER = [
   'authors',
   'summary',
   'source',
+  'image',
   'lang',
   'correction',
   'id',

@@ -77,6 +77,25 @@ describe('serializeArticle', () => {
   });
 });
 
+describe('serializeArticle: the lead image', () => {
+  const image = {
+    src: 'https://example.org/foto/zala.jpg',
+    alt: 'Столи й лампи: читальна зала',
+    caption: 'Читальна зала після ремонту',
+    credit: 'yes',
+    width: 1200,
+    height: 800,
+  };
+
+  test('writes image as a block after source and every reader reads it back equal', () => {
+    const file = serializeArticle({ ...ARTICLE, image }, 'Текст.\n');
+    expect(file).toMatch(
+      /\n {2}url: https:\/\/example\.org\/a\nimage:\n {2}src: https:\/\/example\.org\/foto\/zala\.jpg\n[\s\S]*\nlang: uk\n/,
+    );
+    for (const [reader, read] of readers(file)) expect({ reader, image: read.image }).toEqual({ reader, image });
+  });
+});
+
 describe('readsBackAsString', () => {
   test.each(NOT_STRINGS)('is false for %s (%j)', (_, value) => {
     expect(readsBackAsString(value)).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compileTaxonomy } from '#lib/archive/taxonomy.ts';
+import { leadImageSchema } from '#lib/media/lead-image-schema.ts';
 import { normalizeText } from '#lib/text/typography.ts';
 import { prepareItem, type PreparedArticle } from '../../../../scripts/lib/ingest/prepare-item.ts';
 import type { RawItem, ReadResult } from '../../../../scripts/lib/ingest/types.ts';
@@ -191,5 +192,54 @@ describe('what the check would reject is not written', () => {
   test('a title YAML would read as a number is written so that it reads back as text', async () => {
     const { content } = await prepare(json({ title: '0b101', body: TEXT, date: '2022-01-11' }));
     expect(readArticleFile(new TextDecoder().decode(content)).data.title).toBe('0b101');
+  });
+});
+
+describe('the lead image', () => {
+  const IMAGE = {
+    src: 'https://example.org/foto/biudzhet.jpg',
+    alt: 'Депутати голосують у сесійній залі',
+    caption: 'Сесія міської ради',
+    credit: 'Олена Коваль',
+    width: 1200,
+    height: 800,
+  };
+  const withImage = (image: RawItem['image']): RawItem => ({ ...rss('https://example.org/biudzhet'), ...(image ? { image } : {}) });
+
+  test('is written as the image block, after source, and reads back equal and valid for the schema', async () => {
+    const { data, content, notes } = await prepare(withImage(IMAGE));
+    expect(data.image).toEqual(IMAGE);
+    const file = new TextDecoder().decode(content);
+    expect(file).toMatch(/^source:\n(?: {2}.*\n)+image:\n {2}src: https:\/\/example\.org\/foto\/biudzhet\.jpg\n/m);
+    const read = readArticleFile(file).data;
+    expect(read.image).toEqual(IMAGE);
+    expect(leadImageSchema.safeParse(read.image).success).toBe(true);
+    expect(notes.filter((note) => note.includes('зображення'))).toEqual([]);
+  });
+
+  test('its text is written as one line of normalised text', async () => {
+    const { data } = await prepare(withImage({ src: IMAGE.src, alt: '  Депутати\n  голосують ', credit: ' ' }));
+    expect(data.image).toEqual({ src: IMAGE.src, alt: 'Депутати голосують' });
+  });
+
+  test.each([
+    ['http://example.org/foto.jpg', 'головне зображення «http://example.org/foto.jpg» не імпортовано'],
+    ['/wp-content/foto.jpg', 'головне зображення «/wp-content/foto.jpg» не імпортовано'],
+    ['javascript:alert(1)', 'головне зображення «javascript:alert(1)» не імпортовано'],
+  ])('an address that is not https (%s) is not written, and the report says how to add it', async (src, start) => {
+    const { data, notes } = await prepare(withImage({ src, alt: IMAGE.alt }));
+    expect(data.image).toBeUndefined();
+    expect(notes).toContain(`${start}: це не адреса https://…; додайте image вручну (файл у media/ або адреса https://) з описом alt`);
+  });
+
+  test('an image without a description is not written, and the report says so', async () => {
+    const { data, notes } = await prepare(withImage({ src: IMAGE.src, alt: ' ' }));
+    expect(data.image).toBeUndefined();
+    expect(notes).toContain(`головне зображення ${IMAGE.src} не імпортовано: немає опису (alt); додайте image з alt вручну`);
+  });
+
+  test('a size that is not a positive whole number is left out', async () => {
+    const { data } = await prepare(withImage({ src: IMAGE.src, alt: IMAGE.alt, width: 0, height: 10.5 }));
+    expect(data.image).toEqual({ src: IMAGE.src, alt: IMAGE.alt });
   });
 });

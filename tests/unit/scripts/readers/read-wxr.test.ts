@@ -143,10 +143,13 @@ describe('metadata of a post', () => {
     expect(permalinkAlias(url)).toBe(alias);
   });
 
-  test('the featured image is reported as not imported', () => {
-    expect(post('У Вінниці').notes).toContain(
-      'головне зображення допису (https://visti-podillia.example.org/wp-content/uploads/2023/03/zala.jpg) не імпортовано: стаття архіву не має для нього поля',
-    );
+  test('the featured image is the lead image: the attachment’s address, its alt text and its excerpt as the caption', () => {
+    expect(post('У Вінниці').image).toEqual({
+      src: 'https://visti-podillia.example.org/wp-content/uploads/2023/03/zala.jpg',
+      alt: 'Столи й лампи в читальній залі',
+      caption: 'Читальна зала після ремонту',
+    });
+    expect(post('У Вінниці').notes.filter((note) => note.startsWith('головне зображення'))).toEqual([]);
   });
 
   test('source: the site’s title and the permalink; language from the channel', () => {
@@ -282,5 +285,55 @@ describe('hostile text in a post', () => {
     expect(body).toContain('&#x65;xport const a = 1');
     expect(body).toContain('\\<img src=x onerror=alert(1)>');
     expect(body).toMatch(/^import \{ Figure \} from '@arkhiv\/article';$/m);
+  });
+});
+
+/** A small export: one published post whose featured image is attachment 301, then `attachment` (the XML of that attachment's item, or nothing). */
+function featured(attachment: string): ReturnType<typeof readWxr> {
+  return readWxr(
+    `<?xml version="1.0"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Вісті Поділля</title><wp:base_blog_url>https://visti-podillia.example.org</wp:base_blog_url>
+<item><title>Новий сквер у Барі</title><content:encoded><![CDATA[<p>У Барі відкрили сквер із фонтаном і лавками.</p>]]></content:encoded>
+<wp:post_id>300</wp:post_id><wp:post_date_gmt>2023-04-01 09:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>301</wp:meta_value></wp:postmeta></item>
+${attachment}
+</channel></rss>`,
+    'bar.xml',
+  );
+}
+
+const SQUARE = (meta: string) =>
+  `<item><title>Сквер</title><excerpt:encoded><![CDATA[Сквер у травні]]></excerpt:encoded><wp:post_id>301</wp:post_id><wp:post_parent>300</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type><wp:attachment_url>/wp-content/uploads/2023/04/skver.jpg</wp:attachment_url>${meta}</item>`;
+
+describe('the featured image of a post', () => {
+  test('an address without a host is made absolute against the blog’s address', () => {
+    const alt =
+      '<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Фонтан і лавки в сквері</wp:meta_value></wp:postmeta>';
+    expect(featured(SQUARE(alt)).items[0]!.image).toEqual({
+      src: 'https://visti-podillia.example.org/wp-content/uploads/2023/04/skver.jpg',
+      alt: 'Фонтан і лавки в сквері',
+      caption: 'Сквер у травні',
+    });
+  });
+
+  test('without alt text the image is passed on without one, and the ingest writes no image but says how to add it', async () => {
+    const item = featured(SQUARE('')).items[0]!;
+    expect(item.image).toEqual({
+      src: 'https://visti-podillia.example.org/wp-content/uploads/2023/04/skver.jpg',
+      caption: 'Сквер у травні',
+    });
+    const result = await prepareItem(item, { taxonomy: compileTaxonomy([]), today: '2026-11-25' });
+    if ('error' in result) throw new Error(result.error);
+    expect(result.data.image).toBeUndefined();
+    expect(result.notes).toContain(
+      'головне зображення https://visti-podillia.example.org/wp-content/uploads/2023/04/skver.jpg не імпортовано: немає опису (alt); додайте image з alt вручну',
+    );
+  });
+
+  test('an attachment missing from the export is reported as before', () => {
+    const item = featured('').items[0]!;
+    expect(item.image).toBeUndefined();
+    expect(item.notes).toContain('головне зображення допису (вкладення 301) не імпортовано: його немає в експорті');
   });
 });
