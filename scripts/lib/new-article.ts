@@ -1,5 +1,5 @@
 import { normalizeText } from '#lib/text/typography.ts';
-import { slugify } from '#lib/text/slug.ts';
+import { slugify, SLUG_PATTERN } from '#lib/text/slug.ts';
 import { ARTICLE_COMPONENTS, ARTICLE_MODULE } from '#lib/archive/article-components.ts';
 import { articlePath, serializeArticle, type ArticleFrontMatter } from '#lib/archive/article-file.ts';
 import { articleId } from './ingest/prepare-item.ts';
@@ -37,7 +37,7 @@ export function validateNewArticle(input: NewArticleInput, knownTopics: Readonly
   if (!normalizeText(input.title)) errors.push('Заголовок порожній: вкажіть --title "Заголовок статті".');
   else if (!(input.slug ?? slugify(input.title)))
     errors.push('Із заголовка не виходить адреса (у ньому немає літер чи цифр): додайте --slug latynytseiu.');
-  if (input.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug))
+  if (input.slug !== undefined && !SLUG_PATTERN.test(input.slug))
     errors.push(`Слаг «${input.slug}» не годиться: лише малі латинські літери, цифри й дефіси.`);
   const date = new Date(`${input.date}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.date)

@@ -4,6 +4,7 @@ import type { ArticleRecord } from '#lib/archive/article-record.ts';
 import { ImageCache, removeOtherVariants, type LocalImage } from '#lib/media/image-cache.ts';
 import { isLocalImage, type LeadImage } from '#lib/media/lead-image-schema.ts';
 import { planVariants, ROLES, srcset, VARIANT_MEDIA_TYPE, type ImageRole } from '#lib/media/variant-plan.ts';
+import type { FeedImage } from '#lib/site/feed.ts';
 import { absoluteUrl, paths, urls } from '#lib/site/urls.ts';
 
 /** Set by `src/integrations/media.ts`: the archive folder, the variants' cache and the site's output folder. */
@@ -24,16 +25,9 @@ export interface PageImage {
   credit?: string | undefined;
 }
 
-/** A lead photo as previews and feeds carry it: an absolute URL and what is known of it. */
-export interface SharedImage {
-  url: string;
+/** A lead photo as previews and feeds carry it: an absolute URL, its description and what is known of it (local photos are served as WebP). */
+export interface SharedImage extends FeedImage {
   alt: string;
-  width?: number | undefined;
-  height?: number | undefined;
-  /** Media type, when known (local photos are served as WebP). */
-  type?: string | undefined;
-  /** Size in bytes, when known. */
-  length?: number | undefined;
 }
 
 const sourcePath = (image: LeadImage): string => join(folders.archive, image.src);

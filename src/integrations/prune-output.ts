@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, removeFiles } from '#lib/files/output-files.ts';
 import { isVariantName } from '#lib/media/variant-plan.ts';
 
 /** Astro's record of the last build's pages (`experimental.incrementalBuild`) in its cache folder. */
@@ -12,27 +13,6 @@ const INCREMENTAL_MANIFEST = 'incremental-build.json';
 const ROUTE_OUTPUT = /\.(?:html|xml|txt)$/;
 /** Files that other steps write after the routes (the sitemap) or that are not routes at all. */
 const KEPT = /^(?:pagefind|_astro)\/|^sitemap[^/]*\.xml$/;
-
-/**
- * Every file under `root` but those of the search index (`pagefind/`), which
- * holds a file per article and is pruned by its own writer.
- */
-async function filesOutsideIndex(root: string): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    await Promise.all(
-      entries.map((entry) => {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) return dir === root && entry.name === 'pagefind' ? undefined : walk(path);
-        if (entry.isFile()) files.push(path);
-        return undefined;
-      }),
-    );
-  };
-  await walk(root);
-  return files;
-}
 
 /**
  * Keeps the last build's output folder instead of emptying it, so that
@@ -68,21 +48,21 @@ export default function pruneOutput(): AstroIntegration {
         const produced = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
         const stale: string[] = [];
-        for (const path of await filesOutsideIndex(root)) {
-          const relative = path.slice(root.length).replace(/\\/g, '/').replace(/^\//, '');
+        // The search index holds a file per article and is pruned by its own writer.
+        for (const relative of await filesUnder(root, new Set(['pagefind']))) {
+          const path = join(root, relative);
           if (relative.startsWith('_astro/')) {
             // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.
-            if ((await stat(path)).mtimeMs < started) stale.push(path);
+            if ((await stat(path)).mtimeMs < started) stale.push(relative);
           } else if (isVariantName(basename(path))) {
             // A lead photo's sizes live in their article's folder and go with its page.
-            if (!produced.has(join(dirname(path), 'index.html'))) stale.push(path);
+            if (!produced.has(join(dirname(path), 'index.html'))) stale.push(relative);
           } else if (ROUTE_OUTPUT.test(relative) && !KEPT.test(relative) && !produced.has(path)) {
-            stale.push(path);
+            stale.push(relative);
           }
         }
-        await Promise.all(stale.map((path) => rm(path, { force: true })));
         // A page's folder goes with its page once nothing else is left in it.
-        for (const folder of new Set(stale.map((path) => dirname(path)))) await rmdir(folder).catch(() => {});
+        await removeFiles(root, stale);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) left over from an earlier build.`);
       },
     },

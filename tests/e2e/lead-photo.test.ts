@@ -1,41 +1,21 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { fixtureSite } from '../helpers/site-fixture.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { fixtureSiteInBrowser } from '../helpers/fixture-browser.ts';
 
-const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 const MUSEUM = '2022/06/15/muzei-riatuiut-kolektsii/';
 
 describe.runIf(browserAvailable())('lead photos in a real browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const site = await fixtureSite('root');
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = fixtureSiteInBrowser();
 
   /** Opens `path` on a screen `width` CSS pixels wide at `scale` device pixels per CSS pixel; every request is recorded. */
-  async function open(
-    path: string,
-    width: number,
-    scale: number,
-    bypassCSP = false,
-  ): Promise<{ page: Page; requests: string[]; close(): Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: scale, bypassCSP });
+  async function open(path: string, width: number, scale: number): Promise<{ page: Page; requests: string[]; close(): Promise<void> }> {
+    const context = await site.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: scale });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(site.server.url + path, { waitUntil: 'load' });
     return { page, requests, close: () => context.close() };
   }
 
@@ -57,7 +37,7 @@ describe.runIf(browserAvailable())('lead photos in a real browser', () => {
       const chosen = Number(/^.*\/muzei-skhovyshche-[0-9a-f]{10}-(\d+)\.webp$/.exec(photo.current)?.[1]);
       expect(chosen).toBeGreaterThanOrEqual(photo.shown * 2);
       expect(chosen).toBeLessThan(1200);
-      expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
       const shift = await page.evaluate(
         () =>
           new Promise<number>((done) => {
@@ -93,15 +73,9 @@ describe.runIf(browserAvailable())('lead photos in a real browser', () => {
   });
 
   test('an article page with a photo has no accessibility violations', async () => {
-    // axe is injected as an inline script, which the page's own policy forbids.
-    const { page, close } = await open(MUSEUM, 1280, 1, true);
+    const { page, close } = await open(MUSEUM, 1280, 1);
     try {
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
-        return (await axe.run(document)).violations.map((violation) => violation.id);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await close();
     }

@@ -1,42 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stemWord } from '#lib/search/stem.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { collectProblems, searchSiteInBrowser, STATUS, waitForAnswer } from '../helpers/search-page.ts';
 
-const STATUS = '[data-search-status]';
 const SEARCHED = '[data-search-searched]';
 
 /** Forgiving input on the search page: Latin transliteration, the wrong keyboard layout, phrases and exclusions. */
 describe.runIf(browserAvailable())('what the search page makes of the typed query, in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const session = searchSiteInBrowser();
   let context: BrowserContext;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await serveStatic(await searchSite(), SEARCH_BASE);
-    browser = await launchBrowser();
-    context = await browser.newContext({ serviceWorkers: 'block' });
+    context = await session.browser.newContext({ serviceWorkers: 'block' });
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
     expect(problems).toEqual([]);
   });
 
   /** The search page opened with a query, once its results (or «nothing found») are shown. */
   async function search(query: string): Promise<Page> {
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction((selector) => /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
+    collectProblems(page, problems);
+    await page.goto(`${session.server.url}search/?q=${encodeURIComponent(query)}`);
+    await waitForAnswer(page);
     return page;
   }
 

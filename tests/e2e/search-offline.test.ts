@@ -1,10 +1,11 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { searchSiteInBrowser } from '../helpers/search-page.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
 
 /** Polls `check` in the page until it returns true: `page.waitForFunction` does not await an async predicate. */
@@ -21,23 +22,12 @@ const cachesAre = async (names: string[]): Promise<boolean> =>
   JSON.stringify((await caches.keys()).sort()) === JSON.stringify([...names].sort());
 
 describe.runIf(browserAvailable())('the archive offline', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(await searchSite(), SEARCH_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = searchSiteInBrowser();
 
   test('searches and reopens visited articles after the network is gone', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     await until(page, activated);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -54,7 +44,7 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     await page.waitForSelector('[data-offline-banner]', { state: 'visible' });
 
     // A fresh search page, served from the cache, finds a word whose index chunk was fetched before (another form of it).
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('переговорах')}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('переговорах')}`);
     await page.waitForSelector('.search-result');
     expect(await page.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent))).toEqual(titles);
     expect(await page.isVisible('[data-offline-banner]')).toBe(true);
@@ -75,7 +65,7 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     await rm(root, { recursive: true, force: true });
     await cp(await searchSite(), root, { recursive: true });
     const copy = await serveStatic(root, SEARCH_BASE);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${copy.url}search/`);
@@ -107,7 +97,7 @@ describe.runIf(browserAvailable())('the archive offline', () => {
     const workerOfB = (id: string) => worker.replaceAll(`"${SEARCH_BASE}`, '"/b/').replaceAll(buildId, id);
     await writeFile(join(root, 'b/sw.js'), workerOfB('b-build'));
     const both = await serveStatic(root, '/');
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const keys = (page: Page) => page.evaluate(async () => (await caches.keys()).sort());
     try {
       const page = await context.newPage();

@@ -1,61 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { tn } from '../../src/i18n/uk.ts';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { searchSiteInBrowser, STATUS, waitForCount } from '../helpers/search-page.ts';
 
-const STATUS = '[data-search-status]';
 const BARS = '[data-search-timeline-bars] li';
 
 describe.runIf(browserAvailable())('time on the search page in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let axeSource: string;
-
-  beforeAll(async () => {
-    server = await serveStatic(await searchSite(), SEARCH_BASE);
-    browser = await launchBrowser();
-    axeSource = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A page whose console errors and uncaught exceptions are collected for the test that opened it. */
-  async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.url}${path}`);
-    return { page, problems };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-        }
-      ).axe;
-      return (await axe.run(document)).violations;
-    });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
-  async function waitForCount(page: Page): Promise<number> {
-    await page.waitForFunction((selector) => /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
-    return page.$$eval('.search-result', (items) => items.length);
-  }
+  const session = searchSiteInBrowser();
+  const { open } = session;
 
   async function resultDates(page: Page): Promise<string[]> {
     return page.$$eval('.search-result time', (times) => times.map((t) => t.getAttribute('datetime') ?? ''));
@@ -73,7 +27,7 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
   }
 
   test('filters by a month chosen from the list, and keeps it in the URL across a reload', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page, problems } = await open(context, 'search/?year=2022');
     expect(await waitForCount(page)).toBe(10);
     await page.waitForSelector('[data-search-month] option[value="2022-01"]', { state: 'attached' });
@@ -101,7 +55,7 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
   });
 
   test('filters by a range of days typed with the keyboard, exact to the day', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const { page, problems } = await open(context, 'search/');
     await page.getByLabel('Від', { exact: true }).focus();
     await page.keyboard.type('03202022');
@@ -124,7 +78,7 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
   });
 
   test('draws a timeline of the query per year whose bars filter, reached with the keyboard, without axe violations', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page, problems } = await open(context, `search/?q=${encodeURIComponent('допомога')}`);
     await waitForCount(page);
     const { bars, links } = await timeline(page, 'Результати за роками');
@@ -179,7 +133,7 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
   });
 
   test('draws the timeline offline from the filter data the service worker cached', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, problems } = await open(context, 'search/');
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -188,7 +142,7 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
     expect(online.links.length).toBeGreaterThan(0);
 
     await context.setOffline(true);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('переговорах')}`);
+    await page.goto(`${session.server.url}search/?q=${encodeURIComponent('переговорах')}`);
     await waitForCount(page);
     expect(await timeline(page, 'Результати за роками')).toEqual(online);
     expect(problems).toEqual([]);
@@ -196,9 +150,9 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
   });
 
   test('keeps the time controls inside the hidden search without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}search/?month=2022-03`);
+    await page.goto(`${session.server.url}search/?month=2022-03`);
     expect(await page.locator('.search-noscript').isVisible()).toBe(true);
     expect(await page.isVisible('[data-search-month]')).toBe(false);
     expect(await page.isVisible('[data-search-timeline]')).toBe(false);

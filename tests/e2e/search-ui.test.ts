@@ -1,72 +1,27 @@
 import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { articlePagesPerYear, buildIndex } from '#lib/search/write-index.ts';
 import { planIndexParts } from '#lib/search/index-parts.ts';
 import { tn } from '../../src/i18n/uk.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/serve.ts';
+import { searchSiteInBrowser, STATUS, waitForCount } from '../helpers/search-page.ts';
 import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
 
-const STATUS = '[data-search-status]';
-
 describe.runIf(browserAvailable())('the search page in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let axeSource: string;
-
-  beforeAll(async () => {
-    server = await serveStatic(await searchSite(), SEARCH_BASE);
-    browser = await launchBrowser();
-    axeSource = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A page whose console errors and policy violations fail the test that opened it. */
-  async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.url}${path}`);
-    return { page, problems, requests };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    // Evaluated through the debugging protocol, so the page's policy (no inline scripts) still holds for the page itself.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-        }
-      ).axe;
-      return (await axe.run(document)).violations;
-    });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const session = searchSiteInBrowser();
+  const { open } = session;
 
   async function resultTitles(page: Page): Promise<string[]> {
     return page.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent ?? ''));
   }
 
-  async function waitForCount(page: Page): Promise<number> {
-    await page.waitForFunction((selector) => /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
-    return page.$$eval('.search-result', (items) => items.length);
-  }
-
   test('loads no search code until the reader starts, then shows results as they type', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page, problems, requests } = await open(context, 'search/');
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
@@ -102,7 +57,7 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('narrows by topic and year, with counts, and sorts newest first', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page, problems } = await open(context, `search/?q=${encodeURIComponent('допомогу')}`);
     const all = await waitForCount(page);
     const topic = page.getByLabel(/Допомога, волонтерство \(\d+\)$/);
@@ -133,7 +88,7 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('keeps the search in the URL: opening it runs the search, and the back button restores the previous one', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page } = await open(
       context,
       `search/?q=${encodeURIComponent('переговори')}&topic=${encodeURIComponent('Переговори')}&sort=date`,
@@ -162,7 +117,7 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('marks the searched word in every form on the article it opens', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const { page, problems } = await open(context, `search/?q=${encodeURIComponent('допомозі')}`);
     await waitForCount(page);
     await page.locator('.search-result h2 a').first().click();
@@ -176,18 +131,18 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('searches in a worker that fetches each file of the index once, and counts every article when only filters are set', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const before = server.requests.length;
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
+    const before = session.server.requests.length;
     const { page, problems } = await open(context, `search/?q=${encodeURIComponent('переговорів')}`);
     await waitForCount(page);
     expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/\/_astro\/worker[^/]*\.js$/)]);
     await page.getByLabel(/Переговори \(\d+\)$/).waitFor();
     await page.waitForLoadState('networkidle');
-    const fetched = server.requests.slice(before).filter((path) => path.includes('/pagefind/'));
+    const fetched = session.server.requests.slice(before).filter((path) => path.includes('/pagefind/'));
     expect(fetched.filter((path, i) => fetched.indexOf(path) !== i)).toEqual([]);
     expect(fetched).not.toContain(`${SEARCH_BASE}pagefind/pagefind-worker.js`);
 
-    await page.goto(`${server.url}search/?topic=${encodeURIComponent('Медицина')}`);
+    await page.goto(`${session.server.url}search/?topic=${encodeURIComponent('Медицина')}`);
     const shown = await waitForCount(page);
     await page.getByLabel(/Медицина \(\d+\)$/).waitFor();
     expect(await page.getByLabel(/Медицина \(\d+\)$/).isChecked()).toBe(true);
@@ -203,7 +158,7 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('searches on the page when no worker can start', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
     const { page, problems } = await open(context, `search/?q=${encodeURIComponent('Казахстані')}`);
     const shown = await waitForCount(page);
@@ -227,12 +182,12 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     const parted = await serveStatic(copy, SEARCH_BASE);
     const search = `search/?q=${encodeURIComponent('допомога')}&sort=date`;
     try {
-      const whole = await open(await browser.newContext({ serviceWorkers: 'block' }), search);
+      const whole = await open(await session.browser.newContext({ serviceWorkers: 'block' }), search);
       const count = await waitForCount(whole.page);
       const status = await whole.page.textContent(STATUS);
       await whole.page.context().close();
 
-      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const context = await session.browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.goto(`${parted.url}${search}`);
       expect(await waitForCount(page)).toBe(count);
@@ -249,9 +204,9 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('explains without JavaScript that search needs it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}search/?q=test`);
+    await page.goto(`${session.server.url}search/?q=test`);
     expect(await page.locator('.search-noscript').isVisible()).toBe(true);
     expect(await page.locator('.search-noscript').textContent()).toContain('потребує JavaScript');
     expect(await page.isVisible('[data-search]')).toBe(false);
@@ -259,17 +214,17 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
   });
 
   test('reports what a cold query transfers', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${session.server.url}search/`);
     await page.waitForLoadState('networkidle');
-    const before = server.requests.length;
+    const before = session.server.requests.length;
     await page.fill('#search-query', 'переговорів');
     await waitForCount(page);
     await page.waitForLoadState('networkidle');
     // The loopback server sends files as they are, uncompressed: their sizes are the bytes sent.
     const site = await searchSite();
-    const files = server.requests.slice(before).map((path) => path.slice(SEARCH_BASE.length));
+    const files = session.server.requests.slice(before).map((path) => path.slice(SEARCH_BASE.length));
     const sizes = await Promise.all(files.map(async (file) => (await stat(join(site, file))).size));
     const index = sizes
       .filter((_, i) => /^pagefind\/(index|fragment|filter)\/|\.pf_meta$|entry\.json$/.test(files[i]!))

@@ -1,12 +1,8 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { fixtureSite } from '../helpers/site-fixture.ts';
-
-const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { fixtureSiteInBrowser } from '../helpers/fixture-browser.ts';
 
 /** One page of each type the site generates. */
 const PAGES: Record<string, string> = {
@@ -26,35 +22,8 @@ const PAGES: Record<string, string> = {
   '404': 'no/such/page/',
 };
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 describe.runIf(browserAvailable())('the site in a real browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const site = await fixtureSite('root');
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = fixtureSiteInBrowser();
 
   /** Runs `check` on `path` in a fresh browser context, closed afterwards. */
   async function visit(
@@ -62,12 +31,12 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
     path: string,
     check: (page: Page, requests: string[]) => Promise<void>,
   ): Promise<void> {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     try {
       const page = await context.newPage();
       const requests: string[] = [];
       page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
-      await page.goto(server.url + path, { waitUntil: 'load' });
+      await page.goto(site.server.url + path, { waitUntil: 'load' });
       await check(page, requests);
     } finally {
       await context.close();
@@ -76,8 +45,7 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
 
   describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
     test.each(Object.entries(PAGES))('%s page has no accessibility violations', async (_, path) => {
-      // axe is injected as an inline script, which the page's own policy forbids.
-      await visit({ colorScheme, bypassCSP: true }, path, async (page) => {
+      await visit({ colorScheme }, path, async (page) => {
         expect(await axeViolations(page)).toEqual([]);
       });
     });
@@ -93,7 +61,7 @@ describe.runIf(browserAvailable())('the site in a real browser', () => {
 
   test.each(Object.entries(PAGES))('%s page loads no third-party resources and at most the small shared module script', async (_, path) => {
     await visit({}, path, async (page, requests) => {
-      expect(requests.filter((r) => !r.split(' ')[1]!.startsWith(server.origin))).toEqual([]);
+      expect(requests.filter((r) => !r.split(' ')[1]!.startsWith(site.server.origin))).toEqual([]);
       const scripts = await page.$$eval('script', (list) =>
         list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: s.textContent!.trim().length > 0 })),
       );

@@ -1,33 +1,9 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
-import { runNode } from '../helpers/run-node.ts';
+import { describe, expect, test } from 'vitest';
+import { shardedBuildWorkspace } from '../helpers/sharded-build.ts';
 import { siteDifferences } from '../helpers/site-differences.ts';
-
-const OUTPUT = join(PROJECT_ROOT, 'tests/.output/sharded-build');
-const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/search/archive');
-const ARCHIVE = join(OUTPUT, 'archive');
-
-/** `npm run build -- …args` on the fixture copy, with one build id and index parts small enough that the fixture has several. */
-async function build(args: string[], cache: string): Promise<string> {
-  const run = await withBuildLock(() =>
-    runNode(['scripts/build.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...buildEnvironment(),
-        ARKHIV_CONTENT: ARCHIVE,
-        ARKHIV_CACHE_DIR: join(OUTPUT, cache),
-        ARKHIV_BUILD_ID: 'sharded-test',
-        ARKHIV_INDEX_PART_SIZE: '10',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-    }),
-  );
-  expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-  return run.stdout;
-}
 
 const NEW_ARTICLE = `---
 title: "Нова бібліотека відкрилася в Ужгороді"
@@ -41,14 +17,7 @@ id: sha256:0a1b2c3d4e5f6a7b
 `;
 
 describe('a sharded build', () => {
-  beforeAll(async () => {
-    await rm(OUTPUT, { recursive: true, force: true });
-    await mkdir(OUTPUT, { recursive: true });
-    await cp(FIXTURE, ARCHIVE, { recursive: true });
-  });
-  afterAll(async () => {
-    await rm(OUTPUT, { recursive: true, force: true });
-  });
+  const { output: OUTPUT, archive: ARCHIVE, build } = shardedBuildWorkspace('sharded-build', 'tests/fixtures/search/archive');
 
   test('assembles byte for byte the site that one process builds, in parallel or shard by shard', async () => {
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'single')], 'cache-single');

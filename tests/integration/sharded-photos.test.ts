@@ -1,46 +1,17 @@
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
-import { runNode } from '../helpers/run-node.ts';
+import { describe, expect, test } from 'vitest';
+import { shardedBuildWorkspace } from '../helpers/sharded-build.ts';
 import { siteDifferences } from '../helpers/site-differences.ts';
 
-const OUTPUT = join(PROJECT_ROOT, 'tests/.output/sharded-photos');
-const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/archive');
-const ARCHIVE = join(OUTPUT, 'archive');
 const PHOTO = 'media/2022/06/15/muzei-skhovyshche.jpg';
-
-/** `npm run build -- …args` on the copy of the site's test archive, with one build id and small index parts, so that shards split its years. */
-async function build(args: string[], cache: string): Promise<void> {
-  const run = await withBuildLock(() =>
-    runNode(['scripts/build.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...buildEnvironment(),
-        ARKHIV_CONTENT: ARCHIVE,
-        ARKHIV_CACHE_DIR: join(OUTPUT, cache),
-        ARKHIV_BUILD_ID: 'sharded-photos',
-        ARKHIV_INDEX_PART_SIZE: '10',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-    }),
-  );
-  expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-}
 
 const variantsIn = async (site: string, folder: string): Promise<string[]> =>
   (await readdir(join(site, folder))).filter((name) => name.endsWith('.webp')).sort();
 
 describe('photos in a sharded build', () => {
-  beforeAll(async () => {
-    await rm(OUTPUT, { recursive: true, force: true });
-    await mkdir(OUTPUT, { recursive: true });
-    await cp(FIXTURE, ARCHIVE, { recursive: true });
-  });
-  afterAll(async () => {
-    await rm(OUTPUT, { recursive: true, force: true });
-  });
+  const { output: OUTPUT, archive: ARCHIVE, build } = shardedBuildWorkspace('sharded-photos', 'tests/fixtures/archive');
 
   test('are the same files whichever shard writes them', async () => {
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'single')], 'cache-single');

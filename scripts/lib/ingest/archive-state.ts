@@ -106,11 +106,11 @@ export class ArchiveState {
     if (cache) state.cache = cache;
     const problems: Problem[] = [];
     for (const [n, path] of listing.articles.entries()) {
-      const facts = state.factsOf(path, problems);
+      const facts = state.archivedFacts(path, problems);
       if (facts) {
         const known: KnownArticle = { label: path, path, archived: true };
         if (facts.id && !state.byId.has(facts.id)) state.byId.set(facts.id, known);
-        state.index.add(known, { plain: '', samples: decodeSamples(facts.samples) });
+        state.index.add(known, { samples: decodeSamples(facts.samples) });
         // A former address still leads to its article: a new article must not take it.
         for (const alias of facts.aliases) state.slugs.take(aliasSlug(alias));
       }
@@ -122,7 +122,7 @@ export class ArchiveState {
   }
 
   /** One archived article's facts: kept from an earlier run while its file is unchanged, else read (its problems added to `problems`). */
-  private factsOf(path: string, problems: Problem[]): ArchivedFacts | undefined {
+  private archivedFacts(path: string, problems: Problem[]): ArchivedFacts | undefined {
     const { cache } = this;
     const stats = cache ? statSync(join(this.contentDir, path)) : undefined;
     const kept = stats && cache?.get(path, stats);

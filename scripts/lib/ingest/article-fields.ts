@@ -67,9 +67,9 @@ function imageText(given: string | undefined, field: string, notes: string[]): s
   return text;
 }
 
-/** A size the schema accepts: a positive whole number of pixels. */
-function pixels(value: number | undefined): number | undefined {
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+/** A size `leadImageSchema` accepts: a positive whole number of pixels; anything else (absent, `0`, `10.5`) is `undefined`. */
+export function imagePixels(value: number | null | undefined): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /**
@@ -94,8 +94,8 @@ export function articleImage(given: RawItem['image'], notes: string[]): LeadImag
   }
   const caption = imageText(given.caption, 'у підписі зображення', notes);
   const credit = imageText(given.credit, 'в авторстві зображення', notes);
-  const width = pixels(given.width);
-  const height = pixels(given.height);
+  const width = imagePixels(given.width);
+  const height = imagePixels(given.height);
   return {
     src,
     alt,

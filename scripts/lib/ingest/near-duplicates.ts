@@ -160,9 +160,10 @@ export class NearDuplicateIndex<Key> {
     return this.lastSignature.signature;
   }
 
-  add(key: Key, text: string | TextSignature): void {
+  /** Adds a document by its text, its signature, or only its samples (all the index keeps of it). */
+  add(key: Key, text: string | Pick<TextSignature, 'samples'>): void {
     const doc = this.keys.length;
-    const { samples } = this.signatureOf(text);
+    const { samples } = typeof text === 'string' ? this.signatureOf(text) : text;
     this.keys.push(key);
     if (this.ownSamples.length <= doc) this.ownSamples = grown(this.ownSamples, doc + 1);
     const own = this.ownSamples;

@@ -8,6 +8,7 @@ import { collectInputFiles } from './input-files.ts';
 import { ArchiveState, archiveFactsFile } from './archive-state.ts';
 import { acquireIngestLock, DEFAULT_LOCK_WAIT_SECONDS, IngestLockBusyError, type IngestLock } from './ingest-lock.ts';
 import { readJobs } from './item-jobs.ts';
+import type { ReadOptions } from './read-items.ts';
 import { placeItem, type Placement } from './place-item.ts';
 import { MIN_BYTES_FOR_WORKER, PreparePool } from './prepare-pool.ts';
 import { countOutcomes, skippedEntry, type IngestReport, type ReportItem } from './report.ts';
@@ -90,18 +91,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = resolve(cwd, options.contentDir);
   const { topics, taxonomy } = await loadTaxonomy(contentDir);
-  let topicMap: Map<string, string[]> | undefined;
+  const readOptions: ReadOptions = { onePerFile: options.onePerFile ?? false };
   if (options.topicMap) {
     const mapFile = resolve(cwd, options.topicMap);
     const loaded = await loadTopicMap(mapFile, relative(cwd, mapFile) || mapFile, topics);
     if ('problems' in loaded) throw new IngestSetupError(`--topic-map:\n  ${loaded.problems.join('\n  ')}`);
-    topicMap = loaded.map;
+    readOptions.topicMap = loaded.map;
   }
   // A dry run writes nothing: it needs no lock and may run beside a writing ingest.
   const lock = options.dryRun ? undefined : await lockArchive(contentDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_SECONDS * 1000);
   try {
-    const { topicMap: _path, ...rest } = options;
-    return await ingestInto(contentDir, cwd, topics, taxonomy, { ...rest, ...(topicMap ? { topicMap } : {}) });
+    return await ingestInto(contentDir, cwd, topics, taxonomy, options, readOptions);
   } finally {
     lock?.release();
   }
@@ -112,7 +112,8 @@ async function ingestInto(
   cwd: string,
   topics: TopicData[],
   taxonomy: CompiledTaxonomy,
-  options: Omit<IngestOptions, 'topicMap'> & { topicMap?: ReadonlyMap<string, readonly string[]> },
+  options: IngestOptions,
+  readOptions: ReadOptions,
 ): Promise<IngestReport> {
   const archive = await ArchiveState.load(
     contentDir,
@@ -152,7 +153,6 @@ async function ingestInto(
   );
   if (sizes.reduce((sum, size) => sum + size, 0) >= MIN_BYTES_FOR_WORKER) pool.start();
   try {
-    const readOptions = { onePerFile: options.onePerFile ?? false, ...(options.topicMap ? { topicMap: options.topicMap } : {}) };
     for (const [n, file] of files.entries()) {
       const read = await readJobs(file, readOptions);
       const { jobs, errors } = read;

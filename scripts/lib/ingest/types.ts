@@ -11,7 +11,7 @@ export function formatPlace(place: SourcePlace): string {
   return `${place.file}:${place.line}`;
 }
 
-/** Input formats the ingest reads; chosen by file extension (and, for `.xml`, by the root's namespace: see input-files.ts). */
+/** Input formats the ingest reads; chosen by file extension (and, for `.xml`, by the root's namespace: see read-items.ts). */
 export type InputFormat = 'text' | 'json' | 'markdown' | 'mdx' | 'feed' | 'wordpress';
 
 /**

@@ -1,5 +1,6 @@
 import type { parseFeed } from '@rowanmanning/feed-parser';
 import { toString } from 'mdast-util-to-string';
+import { imagePixels } from '../ingest/article-fields.ts';
 import type { RawItem } from '../ingest/types.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
 
@@ -47,12 +48,6 @@ function enclosureImage(entry: FeedElement): { element: FeedElement; src: string
   return undefined;
 }
 
-/** A positive whole number of pixels from an attribute; anything else (absent, `0`, `50%`) is left out. */
-function pixels(element: FeedElement, name: string): number | undefined {
-  const value = element.getAttributeAsNumber(name);
-  return value !== null && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-
 /** The text of the first Media RSS `name` element found in `scopes`, tags removed when it is `type="html"`. */
 function mediaText(scopes: FeedElement[], name: string): string | undefined {
   for (const scope of scopes) {
@@ -90,8 +85,8 @@ export function feedImage(entry: FeedElement): RawItem['image'] {
   const scopes = [element, ...(element.parent && element.parent !== entry ? [element.parent] : []), entry];
   const alt = mediaText(scopes, 'description') ?? mediaText(scopes, 'title');
   const credit = mediaText(scopes, 'credit');
-  const width = pixels(element, 'width');
-  const height = pixels(element, 'height');
+  const width = imagePixels(element.getAttributeAsNumber('width'));
+  const height = imagePixels(element.getAttributeAsNumber('height'));
   return {
     src,
     ...(alt ? { alt } : {}),

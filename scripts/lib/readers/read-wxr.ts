@@ -1,6 +1,5 @@
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { hasReadableText } from '../ingest/article-body.ts';
 import { thrownMessage } from '../ingest/prepare-item.ts';
 import type { InputError, RawItem, ReadResult, SkippedItem } from '../ingest/types.ts';
 import { htmlToMdast, looksLikeHtml } from './html-to-mdast.ts';
@@ -78,28 +77,34 @@ function permalinkOf(item: WxrItem): string | undefined {
   return item.guidIsPermalink && /^https?:\/\//.test(item.guid) ? item.guid : undefined;
 }
 
-function imageOf(attachment: WxrItem): WpImage | undefined {
+/**
+ * The image of an attachment as the export gives it: its address as written,
+ * its alt text (`_wp_attachment_image_alt`) and its excerpt as the caption.
+ * `undefined` when the attachment has no address.
+ */
+function attachmentImage(attachment: WxrItem): { src: string; alt?: string; caption?: string } | undefined {
   const src = attachment.attachmentUrl || attachment.guid;
   if (!src) return undefined;
-  const caption = attachment.excerpt.trim();
-  const alt = attachment.meta.get('_wp_attachment_image_alt')?.trim() || caption || attachment.title;
-  return { src, alt, ...(caption ? { caption } : {}) };
-}
-
-/**
- * The featured image (`_thumbnail_id`) as WordPress gives it: the attachment's
- * address made absolute, its alt text (`_wp_attachment_image_alt`, no
- * stand-in: a lead image without one is reported by the ingest, not guessed)
- * and its excerpt as the caption. `undefined` when the attachment has no address.
- */
-function featuredImage(attachment: WxrItem, siteUrl: string): RawItem['image'] {
-  const given = (attachment.attachmentUrl || attachment.guid).trim();
-  if (!given) return undefined;
-  // An address of another scheme is passed on as written: the ingest reports it.
-  const src = wpImageAddress(given, siteUrl) ?? given;
   const alt = attachment.meta.get('_wp_attachment_image_alt')?.trim();
   const caption = attachment.excerpt.trim();
   return { src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
+}
+
+/** An image of a post's body (a gallery's): without alt text, its caption, else its title, stands in. */
+function imageOf(attachment: WxrItem): WpImage | undefined {
+  const image = attachmentImage(attachment);
+  return image && { ...image, alt: image.alt || image.caption || attachment.title };
+}
+
+/**
+ * The featured image (`_thumbnail_id`) with its address made absolute. The
+ * alt text has no stand-in: a lead image without one is reported by the
+ * ingest, not guessed.
+ */
+function featuredImage(attachment: WxrItem, siteUrl: string): RawItem['image'] {
+  const image = attachmentImage(attachment);
+  // An address of another scheme is passed on as written: the ingest reports it.
+  return image && { ...image, src: wpImageAddress(image.src, siteUrl) ?? image.src };
 }
 
 function topicsOf(item: WxrItem, options: WxrOptions): string[] {
@@ -110,17 +115,6 @@ function topicsOf(item: WxrItem, options: WxrOptions): string[] {
     for (const topic of mapped ?? [term.name || term.slug]) if (!topics.includes(topic)) topics.push(topic);
   }
   return topics;
-}
-
-/** Whether a body has text of its own, outside figures and embeds: an article needs some. */
-function hasOwnText(body: Root): boolean {
-  let found = false;
-  visit(body, (node) => {
-    if (node.type === 'mdxJsxFlowElement') return 'skip';
-    if (node.type === 'text' && node.value.trim() !== '') found = true;
-    return found ? false : undefined;
-  });
-  return found;
 }
 
 function plainText(html: string): string {
@@ -198,7 +192,8 @@ function postItem(item: WxrItem, document: WxrDocument, context: PostContext): R
   const image = attachment ? featuredImage(attachment, document.siteUrl) : undefined;
   if (thumbnail && !image) notes.push(`головне зображення допису (вкладення ${thumbnail}) не імпортовано: його немає в експорті`);
   const title = item.title.trim();
-  if (!hasOwnText(converted.body) && title) {
+  // Figures and embeds alone are no article (prepareItem refuses them): the title is the text.
+  if (!hasReadableText(converted.body) && title) {
     converted.body.children.push({ type: 'paragraph', children: [{ type: 'text', value: title }] });
     notes.push('у дописі немає тексту, лише зображення, вбудовування чи нічого: текстом статті записано заголовок');
   }

@@ -135,7 +135,12 @@ export function convertWpBody(content: string, context: WpBodyContext): { body: 
     }
     const images = ids.length > 0 ? found : context.ownImages();
     if (images.length === 0) notes.add('галерея без зображень: у експорті немає вкладень цього допису');
-    return figures(images.flatMap((image) => (imageAddress(image.src) ? [{ ...image, src: imageAddress(image.src)! }] : [])));
+    return figures(
+      images.flatMap((image) => {
+        const src = imageAddress(image.src);
+        return src ? [{ ...image, src }] : [];
+      }),
+    );
   };
 
   const render = (shortcode: Shortcode): string | undefined => {

@@ -8,7 +8,7 @@ import sax from 'sax';
  */
 
 /** `http://wordpress.org/export/1.2/` and its `https:` and other 1.x forms. */
-export const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
 
 /** Canonical prefixes by namespace: the names below are written with them. */
 function prefixOf(uri: string): string | undefined {

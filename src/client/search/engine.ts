@@ -161,9 +161,10 @@ export function createEngine(config: EngineConfig): SearchEngine {
     return read;
   };
 
+  const searchTerm = async (term: string | null) => (await (await pagefind()).search(term)).results;
   /** Every page that matches a Pagefind term (`null`: every page), in Pagefind's order. */
   const matches = keptPromises<PagefindResult[]>();
-  const matchesOf = (term: string | null) => matches(term ?? '', async () => (await (await pagefind()).search(term)).results);
+  const matchesOf = (term: string | null) => matches(term ?? '', () => searchTerm(term));
 
   /**
    * Whether the index holds a word beginning with a stem. For a stem that no
@@ -174,8 +175,13 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const foundStems = keptPromises<boolean>(KEPT_WORDS);
   const stemFound = (stem: string) =>
     foundStems(stem, async () => {
-      const [best] = (await (await pagefind()).search(stem)).results;
-      return best !== undefined && hasWordStartingWith((await readResult(best)).content, stem);
+      const results = await searchTerm(stem);
+      const [best] = results;
+      const found = best !== undefined && hasWordStartingWith((await readResult(best)).content, stem);
+      // A stem found is usually searched next (an excluded word, a query of that one word), so its pages are kept as its
+      // matches; those of stems not found are not, so that the readings tried for a Latin word push out no kept matches.
+      if (found) void matches(stem, async () => results);
+      return found;
     });
   const wordFound = async (word: string) => {
     const wordStems = queryWords(word).map((w) => stemWord(w));

@@ -16,7 +16,7 @@ import { connectEngine } from './client.ts';
 import type { ResultView, SearchEngine } from './engine.ts';
 import { createText, readConfig } from './config.ts';
 import { renderMonthOptions, renderTimeline } from './time-view.ts';
-import { renderFilters, renderSearched, resultItem } from './render.ts';
+import { renderFilters, renderSearched, resultItem, searchHref } from './render.ts';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
@@ -72,7 +72,7 @@ function syncControls(): void {
 }
 
 function setUrl(mode: 'push' | 'replace'): void {
-  const target = `${window.location.pathname}${stateToSearch(state)}`;
+  const target = searchHref(state);
   if (target === `${window.location.pathname}${window.location.search}`) return;
   if (mode === 'push') window.history.pushState(null, '', target);
   else window.history.replaceState(null, '', target);
@@ -147,7 +147,7 @@ async function run(typing = false): Promise<void> {
     if (id !== searchId) return;
     answered = true;
     highlightWords = page.stems;
-    const literalHref = page.literal === null ? '' : `${window.location.pathname}${stateToSearch({ ...current, query: page.literal })}`;
+    const literalHref = page.literal === null ? '' : searchHref({ ...current, query: page.literal });
     renderSearched(searched, page.searched === null ? null : { searched: page.searched, typed: current.query, literalHref }, text);
     list.replaceChildren();
     shown = 0;

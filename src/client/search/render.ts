@@ -1,15 +1,21 @@
 import type { FilterCounts } from '#lib/search/pagefind-types.ts';
 import type { ResultView } from './engine.ts';
-import type { SearchState } from '#lib/search/url-state.ts';
+import { stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import type { Text } from './config.ts';
 
 /** Rendering of the search page's dynamic parts; DOM only, no searching. */
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+/** A new element with an optional class and text. */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** The address of a search on this page. */
+export function searchHref(state: SearchState): string {
+  return `${window.location.pathname}${stateToSearch(state)}`;
 }
 
 /** A result link that asks the article page to mark the searched words. */

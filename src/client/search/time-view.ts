@@ -2,30 +2,19 @@ import { formatNumber, pluralCategory } from '../../i18n/uk.ts';
 import type { FilterCounts } from '#lib/search/pagefind-types.ts';
 import { isMonth, PERIOD_FILTER } from '#lib/search/period.ts';
 import { barState, withoutTime, type Timeline, type TimelineBar } from '#lib/search/timeline.ts';
-import { stateToSearch, type SearchState } from '#lib/search/url-state.ts';
+import type { SearchState } from '#lib/search/url-state.ts';
 import type { Text } from './config.ts';
+import { element, searchHref } from './render.ts';
 
 /** Rendering of the month list and the timeline (`#lib/search/timeline.ts`); DOM only, no searching. */
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** A year or a month as readers see it: «2022», «березень 2022». */
-export function periodName(period: string, text: Text): string {
+function periodName(period: string, text: Text): string {
   if (!isMonth(period)) return period;
   return text.text('search.period.monthName', {
     month: text.text(`month.nominative.${Number(period.slice(5))}`),
     year: period.slice(0, 4),
   });
-}
-
-/** The address of a search on this page. */
-export function searchHref(state: SearchState): string {
-  return `${window.location.pathname}${stateToSearch(state)}`;
 }
 
 /**

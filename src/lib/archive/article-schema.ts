@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { WEB_ADDRESS } from '../safety/url-policy.ts';
 import { leadImageSchema } from '../media/lead-image-schema.ts';
+import { SLUG_PATTERN } from '../text/slug.ts';
 
 /** An ISO calendar date (`2022-01-11`) or date-time; front matter may hold either. */
 const isoDate = z.coerce.date();
@@ -19,13 +20,9 @@ export const articleSchema = z
     /** Date of the last correction or substantive update, if any; shown with `correction`. */
     updated: isoDate.optional(),
     /** Slugs of topics from `content/topics.yaml`, most relevant first. */
-    topics: z
-      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Тема має бути слагом з малих латинських літер, цифр і дефісів.'))
-      .default([]),
+    topics: z.array(z.string().regex(SLUG_PATTERN, 'Тема має бути слагом з малих латинських літер, цифр і дефісів.')).default([]),
     /** Slugs of the people in the byline, from `content/authors.yaml`, in byline order. */
-    authors: z
-      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Автор має бути слагом з малих латинських літер, цифр і дефісів.'))
-      .default([]),
+    authors: z.array(z.string().regex(SLUG_PATTERN, 'Автор має бути слагом з малих латинських літер, цифр і дефісів.')).default([]),
     /** The lead: one or two sentences that summarise the article; used in lists, feeds and previews. */
     summary: z.string().trim().min(1, 'Лід (summary) не може бути порожнім.'),
     /** Where the article was first published: outlet name and/or URL. Optional. */

@@ -1,8 +1,6 @@
 import { z } from 'astro/zod';
 import { WEB_ADDRESS } from '../safety/url-policy.ts';
-
-/** The shape of a slug of the archive: lower-case ASCII words joined by hyphens. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { SLUG_PATTERN } from '../text/slug.ts';
 
 /**
  * One person of `content/authors.yaml`: someone credited in an article's
@@ -11,7 +9,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const authorSchema = z
   .object({
     /** ASCII URL slug: `/authors/<slug>/`. Never changes once published. */
-    slug: z.string().regex(SLUG, 'Слаг автора — малі латинські літери, цифри й дефіси.'),
+    slug: z.string().regex(SLUG_PATTERN, 'Слаг автора — малі латинські літери, цифри й дефіси.'),
     /** The name as the byline shows it. */
     name: z.string().trim().min(1, 'Імʼя автора не може бути порожнім.'),
     /** One or two sentences about the person, shown on their page. */

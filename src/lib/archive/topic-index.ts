@@ -1,9 +1,8 @@
 import type { TopicData } from './topic-schema.ts';
+import { compareUkrainian } from '../text/ukrainian-order.ts';
 
 /** The order of topic kinds in the topic index. */
 export const KIND_ORDER: readonly TopicData['kind'][] = ['subject', 'country', 'organisation', 'person'];
-
-const collator = new Intl.Collator('uk');
 
 /** Topics grouped by kind (in `KIND_ORDER`, empty kinds left out), each group alphabetical in Ukrainian order. */
 export function topicsByKind<T extends Pick<TopicData, 'kind' | 'name'>>(
@@ -11,7 +10,7 @@ export function topicsByKind<T extends Pick<TopicData, 'kind' | 'name'>>(
 ): Array<{ kind: TopicData['kind']; topics: T[] }> {
   return KIND_ORDER.map((kind) => ({
     kind,
-    topics: topics.filter((topic) => topic.kind === kind).sort((a, b) => collator.compare(a.name, b.name)),
+    topics: topics.filter((topic) => topic.kind === kind).sort((a, b) => compareUkrainian(a.name, b.name)),
   })).filter((group) => group.topics.length > 0);
 }
 
@@ -29,6 +28,6 @@ export function publishedTopics<T extends { count: number }>(topics: readonly T[
 export function busiestTopics<T extends Pick<TopicData, 'name'> & { count: number }>(topics: readonly T[], limit: number): T[] {
   return topics
     .filter((topic) => topic.count > 0)
-    .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+    .sort((a, b) => b.count - a.count || compareUkrainian(a.name, b.name))
     .slice(0, limit);
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SLUG_PATTERN } from '../text/slug.ts';
 
 /**
  * One entry of the topic taxonomy (`content/topics.yaml`).
@@ -9,7 +10,7 @@ import { z } from 'astro/zod';
 export const topicSchema = z
   .object({
     /** ASCII URL slug: `/topics/<slug>/`. Never changes once published. */
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    slug: z.string().regex(SLUG_PATTERN),
     /** Ukrainian name as shown to readers (nominative). */
     name: z.string().trim().min(1),
     /** One sentence about the topic, shown on its page. */

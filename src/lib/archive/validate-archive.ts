@@ -12,6 +12,7 @@ import { validateTopics } from './validate-topics.ts';
 import { validateAuthors } from './validate-authors.ts';
 import { AUTHORS_FILE } from './authors.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
+import { SLUG_PATTERN } from '../text/slug.ts';
 
 /**
  * The archive validator shared by the build (`src/integrations/validate-content.ts`)
@@ -28,8 +29,6 @@ import { issueMessage, type SchemaIssue } from './zod-messages.ts';
  * `duplicate-id`, `duplicate-path` (`x.md` next to `x.mdx`), `alias-clash`
  * (an old URL that is another article's URL or alias).
  */
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const FIELD_FIXES: Record<string, string> = {
   title: 'Напишіть заголовок статті.',
@@ -59,12 +58,19 @@ interface KnownSlugs {
   authors: Set<string>;
 }
 
+/** The well-formed slugs of a front-matter list that `known` lacks (a malformed one is the schema's problem). */
+function unknownSlugs(list: unknown, known: Set<string>): string[] {
+  return (Array.isArray(list) ? list : []).filter(
+    (slug): slug is string => typeof slug === 'string' && SLUG_PATTERN.test(slug) && !known.has(slug),
+  );
+}
+
 function checkArticle(read: ArticleRead, path: string, file: string, known: KnownSlugs, problems: Problem[]): ArticleFacts | undefined {
   const add = (line: number, rule: string, message: string, fix?: string, field?: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column: 1, ...(field ? { field } : {}), message, ...(fix ? { fix } : {}), rule, severity });
   const parts = parseArticlePath(path);
   if (!parts) add(1, 'path', 'файл статті лежить не там, де має', 'Статті лежать у articles/рррр/мм/дд/слаг.md (або .mdx).');
-  else if (!SLUG.test(parts.slug))
+  else if (!SLUG_PATTERN.test(parts.slug))
     add(
       1,
       'path',
@@ -96,28 +102,22 @@ function checkArticle(read: ArticleRead, path: string, file: string, known: Know
       }
     }
   }
-  const topicList = Array.isArray(data.topics) ? data.topics : [];
-  for (const topic of topicList) {
-    if (typeof topic === 'string' && SLUG.test(topic) && !known.topics.has(topic))
-      add(
-        lineOf('topics'),
-        'unknown-topic',
-        `теми «${topic}» немає в topics.yaml`,
-        'Додайте тему до topics.yaml або виправте слаг.',
-        'topics',
-      );
-  }
-  const authorList = Array.isArray(data.authors) ? data.authors : [];
-  for (const author of authorList) {
-    if (typeof author === 'string' && SLUG.test(author) && !known.authors.has(author))
-      add(
-        lineOf('authors'),
-        'unknown-author',
-        `автора «${author}» немає в authors.yaml`,
-        'Додайте автора до authors.yaml (slug і name) або виправте слаг.',
-        'authors',
-      );
-  }
+  for (const topic of unknownSlugs(data.topics, known.topics))
+    add(
+      lineOf('topics'),
+      'unknown-topic',
+      `теми «${topic}» немає в topics.yaml`,
+      'Додайте тему до topics.yaml або виправте слаг.',
+      'topics',
+    );
+  for (const author of unknownSlugs(data.authors, known.authors))
+    add(
+      lineOf('authors'),
+      'unknown-author',
+      `автора «${author}» немає в authors.yaml`,
+      'Додайте автора до authors.yaml (slug і name) або виправте слаг.',
+      'authors',
+    );
   const aliases = (Array.isArray(data.aliases) ? data.aliases : [])
     .filter((a): a is string => typeof a === 'string')
     .map((alias) => ({ alias, line: lineOf('aliases') }));
@@ -246,8 +246,8 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
     problems.push(...checked.problems);
   }
   // No authors.yaml is no authors: an article that names one is then an unknown author.
-  const authorsText = await readFile(join(contentDir, AUTHORS_FILE), 'utf8').catch(() => undefined);
-  const authors = authorsText === undefined ? { slugs: new Set<string>(), problems: [] } : validateAuthors(authorsText, show(AUTHORS_FILE));
+  const authorsText = await readFile(join(contentDir, AUTHORS_FILE), 'utf8').catch(() => '');
+  const authors = validateAuthors(authorsText, show(AUTHORS_FILE));
   problems.push(...authors.problems);
   const listing = await listArchive(contentDir);
   for (const other of listing.others)
@@ -261,7 +261,7 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
       severity: 'warning',
     });
   const cache = options.cacheFile
-    ? new StatCache<CachedArticle>(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText ?? ''}`))
+    ? new StatCache<CachedArticle>(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText}`))
     : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.

@@ -22,6 +22,7 @@ const RULE_MODULES = [
   '../media/lead-image-schema.ts',
   '../safety/url-policy.ts',
   '../text/dates.ts',
+  '../text/slug.ts',
   '../text/encoding.ts',
   '../text/character-references.ts',
 ];

@@ -1,5 +1,6 @@
-import { copyFile, link, lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { eachAtOnce, filesUnder, removeFiles } from '../files/output-files.ts';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -40,26 +41,6 @@ function globalShard(shards: readonly Shard[]): Shard {
   return shard;
 }
 
-/** File operations at once: enough to keep the disk busy, few enough to stay within open-file limits. */
-const AT_ONCE = 64;
-
-/** Runs `task` on every item, `AT_ONCE` at a time. */
-async function eachAtOnce<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: AT_ONCE }, worker));
-}
-
-/** Every file under `dir`, as paths relative to it with `/`. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => relativePath(dir, join(entry.parentPath, entry.name)));
-}
-
-const relativePath = (dir: string, path: string) => path.slice(dir.length).replace(/\\/g, '/').replace(/^\//, '');
-
 /** Whether two paths are the same file (a hard link made by an earlier assembly). */
 async function sameFile(a: string, b: string): Promise<boolean> {
   const [first, second] = await Promise.all([lstat(a), lstat(b).catch(() => undefined)]);
@@ -74,18 +55,10 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * not every file of the site.
  */
 async function placeAll(outDir: string, moves: ReadonlyMap<string, string>): Promise<void> {
-  const stale = (await filesUnder(outDir)).filter((path) => !moves.has(path)).map((path) => join(outDir, path));
-  await eachAtOnce(stale, (path) => rm(path, { force: true }));
-  for (const folder of [...new Set(stale.map((path) => dirname(path)))].sort().reverse()) {
-    for (let dir = folder; dir.startsWith(outDir) && dir !== outDir; dir = dirname(dir))
-      if (
-        !(await rmdir(dir).then(
-          () => true,
-          () => false,
-        ))
-      )
-        break;
-  }
+  await removeFiles(
+    outDir,
+    (await filesUnder(outDir)).filter((path) => !moves.has(path)),
+  );
   await eachAtOnce([...new Set([...moves.keys()].map((path) => dirname(join(outDir, path))))], (dir) => mkdir(dir, { recursive: true }));
   await eachAtOnce([...moves], async ([path, from]) => {
     const to = join(outDir, path);

@@ -5,14 +5,6 @@
  */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif';
 
-/** Media type of each format, for feeds and Open Graph. */
-export const IMAGE_MEDIA_TYPES: Readonly<Record<ImageFormat, string>> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  avif: 'image/avif',
-};
-
 const ascii = (bytes: Uint8Array, start: number, end: number): string => String.fromCharCode(...bytes.subarray(start, end));
 
 /** The format whose signature `bytes` start with, or `undefined` when they are not one of these images. */

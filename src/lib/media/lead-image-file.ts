@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../archive/article-file.ts';
 import { problem, type Place, type Problem } from '../problems.ts';
 import { imageFormatOf } from './image-format.ts';
-import { isLocalImage, LOCAL_IMAGE_PATH } from './lead-image-schema.ts';
+import { LOCAL_IMAGE_PATH } from './lead-image-schema.ts';
 
 /**
  * The local file behind an article's lead image (`image.src` in its front
@@ -25,7 +25,7 @@ export interface LeadImageFile {
 }
 
 /** The archive folder of an article at `<archive>/articles/<yyyy>/<mm>/<dd>/<slug>.md`. */
-export function archiveFolderOf(articlePath: string): string {
+function archiveFolderOf(articlePath: string): string {
   return resolve(dirname(articlePath), '../../../..');
 }
 
@@ -39,7 +39,7 @@ export function localLeadImage(articlePath: string, text: string): LeadImageFile
   const node = document.getIn(['image', 'src'], true) as { value?: unknown; range?: [number, number, number] } | undefined;
   if (typeof node?.value !== 'string' || !node.range) return undefined;
   const src = node.value.trim();
-  if (!isLocalImage(src) || !LOCAL_IMAGE_PATH.test(src)) return undefined;
+  if (!LOCAL_IMAGE_PATH.test(src)) return undefined;
   const at = lineCounter.linePos(node.range[0]);
   return { src, path: join(archiveFolderOf(articlePath), src), place: { line: at.line + split.frontMatterLine - 1, column: at.col } };
 }

@@ -9,7 +9,7 @@
 export type ImageRole = 'lead' | 'thumbnail';
 
 /** Format of every variant: WebP, which every browser the site supports shows. */
-export const VARIANT_FORMAT = 'webp';
+const VARIANT_FORMAT = 'webp';
 export const VARIANT_MEDIA_TYPE = 'image/webp';
 
 /**

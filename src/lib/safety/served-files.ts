@@ -187,16 +187,10 @@ export async function checkServedFiles(
     else problems.push(...(await servedFileProblems(file.path, shown, file.served)));
   }
   for await (const article of options.articles) {
-    // The lead photo of the front matter (`image.src`) is served like a linked file, and must be an image.
+    // The lead photo of the front matter (`image.src`) must be an image by its bytes; its path has a raster
+    // extension (`LOCAL_IMAGE_PATH`), so the type rules of other served files have nothing to add.
     const lead = localLeadImage(article.path, article.text);
-    if (lead) {
-      const leadProblems = await leadImageFileProblems(lead, shownPath(relativeTo, article.path));
-      problems.push(...leadProblems);
-      if (leadProblems.length === 0 && !seen.has(lead.path)) {
-        seen.add(lead.path);
-        problems.push(...(await servedFileProblems(lead.path, shownPath(relativeTo, lead.path))));
-      }
-    }
+    if (lead) problems.push(...(await leadImageFileProblems(lead, shownPath(relativeTo, article.path))));
     for (const file of linkedFiles(article)) {
       if (seen.has(file)) continue;
       seen.add(file);

@@ -26,7 +26,7 @@ export interface Resolution {
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /** Whether a typed word could be a Ukrainian word written with Latin keys: a Latin letter, no Cyrillic one. */
-export function mayBeMisspelledCyrillic(word: string): boolean {
+function mayBeMisspelledCyrillic(word: string): boolean {
   return /[a-z]/i.test(word) && !CYRILLIC.test(word);
 }
 

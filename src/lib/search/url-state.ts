@@ -90,7 +90,7 @@ export function stateRange(state: SearchState): DayRange | null {
 }
 
 /** Whether the state sets a time filter: a year, a month or a range. */
-export function hasTimeFilter(state: SearchState): boolean {
+function hasTimeFilter(state: SearchState): boolean {
   return state.years.length > 0 || stateRange(state) !== null;
 }
 

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
+import { filesUnder } from '../files/output-files.ts';
 
 /** The robots meta tag that `BaseLayout.astro` writes on pages kept out of search engines. */
 const NOINDEX = '<meta name="robots" content="noindex">';
@@ -32,10 +33,9 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  */
 export async function indexablePages(root: string): Promise<string[]> {
   const pages: string[] = [];
-  for (const path of await readdir(root, { recursive: true })) {
-    const page = path.replace(/\\/g, '/');
+  // The search index and the assets hold no pages (and most of the output's files).
+  for (const page of await filesUnder(root, new Set(['pagefind', '_astro']))) {
     if (page !== 'index.html' && !page.endsWith('/index.html')) continue;
-    if (page.startsWith('pagefind/') || page.startsWith('_astro/')) continue;
     if (readHead(join(root, page)).includes(NOINDEX)) continue;
     pages.push(page.slice(0, -'index.html'.length));
   }

@@ -1,5 +1,8 @@
 import CyrillicToTranslit from 'cyrillic-to-translit-js';
 
+/** The shape of every slug of the archive (articles, topics, authors): lower-case ASCII words joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Longest slug kept; longer titles are cut at a word boundary. */
 export const SLUG_MAX_LENGTH = 80;
 

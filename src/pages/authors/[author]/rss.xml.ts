@@ -1,10 +1,7 @@
-import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/uk.ts';
-import { getArchive, topicsOf, type SiteAuthor } from '../../../collections/archive.ts';
-import { feedImages } from '../../../collections/lead-image.ts';
-import { feedOptions } from '#lib/site/feed.ts';
-import { FEED_ITEMS } from '#lib/site/site-config.ts';
+import { getArchive, type SiteAuthor } from '../../../collections/archive.ts';
+import { archiveFeed } from '../../../collections/archive-feed.ts';
 import { urls } from '#lib/site/urls.ts';
 import { rendersGlobalPages } from '#lib/build/shards.ts';
 
@@ -16,20 +13,11 @@ export const getStaticPaths = (async () => {
   return authors.map((author) => ({ params: { author: author.slug }, props: { author } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ author: SiteAuthor }> = async ({ site, props: { author } }) => {
-  const archive = await getArchive();
-  const articles = (archive.byAuthor.get(author.slug) ?? []).slice(-FEED_ITEMS).reverse();
-  const images = await feedImages(articles, site);
-  return rss(
-    feedOptions({
-      title: t('author.feedTitle', { site: t('site.name'), name: author.name }),
-      description: author.bio ?? t('author.feedDescription', { name: author.name }),
-      site,
-      self: urls.authorFeed(author.slug),
-      page: urls.author(author.slug),
-      articles,
-      categories: (article) => topicsOf(archive, article).map((tp) => tp.name),
-      image: (article) => images.get(article.id),
-    }),
-  );
-};
+export const GET: APIRoute<{ author: SiteAuthor }> = async ({ site, props: { author } }) =>
+  archiveFeed(site, {
+    title: t('author.feedTitle', { site: t('site.name'), name: author.name }),
+    description: author.bio ?? t('author.feedDescription', { name: author.name }),
+    self: urls.authorFeed(author.slug),
+    page: urls.author(author.slug),
+    articles: (await getArchive()).byAuthor.get(author.slug) ?? [],
+  });

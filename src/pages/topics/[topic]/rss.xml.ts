@@ -1,10 +1,7 @@
-import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../../i18n/uk.ts';
-import { getArchive, topicsOf, type SiteTopic } from '../../../collections/archive.ts';
-import { feedImages } from '../../../collections/lead-image.ts';
-import { feedOptions } from '#lib/site/feed.ts';
-import { FEED_ITEMS } from '#lib/site/site-config.ts';
+import { getArchive, type SiteTopic } from '../../../collections/archive.ts';
+import { archiveFeed } from '../../../collections/archive-feed.ts';
 import { urls } from '#lib/site/urls.ts';
 import { rendersGlobalPages } from '#lib/build/shards.ts';
 
@@ -16,20 +13,11 @@ export const getStaticPaths = (async () => {
   return topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ topic: SiteTopic }> = async ({ site, props: { topic } }) => {
-  const archive = await getArchive();
-  const articles = (archive.byTopic.get(topic.slug) ?? []).slice(-FEED_ITEMS).reverse();
-  const images = await feedImages(articles, site);
-  return rss(
-    feedOptions({
-      title: t('feed.topicTitle', { site: t('site.name'), topic: topic.name }),
-      description: topic.description ?? t('feed.topicDescription', { topic: topic.name }),
-      site,
-      self: urls.topicFeed(topic.slug),
-      page: urls.topic(topic.slug),
-      articles,
-      categories: (article) => topicsOf(archive, article).map((tp) => tp.name),
-      image: (article) => images.get(article.id),
-    }),
-  );
-};
+export const GET: APIRoute<{ topic: SiteTopic }> = async ({ site, props: { topic } }) =>
+  archiveFeed(site, {
+    title: t('feed.topicTitle', { site: t('site.name'), topic: topic.name }),
+    description: topic.description ?? t('feed.topicDescription', { topic: topic.name }),
+    self: urls.topicFeed(topic.slug),
+    page: urls.topic(topic.slug),
+    articles: (await getArchive()).byTopic.get(topic.slug) ?? [],
+  });

@@ -1,5 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { authorSchema } from '#lib/archive/author-schema.ts';
 import { authorNameKey, parseAuthors } from '#lib/archive/authors.ts';
@@ -7,6 +7,7 @@ import { articleSchema } from '#lib/archive/article-schema.ts';
 import { formatArchiveProblems } from '#lib/archive/archive-problem.ts';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
 import { validateAuthors } from '#lib/archive/validate-authors.ts';
+import { freshFolder } from '../../../helpers/fresh-folder.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/authors');
 const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n';
@@ -14,15 +15,7 @@ const AUTHORS = '- slug: olena-petrenko\n  name: Олена Петренко\n- 
 const ARTICLE = (authors: string) =>
   `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [viina]\n${authors}summary: Лід.\nid: sha256:0123456789abcdef\n---\n\nТекст.\n`;
 
-async function archive(name: string, files: Record<string, string>): Promise<string> {
-  const root = join(OUTPUT, name);
-  await rm(root, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  return root;
-}
+const archive = (name: string, files: Record<string, string>) => freshFolder(join(OUTPUT, name), files);
 
 afterAll(async () => {
   await rm(OUTPUT, { recursive: true, force: true });

@@ -1,9 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatArchiveProblems } from '#lib/archive/archive-problem.ts';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
+import { freshFolder } from '../../../helpers/fresh-folder.ts';
 import validateContent from '../../../../src/integrations/validate-content.ts';
 
 const OUTPUT = join(import.meta.dirname, '../../../.output/validate-archive');
@@ -11,15 +12,7 @@ const TOPICS = '- slug: viina\n  name: Війна\n  match: [війн*]\n- slug:
 const GOOD = (id: string, extra = '') =>
   `---\ntitle: Заголовок\ndate: 2022-01-11\ntopics: [viina]\nsummary: Лід.\nid: sha256:${id}\n${extra}---\n\nТекст.\n`;
 
-async function archive(name: string, files: Record<string, string>): Promise<string> {
-  const root = join(OUTPUT, name);
-  await rm(root, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  return root;
-}
+const archive = (name: string, files: Record<string, string>): Promise<string> => freshFolder(join(OUTPUT, name), files);
 
 afterAll(async () => {
   await rm(OUTPUT, { recursive: true, force: true });

@@ -331,7 +331,7 @@ describe('the featured image of a post', () => {
     );
   });
 
-  test('an attachment missing from the export is reported as before', () => {
+  test('an attachment missing from the export is not imported, and the report says so', () => {
     const item = featured('').items[0]!;
     expect(item.image).toBeUndefined();
     expect(item.notes).toContain('головне зображення допису (вкладення 301) не імпортовано: його немає в експорті');
