@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--articles 1000,10000,…] [--corpus <dir>] [--runs N] [--seed N]
- *   [--json <file>] [--no-search] [--no-incremental] [--compare] [--keep] [--verbose]`
+ *   [--json <file>] [--no-search] [--no-incremental] [--photos] [--compare] [--keep] [--verbose]`
  *
  * Generates archives of the given sizes through the real ingest, builds the
  * real site and search index, measures time and whole-process-tree memory,
@@ -8,7 +8,9 @@
  * exponents. Figures are medians of `--runs` runs (default: 3 for sizes up to
  * 1,000 articles, 1 above). With `--compare`, each run is paired with a
  * build of the same articles by Hugo and the Pagefind CLI, and a second table
- * gives Arkhiv's times as multiples of theirs.
+ * gives Arkhiv's times as multiples of theirs. With `--photos`, each run is
+ * followed by one of the same articles with a lead photo each, and a third
+ * table gives what the photos add to a full build once they are resized.
  */
 import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { splitSentences } from './lib/bench/generate-articles.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine } from './lib/cli/parse-args.ts';
-import { formatGrowth, formatTable, growth } from './lib/bench/report.ts';
+import { formatGrowth, formatPhotoTable, formatTable, growth, type PhotoFigures } from './lib/bench/report.ts';
 import { runSize, type SizeResult } from './lib/bench/run-size.ts';
 import { comparisonNote, formatComparison } from './lib/bench/compare-report.ts';
 import {
@@ -89,6 +91,11 @@ const CLI = defineCli({
     },
     'no-search': { type: 'boolean', description: 'не міряти пошук у Chromium' },
     'no-incremental': { type: 'boolean', description: 'не міряти повторні збірки після нової, зміненої й вилученої статті' },
+    photos: {
+      type: 'boolean',
+      description:
+        'ще раз з головним фото в кожній статті: перша збірка (зменшує фото) і збірка з уже зменшеними фото проти збірки без фото',
+    },
     compare: { type: 'boolean', description: 'зібрати ті самі статті Hugo з Pagefind CLI і порівняти часи (потрібен hugo)' },
     keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в bench/out/' },
     verbose: { type: 'boolean', description: 'показувати вивід імпорту та збірки' },
@@ -134,6 +141,19 @@ function medianRow(runs: readonly SizeResult[]): SizeResult {
   return row;
 }
 
+/** What the photos add, from runs paired with the runs without photos (median of the pairs' ratios). */
+function photoFigures(plain: readonly SizeResult[], withPhotos: readonly SizeResult[]): PhotoFigures {
+  const pick = (get: (r: SizeResult) => number | undefined) => median(withPhotos.map(get).filter((v): v is number => v !== undefined));
+  return {
+    firstBuildMs: pick((r) => r.buildMs),
+    cachedBuildMs: pick((r) => r.cachedPhotosBuildMs),
+    overhead: median(withPhotos.map((r, i) => r.cachedPhotosBuildMs! / plain[i]!.buildMs)),
+    ...(withPhotos[0]!.incrementalMs === undefined ? {} : { incrementalMs: pick((r) => r.incrementalMs) }),
+    outputFiles: pick((r) => r.outputFiles),
+    outputBytes: pick((r) => r.outputBytes),
+  };
+}
+
 const corpusSentences = values.corpus ? await loadCorpus(resolve(values.corpus)) : undefined;
 if (corpusSentences?.length === 0) exitWithUsageError(CLI, `--corpus: у «${values.corpus}» немає файлів .txt з реченнями`);
 if (values.compare && !hugoInstalled()) exitWithUsageError(CLI, HUGO_MISSING);
@@ -150,7 +170,7 @@ const reference = values.compare ? { hugo: hugoVersion(), pagefind: await pagefi
 if (reference) console.log(`Compared with: Hugo ${reference.hugo} + Pagefind ${reference.pagefind} CLI`);
 
 /** Load average (1 minute) when each size started and ended: other work on the machine inflates wall times. */
-const rows: Array<SizeResult & { runs: number; loadAverage: [number, number]; reference?: Comparison }> = [];
+const rows: Array<SizeResult & { runs: number; loadAverage: [number, number]; reference?: Comparison; photos?: PhotoFigures }> = [];
 
 async function saveFigures(): Promise<void> {
   await mkdir(resolve(values.json, '..'), { recursive: true });
@@ -169,6 +189,7 @@ for (const articles of sizes) {
   const runs = values.runs ? Number(values.runs) : articles <= 1000 ? 3 : 1;
   const results: SizeResult[] = [];
   const comparisons: Comparison[] = [];
+  const photoRuns: SizeResult[] = [];
   const loadBefore = loadavg()[0]!;
   for (let run = 1; run <= runs; run += 1) {
     process.stderr.write(`\n▶ ${articles} articles, run ${run}/${runs}\n`);
@@ -186,6 +207,25 @@ for (const articles of sizes) {
     });
     results.push(result);
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
+    if (values.photos) {
+      process.stderr.write(`▶ ${articles} articles, run ${run}/${runs}: with a lead photo each\n`);
+      const photoDir = join(root, 'bench/out', `${articles}-photos`);
+      photoRuns.push(
+        await runSize({
+          articles,
+          seed: Number(values.seed),
+          projectRoot: root,
+          workDir: photoDir,
+          corpusSentences,
+          incremental: !values['no-incremental'],
+          ...(values.shards ? { shards: Number(values.shards) } : {}),
+          search: false,
+          photos: true,
+          echo: values.verbose,
+        }),
+      );
+      if (!values.keep) await rm(photoDir, { recursive: true, force: true });
+    }
     if (reference) {
       // Right after the Arkhiv run it is paired with, so that drift in the machine's load affects both alike.
       process.stderr.write(`▶ ${articles} articles, run ${run}/${runs}: Hugo + Pagefind\n`);
@@ -203,10 +243,15 @@ for (const articles of sizes) {
     }
   }
   const row = { ...medianRow(results), runs, loadAverage: [loadBefore, loadavg()[0]!] as [number, number] };
-  rows.push(comparisons.length > 0 ? { ...row, reference: medianComparison(comparisons) } : row);
+  rows.push({
+    ...row,
+    ...(comparisons.length > 0 ? { reference: medianComparison(comparisons) } : {}),
+    ...(photoRuns.length > 0 ? { photos: photoFigures(results, photoRuns) } : {}),
+  });
   // Each finished size is printed and saved at once, so a long run that is stopped keeps its figures.
   console.log(`${formatTable(rows.slice(-1)).split('\n').at(-1)}  (load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`);
   if (reference) console.log(formatComparison(rows.slice(-1)).split('\n').at(-1));
+  if (values.photos) console.log(formatPhotoTable(rows.slice(-1)).split('\n').at(-1));
   await saveFigures();
 }
 
@@ -223,6 +268,12 @@ if (reference) {
   console.log(formatComparison(rows));
   console.log('');
   console.log(comparisonNote(reference.hugo, reference.pagefind));
+}
+if (values.photos) {
+  console.log('');
+  console.log('With a lead photo in every article:');
+  console.log('');
+  console.log(formatPhotoTable(rows));
 }
 
 await saveFigures();

@@ -87,6 +87,7 @@ const strings = {
   'author.feedDescription': '{name}: найновіші статті.',
   'author.links': 'Посилання',
   'author.pagination': 'Сторінки автора',
+  'author.search': 'Шукати в статтях автора',
   'count.authors.one': '{count} автор',
   'count.authors.few': '{count} автори',
   'count.authors.many': '{count} авторів',
@@ -117,7 +118,7 @@ const strings = {
   'redirect.text': 'Ця стаття тепер за новою адресою:',
 
   'search.title': 'Пошук',
-  'search.description': 'Пошук статей архіву за словами в будь-якій формі, з фільтрами за темою, роком, місяцем і проміжком дат.',
+  'search.description': 'Пошук статей архіву за словами в будь-якій формі, з фільтрами за темою, автором, роком, місяцем і проміжком дат.',
   'search.label': 'Слова для пошуку',
   'search.submit': 'Шукати',
   'search.hint':
@@ -134,6 +135,7 @@ const strings = {
   'search.resultsLabel': 'Результати пошуку',
   'search.filters': 'Уточнити пошук',
   'search.filter.topic': 'Тема',
+  'search.filter.author': 'Автор',
   'search.filter.year': 'Рік',
   'search.filter.clear': 'Скинути фільтри',
   'search.sort': 'Порядок',
@@ -141,6 +143,8 @@ const strings = {
   'search.sort.date': 'Спершу новіші',
   'search.more': 'Показати ще',
   'search.topics': 'Теми',
+  'search.author': 'Автор',
+  'search.authors': 'Автори',
 
   'search.searchedFor': 'Шукаємо «{query}»',
   'search.searchTyped': 'Шукати саме «{query}»',

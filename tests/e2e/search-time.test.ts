@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { tn } from '../../src/i18n/uk.ts';
+import { t, tn, type StringKey } from '../../src/i18n/uk.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { searchSiteInBrowser, STATUS, waitForCount } from '../helpers/search-page.ts';
@@ -128,6 +128,44 @@ describe.runIf(browserAvailable())('time on the search page in Chromium', () => 
     await page.getByRole('link', { name: 'Усі роки' }).click();
     await page.waitForFunction(() => new URL(location.href).search === `?q=${encodeURIComponent('допомога')}`);
     expect((await timeline(page, 'Результати за роками')).links).toEqual(expected);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('counts only the chosen topic in the timeline and the month list, in every period whatever time is chosen', async () => {
+    const context = await session.browser.newContext({ serviceWorkers: 'block' });
+    const { page, problems } = await open(context, `search/?topic=${encodeURIComponent('Економіка')}`);
+    await waitForCount(page);
+    expect(await page.textContent(STATUS)).toBe(tn('search.results', 13));
+    // 13 articles on economy among the 50: 2 in 2022, 8 in 2023, 1 in 2024, 2 in 2025.
+    const years = await timeline(page, 'Результати за роками');
+    expect(years.links).toEqual([
+      tn('search.timeline.bar', 2, { period: '2022' }),
+      tn('search.timeline.bar', 8, { period: '2023' }),
+      tn('search.timeline.bar', 1, { period: '2024' }),
+      tn('search.timeline.bar', 2, { period: '2025' }),
+    ]);
+    // The year checkboxes still count every result of the query (no words: every article), as before a topic was chosen.
+    expect(await page.getByRole('checkbox', { name: '2023 (19)', exact: true }).isChecked()).toBe(false);
+
+    await page.click(`${BARS} a[data-period="2023"]`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2023');
+    const months = await timeline(page, 'Результати за місяцями 2023 року');
+    const expected = [0, 0, 1, 2, 2, 1, 1, 1, 0, 0, 0, 0];
+    expect(months.bars).toEqual(
+      expected.map((count, i) => tn('search.timeline.bar', count, { period: `${t(`month.nominative.${i + 1}` as StringKey)} 2023` })),
+    );
+    await page.waitForSelector('[data-search-month] option[value="2023-04"]', { state: 'attached' });
+    expect(await page.textContent('[data-search-month] option[value="2023-04"]')).toBe('квітень 2023 (2)');
+
+    // A month chosen keeps the other months' bars: time filters are not counted.
+    await page.getByLabel('Місяць', { exact: true }).selectOption('2023-04');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2);
+    await page.waitForSelector(`${BARS} a[data-period="2023-04"][aria-current="true"]`);
+    expect((await timeline(page, 'Результати за місяцями 2023 року')).bars).toEqual(months.bars);
+    await page.getByRole('link', { name: 'Усі роки' }).click();
+    await page.waitForFunction(() => new URL(location.href).search === `?topic=${encodeURIComponent('Економіка')}`);
+    expect((await timeline(page, 'Результати за роками')).links).toEqual(years.links);
     expect(problems).toEqual([]);
     await context.close();
   });

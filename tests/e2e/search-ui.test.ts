@@ -8,8 +8,9 @@ import { tn } from '../../src/i18n/uk.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { browserAvailable } from '../helpers/browser.ts';
+import { fixtureSiteInBrowser } from '../helpers/fixture-browser.ts';
 import { serveStatic } from '../helpers/serve.ts';
-import { searchSiteInBrowser, STATUS, waitForCount } from '../helpers/search-page.ts';
+import { collectProblems, searchSiteInBrowser, STATUS, waitForCount } from '../helpers/search-page.ts';
 import { SEARCH_BASE, searchSite } from '../fixtures/search/site.ts';
 
 describe.runIf(browserAvailable())('the search page in Chromium', () => {
@@ -234,5 +235,88 @@ describe.runIf(browserAvailable())('the search page in Chromium', () => {
     );
     expect(files).toContain('pagefind/pagefind.js');
     await context.close();
+  });
+});
+
+describe.runIf(browserAvailable())('filtering by author in Chromium', () => {
+  // The site's test archive credits authors (tests/fixtures/archive/authors.yaml); the search archive credits none.
+  const site = fixtureSiteInBrowser();
+  /** The articles of Тарас Ковальчук in the site's test archive, one of them written with Олена Петренко. */
+  const TARAS = {
+    'Після обстрілу більшість областей залишилися без світла': 'Автори: Олена Петренко, Тарас Ковальчук',
+    'У Каневі оновили музей Тараса Шевченка': 'Автор: Тарас Ковальчук',
+  };
+  const TARAS_BOX = { name: 'Тарас Ковальчук (2)', exact: true };
+
+  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${site.server.url}${path}`);
+    return { page, problems };
+  }
+
+  /** Each result's title and the text of its meta line. */
+  async function resultMetas(page: Page): Promise<Record<string, string>> {
+    const pairs = await page.$$eval('.search-result', (items) =>
+      items.map((item) => [item.querySelector('h2 a')?.textContent ?? '', item.querySelector('.search-result__meta')?.textContent ?? '']),
+    );
+    return Object.fromEntries(pairs);
+  }
+
+  test('an author checkbox narrows the results to their articles, is kept in the URL across a reload, and the clear button drops it', async () => {
+    const { page, problems } = await open('search/?year=2021&year=2022');
+    expect(await waitForCount(page)).toBeGreaterThan(2);
+    await page.getByRole('checkbox', TARAS_BOX).waitFor();
+    // Authors sit between topics and years, by count; the counts are the query's, whatever filters are chosen.
+    expect(await page.$$eval('[data-search-filters] legend', (legends) => legends.map((l) => l.textContent))).toEqual([
+      'Тема',
+      'Автор',
+      'Рік',
+    ]);
+    const authors = await page.$$eval('[data-search-filters] input[name="author"]', (boxes) =>
+      boxes.map((box) => box.parentElement?.textContent?.trim()),
+    );
+    expect(authors).toEqual([expect.stringMatching(/^Олена Петренко \(\d+\)$/), 'Тарас Ковальчук (2)']);
+
+    await page.getByRole('checkbox', TARAS_BOX).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('author') === 'Тарас Ковальчук');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2);
+    expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2021', '2022']);
+    expect(await page.textContent(STATUS)).toBe(tn('search.results', 2));
+    const metas = await resultMetas(page);
+    expect(Object.keys(metas).sort()).toEqual(Object.keys(TARAS).sort());
+    for (const [title, authorsLine] of Object.entries(TARAS)) expect(metas[title]).toContain(authorsLine);
+    // The timeline counts only this author's articles.
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-timeline-bars] a').length === 2);
+    expect(await page.$$eval('[data-search-timeline-bars] a .visually-hidden', (labels) => labels.map((l) => l.textContent))).toEqual([
+      tn('search.timeline.bar', 1, { period: '2021' }),
+      tn('search.timeline.bar', 1, { period: '2022' }),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    expect(await waitForCount(page)).toBe(2);
+    expect(Object.keys(await resultMetas(page)).sort()).toEqual(Object.keys(TARAS).sort());
+    expect(await page.getByRole('checkbox', TARAS_BOX).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Скинути фільтри' }).click();
+    await page.waitForFunction(() => location.search === '');
+    expect(await page.locator('.search-result').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('an author page links to the search for their articles', async () => {
+    const { page, problems } = await open('authors/taras-kovalchuk/');
+    await page.getByRole('link', { name: 'Шукати в статтях автора' }).click();
+    await page.waitForURL(/\/search\/\?author=/);
+    expect(new URL(page.url()).searchParams.getAll('author')).toEqual(['Тарас Ковальчук']);
+    expect(await waitForCount(page)).toBe(2);
+    expect(Object.keys(await resultMetas(page)).sort()).toEqual(Object.keys(TARAS).sort());
+    await page.getByRole('checkbox', TARAS_BOX).waitFor();
+    expect(await page.getByRole('checkbox', TARAS_BOX).isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });

@@ -46,3 +46,26 @@ test('the benchmark runs end to end on 1,000 generated articles', async () => {
     expect(row!.search.coldBytes).toBeGreaterThan(0);
   }
 }, 900_000);
+
+// With --photos each size is built again with a lead photo in every article: first resizing them, then with them cached.
+test('the benchmark measures what lead photos add to a build', async () => {
+  const json = join(scratch, 'bench-photos.json');
+  const args = ['scripts/bench.ts', '--articles', '40', '--runs', '1', '--json', json, '--no-incremental', '--no-search', '--photos'];
+  const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
+  expect(run.code, (run.stdout + run.stderr).slice(-3000)).toBe(0);
+  expect(run.stdout).toContain('With a lead photo in every article:');
+  const result = JSON.parse(await readFile(json, 'utf8')) as {
+    rows: Array<{
+      outputFiles: number;
+      buildMs: number;
+      photos?: { firstBuildMs: number; cachedBuildMs: number; overhead: number; outputFiles: number };
+    }>;
+  };
+  const [row] = result.rows;
+  const photos = row!.photos!;
+  expect(photos.firstBuildMs).toBeGreaterThan(0);
+  expect(photos.cachedBuildMs).toBeGreaterThan(0);
+  expect(photos.overhead).toBeCloseTo(photos.cachedBuildMs / row!.buildMs, 5);
+  // Each of about 40 articles gets its photo in four sizes (640 pixels wide: two lead, two thumbnail sizes).
+  expect(photos.outputFiles - row!.outputFiles).toBeGreaterThanOrEqual(4 * 38);
+}, 900_000);

@@ -15,7 +15,7 @@ const CLIS = [
     script: 'ingest',
     name: 'ingest',
     command: 'npm run ingest --',
-    options: ['--content', '--date', '--one-per-file', '--dry-run', '--update', '--wait', '--report'],
+    options: ['--content', '--date', '--create-topics', '--one-per-file', '--dry-run', '--update', '--wait', '--report'],
   },
   {
     script: 'new',

@@ -7,6 +7,7 @@ import { planIndexParts } from '#lib/search/index-parts.ts';
 import { decodeFilterChunk, decodeMeta, inflatePagefindFile } from '#lib/search/index-files.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
 import { pagefindQuery, SEARCH_RANKING } from '#lib/search/query.ts';
+import { withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, parseState } from '#lib/search/url-state.ts';
 import { createEngine, type SearchEngine } from '../../src/client/search/engine.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
@@ -114,6 +115,20 @@ describe('the engine', () => {
       expect(await engine.counts(query)).toEqual(response.totalFilters);
     }
   });
+
+  test.each(['?q=допомога&topic=Медицина&year=2022', '?q=переговори&topic=Переговори&topic=Війна&month=2022-03', '?q=переговори'])(
+    'counts the timeline among the results that pass the filters other than time, as Pagefind counts filtered results: %s',
+    async (search) => {
+      const state = parseState(search);
+      const response = await pagefind.pagefind.search(pagefindQuery(state.query), pagefindOptions(withoutTime(state)));
+      const counts = await engine.timelineCounts(state);
+      expect(counts).toEqual(response.filters);
+      // Every result that passes the topics is in one year, whatever year is chosen.
+      const years = Object.values(counts.year ?? {}).reduce((a, b) => a + b, 0);
+      expect(years).toBe((await engine.search(withoutTime(state), 0, 0)).total);
+      expect(years).toBeGreaterThan(0);
+    },
+  );
 
   test('counts every article without words, where Pagefind reports zeros', async () => {
     const counts = await engine.counts('');

@@ -238,6 +238,7 @@ describe('authors', () => {
     expect(text(p.one('h1'))).toBe('Олена Петренко');
     expect(text(p.one('p', { class: 'lede' }))).toBe('Кореспондентка, пише про війну й енергетику.');
     expect(hrefs(p, 'main')).toContain('https://example.net/people/olena-petrenko');
+    expect(hrefs(p, 'main')).toContain(`/search/?${new URLSearchParams({ author: 'Олена Петренко' })}`);
     expect(attr(p.one('link', { type: 'application/rss+xml', href: '/authors/olena-petrenko/rss.xml' }), 'title')).toBe(
       'Архів: Олена Петренко',
     );

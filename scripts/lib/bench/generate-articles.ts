@@ -7,6 +7,8 @@ export interface GeneratedItem {
   body: string;
   date: string;
   source?: { name: string; url: string };
+  /** A lead photo: a file of the archive and its description (`bench-photos.ts`). */
+  image?: { src: string; alt: string; credit?: string };
 }
 
 export interface GenerateOptions {

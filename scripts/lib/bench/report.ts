@@ -48,6 +48,49 @@ export function formatTable(rows: readonly SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** A size's figures with a lead photo in every article, beside the same articles without. */
+export interface PhotoFigures {
+  /** The first full build: every photo resized. */
+  firstBuildMs: number;
+  /** A full build from empty caches but the resized photos'. */
+  cachedBuildMs: number;
+  /** `cachedBuildMs` over the full build without photos. */
+  overhead: number;
+  incrementalMs?: number;
+  outputFiles: number;
+  outputBytes: number;
+}
+
+/** The photo table as Markdown, one row per size measured with `--photos`. */
+export function formatPhotoTable(rows: ReadonlyArray<SizeResult & { photos?: PhotoFigures }>): string {
+  const header = [
+    'articles',
+    'build without photos',
+    'first build with photos (resizing)',
+    'build with photos resized',
+    'photo overhead',
+    'add one with a photo + rebuild',
+    'output (files)',
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  for (const row of rows) {
+    const photos = row.photos;
+    if (!photos) continue;
+    lines.push(
+      `| ${[
+        row.articles.toLocaleString('en-US'),
+        formatSeconds(row.buildMs),
+        formatSeconds(photos.firstBuildMs),
+        formatSeconds(photos.cachedBuildMs),
+        `${photos.overhead >= 1 ? '+' : '−'}${Math.abs(Math.round((photos.overhead - 1) * 100))}%`,
+        optionalSeconds(photos.incrementalMs),
+        `${formatBytes(photos.outputBytes)} (${photos.outputFiles.toLocaleString('en-US')})`,
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export interface Growth {
   time: number | null;
   memory: number | null;

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { appendFile, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { photoPool, withPhotos } from './bench-photos.ts';
 import { folderSize } from './folder-size.ts';
 import { generateArticles, LAST_YEAR, type GeneratedItem } from './generate-articles.ts';
 import { measureRun, type RunMeasure } from './process-tree.ts';
@@ -20,6 +21,11 @@ export interface SizeOptions {
   shards?: number;
   /** Measure search in Chromium. */
   search: boolean;
+  /**
+   * Give every article a lead photo of its own, and also time a full build
+   * whose resized photos are already cached (everything else cleared).
+   */
+  photos?: boolean;
   echo: boolean;
 }
 
@@ -45,6 +51,8 @@ export interface SizeResult {
   /** That article deleted, and the rebuild. */
   removeMs?: number;
   search?: SearchTiming;
+  /** With `photos`: a full build from empty caches but the resized photos'. */
+  cachedPhotosBuildMs?: number;
 }
 
 /** Words that the generated archive certainly contains, in inflected forms a reader would type. */
@@ -63,12 +71,14 @@ export const WARM_QUERIES = [
 ];
 
 const ITEMS_PER_FILE = 5_000;
+/** The folder of the build's cache that holds resized photos (`src/integrations/media.ts`). */
+const MEDIA_CACHE = 'media';
 
-async function writeInputs(items: Iterable<GeneratedItem>, folder: string): Promise<void> {
+async function writeInputs(items: Iterable<GeneratedItem> | AsyncIterable<GeneratedItem>, folder: string): Promise<void> {
   await mkdir(folder, { recursive: true });
   let file: ReturnType<typeof createWriteStream> | undefined;
   let count = 0;
-  for (const item of items) {
+  for await (const item of items) {
     if (count % ITEMS_PER_FILE === 0) {
       file?.end();
       if (file) await once(file, 'finish');
@@ -79,6 +89,21 @@ async function writeInputs(items: Iterable<GeneratedItem>, folder: string): Prom
   }
   file?.end();
   if (file) await once(file, 'finish');
+}
+
+/**
+ * Empties a build cache but for its resized photos: the `media` folder of the
+ * cache, and of each shard's cache (`shards/<k>-of-<n>/cache/media`, see
+ * scripts/build.ts); shards' output and every other cache go.
+ */
+async function clearAllButPhotos(folder: string): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name === MEDIA_CACHE) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && (entry.name === 'shards' || entry.name === 'cache' || /^\d+-of-\d+$/.test(entry.name)))
+      await clearAllButPhotos(path);
+    else await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** `run` when it succeeded; an error with the end of its output otherwise. */
@@ -101,7 +126,9 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
   await rm(workDir, { recursive: true, force: true });
   await mkdir(join(archive, 'articles'), { recursive: true });
   await copyFile(join(projectRoot, 'content/topics.yaml'), join(archive, 'topics.yaml'));
-  await writeInputs(generateArticles({ count: options.articles, seed: options.seed, corpusSentences: options.corpusSentences }), input);
+  const generated = generateArticles({ count: options.articles, seed: options.seed, corpusSentences: options.corpusSentences });
+  const pool = options.photos ? await photoPool() : [];
+  await writeInputs(options.photos ? withPhotos(generated, archive, pool) : generated, input);
 
   const env = {
     ...process.env,
@@ -141,11 +168,19 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
     indexFiles: indexSize.files,
   };
 
+  if (options.photos) {
+    // As a clean build, but with the photos resized by the build before: what every later full build costs.
+    await rm(site, { recursive: true, force: true });
+    await clearAllButPhotos(cache);
+    result.cachedPhotosBuildMs = (await run('build with cached photos', buildArgs)).wallMs;
+  }
+
   if (options.incremental) {
     // A newsroom publishes into the newest year: the one article is dated there.
     const extra = join(workDir, 'one-more');
     const extraReport = join(workDir, 'one-more-report.json');
-    await writeInputs(generateArticles({ count: 1, seed: options.seed + 1_000_003, firstYear: LAST_YEAR, lastYear: LAST_YEAR }), extra);
+    const one = generateArticles({ count: 1, seed: options.seed + 1_000_003, firstYear: LAST_YEAR, lastYear: LAST_YEAR });
+    await writeInputs(options.photos ? withPhotos(one, archive, pool.slice(1), options.articles) : one, extra);
     let started = performance.now();
     await run('ingest one more', ['scripts/ingest.ts', '--content', archive, '--report', extraReport, extra]);
     await run('rebuild', buildArgs);

@@ -1,4 +1,6 @@
-import type { LeadImage } from '#lib/media/lead-image-schema.ts';
+import { join } from 'node:path';
+import { imageFileState } from '#lib/media/lead-image-file.ts';
+import { LOCAL_IMAGE_PATH, type LeadImage } from '#lib/media/lead-image-schema.ts';
 import { isSecureWebAddress, isWebAddress } from '#lib/safety/url-policy.ts';
 import { normalizeText } from '#lib/text/typography.ts';
 import { cleanTitle, summaryFromLead, titleFromLead } from './lead.ts';
@@ -73,18 +75,40 @@ export function imagePixels(value: number | null | undefined): number | undefine
 }
 
 /**
+ * Why a lead image given as a file of the archive (`media/…`, see
+ * `LOCAL_IMAGE_PATH`) cannot be written, or `undefined` when it can: the
+ * file must already be in the archive and be an image by its bytes, as
+ * `npm run check` requires (`lead-image-file.ts`).
+ */
+function localImageProblem(src: string, archiveDir: string | undefined): string | undefined {
+  const put = `покладіть файл у теку архіву (content/${src}) і запустіть імпорт знову`;
+  if (archiveDir === undefined) return `теку архіву не вказано; ${put}`;
+  const state = imageFileState(join(archiveDir, src));
+  if (state === 'missing') return `файлу немає в архіві; ${put}`;
+  if (state === 'not-image') return 'файл не є зображенням JPEG, PNG, WebP чи AVIF; замініть його справжнім фото';
+  return undefined;
+}
+
+/**
  * The lead image as `image` front matter, in the form `leadImageSchema`
  * accepts: an `https://` address (`isSecureWebAddress`: the site shows it as
- * given) and a non-empty description. Without either nothing is written and
- * `notes` says why and what to do, so the image is not silently lost.
+ * given) or a file already in the archive's `media/` (`archiveDir`), and a
+ * non-empty description. Without either nothing is written and `notes` says
+ * why and what to do, so the image is not silently lost.
  */
-export function articleImage(given: RawItem['image'], notes: string[]): LeadImage | undefined {
+export function articleImage(given: RawItem['image'], notes: string[], archiveDir?: string): LeadImage | undefined {
   if (!given) return undefined;
   const src = given.src.trim();
-  if (!isSecureWebAddress(src)) {
+  const local = LOCAL_IMAGE_PATH.test(src);
+  if (!local && !isSecureWebAddress(src)) {
     notes.push(
-      `головне зображення «${quoted(given.src)}» не імпортовано: це не адреса https://…; додайте image вручну (файл у media/ або адреса https://) з описом alt`,
+      `головне зображення «${quoted(given.src)}» не імпортовано: це не адреса https://… і не файл архіву media/…; додайте image вручну (файл у media/ або адреса https://) з описом alt`,
     );
+    return undefined;
+  }
+  const fileProblem = local ? localImageProblem(src, archiveDir) : undefined;
+  if (fileProblem) {
+    notes.push(`головне зображення ${src} не імпортовано: ${fileProblem}`);
     return undefined;
   }
   const alt = imageText(given.alt, 'в описі зображення', notes);

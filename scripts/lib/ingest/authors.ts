@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, isSeq, parseDocument } from 'yaml';
 import { authorSchema, type AuthorData } from '#lib/archive/author-schema.ts';
 import { AUTHORS_FILE, authorNameKey, parseAuthors } from '#lib/archive/authors.ts';
 import { slugify } from '#lib/text/slug.ts';
-import { writeFileAtomic } from '#lib/files/atomic-write.ts';
+import { appendEntries, type ListAddition } from './list-additions.ts';
 import { quoted, removedNote, shownText } from './shown-text.ts';
 
 /**
@@ -107,39 +106,21 @@ export async function loadAuthorsFile(contentDir: string): Promise<AuthorsFile |
   return { authors, bytes };
 }
 
-/**
- * `authors.yaml` with `added` appended as entries of their own, one blank
- * line apart, so that the file's comments and entries stay as they are. A
- * list written in flow style (`[…]`) is written out again in block style.
- */
+/** `authors.yaml` with `added` appended (see `appendEntries`). */
 export function appendAuthors(text: string | undefined, added: readonly NewAuthor[]): string {
-  const block = (list: readonly object[]) => new Document(list).toString({ lineWidth: 0 }).replace(/\n- /g, '\n\n- ');
-  const contents = text === undefined ? null : parseDocument(text).contents;
-  const entries = added.map(({ slug, name }) => ({ slug, name }));
-  if (text === undefined || !text.trim()) return block(entries);
-  if (contents === null || (isSeq(contents) && !contents.flow)) return `${text.replace(/\n*$/, '\n')}\n${block(entries)}`;
-  return block([...parseAuthors(text), ...entries]);
+  return appendEntries(
+    text,
+    added.map(({ slug, name }) => ({ slug, name })),
+    parseAuthors,
+  );
 }
 
-/**
- * Appends `added` to the archive's authors.yaml, atomically and only over
- * the version the run read (or where there was none): returns what to do
- * when someone changed or created the file during the run, and then
- * nothing is written.
- */
-export function writeNewAuthors(contentDir: string, file: AuthorsFile, added: readonly NewAuthor[]): string | undefined {
+/** The write that adds `added` to the archive's authors.yaml as `file` was read (for `writeListAdditions`); none when no one is added. */
+export function authorsAddition(contentDir: string, file: AuthorsFile, added: readonly NewAuthor[]): ListAddition | undefined {
   if (added.length === 0) return undefined;
-  const text = file.bytes ? new TextDecoder().decode(file.bytes) : undefined;
-  try {
-    writeFileAtomic(
-      join(contentDir, AUTHORS_FILE),
-      appendAuthors(text, added),
-      file.bytes ? { unchangedFrom: file.bytes } : { overwrite: false },
-    );
-    return undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST' && code !== 'ECHANGED') throw error;
-    return `${join(contentDir, AUTHORS_FILE)} змінено чи створено під час імпорту: нових авторів і статей не записано, щоб не затерти цих змін. Запустіть імпорт ще раз.`;
-  }
+  return {
+    path: join(contentDir, AUTHORS_FILE),
+    ...(file.bytes ? { read: file.bytes } : {}),
+    content: appendAuthors(file.bytes ? new TextDecoder().decode(file.bytes) : undefined, added),
+  };
 }

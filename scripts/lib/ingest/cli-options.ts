@@ -20,6 +20,10 @@ export const INGEST_CLI = defineCli({
       value: '<файл.yaml>',
       description: 'рубрики й мітки WordPress → слаги тем (див. docs/ingest.md, «Експорт WordPress»)',
     },
+    'create-topics': {
+      type: 'boolean',
+      description: 'теми джерела (рубрики, мітки), яких немає в topics.yaml, дописати до нього (див. docs/ingest.md, «Нові теми»)',
+    },
     'one-per-file': { type: 'boolean', description: 'кожен файл — одна стаття (заголовок — перший рядок, якщо він схожий на заголовок)' },
     'dry-run': { type: 'boolean', description: 'нічого не записувати, лише показати, що сталося б' },
     update: { type: 'boolean', description: 'застосувати можливі оновлення: замінити текст статті новою версією, зберігши її адресу' },
@@ -57,6 +61,8 @@ export interface CliOptions {
   date?: string;
   /** `--topic-map`: WordPress categories and tags → topic slugs. */
   topicMap?: string;
+  /** `--create-topics`: the source's topics that topics.yaml lacks become new topics. */
+  createTopics: boolean;
   onePerFile: boolean;
   dryRun: boolean;
   update: boolean;
@@ -69,7 +75,8 @@ export interface CliOptions {
 /** Parses the command line; throws an Error whose one-line message says what is wrong and how to fix it. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = parseCommandLine(INGEST_CLI, argv);
-  if (parsed.kind === 'help') return { inputs: [], onePerFile: false, dryRun: false, update: false, wait: 0, help: true };
+  if (parsed.kind === 'help')
+    return { inputs: [], createTopics: false, onePerFile: false, dryRun: false, update: false, wait: 0, help: true };
   if (parsed.kind === 'error') throw new Error(parsed.message);
   const { values, positionals } = parsed;
   if (positionals.length === 0)
@@ -79,6 +86,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     ...(values.content ? { content: values.content } : {}),
     ...(values.date ? { date: values.date } : {}),
     ...(values['topic-map'] ? { topicMap: values['topic-map'] } : {}),
+    createTopics: values['create-topics'],
     onePerFile: values['one-per-file'],
     dryRun: values['dry-run'],
     update: values.update,

@@ -35,6 +35,7 @@ export async function ingestCli(argv: readonly string[]): Promise<void> {
       contentDir: options.content ? resolve(typedFrom, options.content) : resolve('content'),
       ...(options.date ? { fallbackDate: options.date } : {}),
       ...(options.topicMap ? { topicMap: resolve(typedFrom, options.topicMap) } : {}),
+      createTopics: options.createTopics,
       onePerFile: options.onePerFile,
       dryRun: options.dryRun,
       update: options.update,

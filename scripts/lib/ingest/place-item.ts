@@ -8,6 +8,7 @@ import type { ReportItem } from './report.ts';
 import { formatPlace } from './types.ts';
 import type { PlannedWrite } from './write-plan.ts';
 import type { NewAuthor } from './authors.ts';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
 
 /**
  * Placing prepared items, one at a time in input order: each is unchanged
@@ -26,6 +27,8 @@ export interface Placement {
   today?: string;
   /** Authors that written articles name and authors.yaml lacks, by slug, in the order first named. */
   newAuthors: Map<string, NewAuthor>;
+  /** Topics that written articles name and topics.yaml lacks (`--create-topics`), by slug, in the order first named. */
+  newTopics: Map<string, TopicData>;
 }
 
 const utf8 = new TextEncoder();
@@ -82,6 +85,7 @@ export function placeItem(prepared: PlaceableArticle, placement: Placement): Rep
   const write: PlannedWrite = { path, content: aliases.content, items: [item] };
   placement.writes.push(write);
   for (const author of prepared.newAuthors) if (!placement.newAuthors.has(author.slug)) placement.newAuthors.set(author.slug, author);
+  for (const topic of prepared.newTopics) if (!placement.newTopics.has(topic.slug)) placement.newTopics.set(topic.slug, topic);
   archive.addNew({ label: source, path, archived: false, write }, data.id, prepared.signature);
   return item;
 }

@@ -11,6 +11,7 @@ import { resolveDate, type ResolvedDate } from './dates.ts';
 import { textSignature, type TextSignature } from './near-duplicates.ts';
 import { titleSlug } from './slug-registry.ts';
 import { assignTopics } from './topics.ts';
+import type { TopicData } from '#lib/archive/topic-schema.ts';
 import { authorIndex, mapByline, type AuthorIndex, type NewAuthor } from './authors.ts';
 import { formatPlace, type RawItem } from './types.ts';
 
@@ -32,6 +33,8 @@ export interface PreparedArticle {
   signature: TextSignature;
   /** Bylined authors that authors.yaml lacks (their slugs are in `data.authors`): added to it if the article is written. */
   newAuthors: NewAuthor[];
+  /** With `createTopics`: topics of `data.topics` that topics.yaml lacks, added to it if the article is written. */
+  newTopics: TopicData[];
   /** The slug the title asks for (`titleSlug`); a clash adds a suffix when the article is placed. */
   slug: string;
   /** The item's `distinct`: compared for near duplicates with the archive only. */
@@ -52,6 +55,10 @@ export interface PrepareContext {
   sanitize?: SanitizeOptions;
   /** The archive's authors.yaml, for bylines; none when absent. */
   authors?: AuthorIndex;
+  /** `--create-topics`: a source's topic that the taxonomy lacks becomes a new topic (see new-topics.ts). */
+  createTopics?: boolean;
+  /** The archive folder, where a lead image given as `media/…` must already be; without it such an image is reported. */
+  archiveDir?: string;
 }
 
 const NO_AUTHORS = authorIndex([]);
@@ -115,10 +122,12 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
   const summary = articleSummary(item.summary, lead, fieldNotes);
   if (!summary)
     return { error: 'не вдалося скласти лід: у першому абзаці немає тексту. Додайте поле summary або текст на початок новини.' };
-  const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy);
+  const topics = assignTopics({ title, text, ...(item.topics ? { explicit: item.topics } : {}) }, context.taxonomy, {
+    create: context.createTopics ?? false,
+  });
   const extension: ArticleExtension = needsMdx(tree) ? 'mdx' : 'md';
   const source = articleSource(item.source, fieldNotes);
-  const image = articleImage(item.image, fieldNotes);
+  const image = articleImage(item.image, fieldNotes, context.archiveDir);
   const byline = mapByline(item.authors ?? [], context.authors ?? NO_AUTHORS);
   fieldNotes.push(...byline.notes);
   const data: ArticleFrontMatter = {
@@ -158,6 +167,7 @@ async function prepareArticle(item: RawItem, context: PrepareContext): Promise<P
     text,
     signature: textSignature(text),
     newAuthors: byline.created,
+    newTopics: topics.created,
     slug: titleSlug(title),
     ...(item.distinct ? { distinct: true as const } : {}),
     dateSource: date.source,

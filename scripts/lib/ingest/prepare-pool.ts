@@ -54,6 +54,8 @@ export class PreparePool {
         topics: this.topics,
         authors: this.authors,
         ...(this.context.fallbackDate ? { fallbackDate: this.context.fallbackDate } : {}),
+        ...(this.context.createTopics ? { createTopics: true } : {}),
+        ...(this.context.archiveDir ? { archiveDir: this.context.archiveDir } : {}),
       },
     });
     worker.on('message', ({ id, outcome }: { id: number; outcome: JobOutcome }) => {

@@ -18,8 +18,20 @@ const [{ compileTaxonomy }, { runJobOnWorker }, { authorIndex }] = await Promise
   import('./authors.ts'),
 ]);
 
-const { topics, authors, fallbackDate } = workerData as { topics: TopicData[]; authors: AuthorData[]; fallbackDate?: string };
-const context = { taxonomy: compileTaxonomy(topics), authors: authorIndex(authors), ...(fallbackDate ? { fallbackDate } : {}) };
+const { topics, authors, fallbackDate, createTopics, archiveDir } = workerData as {
+  topics: TopicData[];
+  authors: AuthorData[];
+  fallbackDate?: string;
+  createTopics?: true;
+  archiveDir?: string;
+};
+const context = {
+  taxonomy: compileTaxonomy(topics),
+  authors: authorIndex(authors),
+  ...(fallbackDate ? { fallbackDate } : {}),
+  ...(createTopics ? { createTopics } : {}),
+  ...(archiveDir ? { archiveDir } : {}),
+};
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: ItemJob }) => {
   const outcome = await runJobOnWorker(job, context);

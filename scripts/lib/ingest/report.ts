@@ -54,6 +54,8 @@ export interface IngestReport {
   notices?: string[];
   /** Authors the written articles name that authors.yaml lacked: added to it (in a dry run, would be). */
   newAuthors?: NewAuthor[];
+  /** Topics the written articles name that topics.yaml lacked (`--create-topics`): added to it (in a dry run, would be). */
+  newTopics?: Array<{ slug: string; name: string }>;
 }
 
 /** The report entry of an input item its reader skipped (see `SkippedItem`). */
@@ -132,6 +134,10 @@ export function formatSummary(report: IngestReport, style: ProblemStyle = PLAIN_
     for (const [kind, count] of byKind) lines.push(`  ${kind}: ${count}`);
   }
   for (const notice of report.notices ?? []) lines.push(notice);
+  if (report.newTopics) {
+    lines.push(report.dryRun ? 'Нові теми (було б додано до topics.yaml):' : 'Нові теми (додано до topics.yaml):');
+    for (const topic of report.newTopics) lines.push(`  ${topic.name} (${topic.slug})`);
+  }
   if (report.newAuthors) {
     lines.push(report.dryRun ? 'Нові автори (було б додано до authors.yaml):' : 'Нові автори (додано до authors.yaml):');
     for (const author of report.newAuthors) lines.push(`  ${author.name} (${author.slug})`);

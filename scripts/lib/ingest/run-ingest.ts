@@ -14,7 +14,9 @@ import { MIN_BYTES_FOR_WORKER, PreparePool } from './prepare-pool.ts';
 import { countOutcomes, skippedEntry, type IngestReport, type ReportItem } from './report.ts';
 import { loadTopicMap } from './topic-map.ts';
 import { formatPlace } from './types.ts';
-import { authorIndex, loadAuthorsFile, writeNewAuthors } from './authors.ts';
+import { authorIndex, authorsAddition, loadAuthorsFile } from './authors.ts';
+import { writeListAdditions } from './list-additions.ts';
+import { topicsAddition, TOPICS_FILE } from './new-topics.ts';
 import { writePlanned } from './write-plan.ts';
 
 export interface IngestOptions {
@@ -28,6 +30,8 @@ export interface IngestOptions {
   onePerFile?: boolean;
   /** A YAML file mapping the source's categories and tags to topic slugs (see topic-map.ts); read by the WordPress reader. */
   topicMap?: string;
+  /** `--create-topics`: a source's topic that topics.yaml lacks becomes a new topic, appended to it (see new-topics.ts). */
+  createTopics?: boolean;
   /** Plan everything, write nothing. */
   dryRun?: boolean;
   /** Apply possible updates: rewrite the article with the item's version (see possible-update.ts). */
@@ -50,24 +54,31 @@ export class IngestSetupError extends Error {
   override name = 'IngestSetupError';
 }
 
-async function loadTaxonomy(contentDir: string): Promise<{ topics: TopicData[]; taxonomy: CompiledTaxonomy }> {
-  const path = join(contentDir, 'topics.yaml');
-  let text: string;
+/** The archive's taxonomy, valid or not at all, with the bytes it was read from (to append new topics only over them). */
+interface Taxonomy {
+  topics: TopicData[];
+  taxonomy: CompiledTaxonomy;
+  bytes: Uint8Array;
+}
+
+async function loadTaxonomy(contentDir: string): Promise<Taxonomy> {
+  const path = join(contentDir, TOPICS_FILE);
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     throw new IngestSetupError(
       `${path}: немає таксономії тем. Укажіть архів через --content <тека> (у ньому мають бути topics.yaml і articles/).`,
     );
   }
-  const topics = parseTaxonomy(text);
+  const topics = parseTaxonomy(new TextDecoder().decode(bytes));
   const problems = topics.flatMap((topic, index) => {
     const parsed = topicSchema.safeParse(topic);
     return parsed.success ? [] : [`тема №${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
   });
   if (problems.length > 0)
     throw new IngestSetupError(`${path}: таксономія некоректна:\n  ${problems.join('\n  ')}\nВиправте topics.yaml і запустіть знову.`);
-  return { topics, taxonomy: compileTaxonomy(topics) };
+  return { topics, taxonomy: compileTaxonomy(topics), bytes };
 }
 
 async function lockArchive(contentDir: string, waitMs: number): Promise<IngestLock> {
@@ -90,18 +101,21 @@ async function lockArchive(contentDir: string, waitMs: number): Promise<IngestLo
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = resolve(cwd, options.contentDir);
-  const { topics, taxonomy } = await loadTaxonomy(contentDir);
+  const loaded = await loadTaxonomy(contentDir);
+  const { topics } = loaded;
   const readOptions: ReadOptions = { onePerFile: options.onePerFile ?? false };
   if (options.topicMap) {
     const mapFile = resolve(cwd, options.topicMap);
-    const loaded = await loadTopicMap(mapFile, relative(cwd, mapFile) || mapFile, topics);
-    if ('problems' in loaded) throw new IngestSetupError(`--topic-map:\n  ${loaded.problems.join('\n  ')}`);
-    readOptions.topicMap = loaded.map;
+    const topicMap = await loadTopicMap(mapFile, relative(cwd, mapFile) || mapFile, topics);
+    if ('problems' in topicMap) throw new IngestSetupError(`--topic-map:\n  ${topicMap.problems.join('\n  ')}`);
+    readOptions.topicMap = topicMap.map;
   }
   // A dry run writes nothing: it needs no lock and may run beside a writing ingest.
   const lock = options.dryRun ? undefined : await lockArchive(contentDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_SECONDS * 1000);
   try {
-    return await ingestInto(contentDir, cwd, topics, taxonomy, options, readOptions);
+    // New topics are appended only over the taxonomy as read: read it again under the lock, after any ingest that held it.
+    const taxonomy = lock && options.createTopics ? await loadTaxonomy(contentDir) : loaded;
+    return await ingestInto(contentDir, cwd, taxonomy, options, readOptions);
   } finally {
     lock?.release();
   }
@@ -110,8 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 async function ingestInto(
   contentDir: string,
   cwd: string,
-  topics: TopicData[],
-  taxonomy: CompiledTaxonomy,
+  { topics, taxonomy, bytes: topicsBytes }: Taxonomy,
   options: IngestOptions,
   readOptions: ReadOptions,
 ): Promise<IngestReport> {
@@ -132,6 +145,7 @@ async function ingestInto(
     update: options.update ?? false,
     ...(options.today ? { today: options.today } : {}),
     newAuthors: new Map(),
+    newTopics: new Map(),
   };
   const pool = new PreparePool(
     {
@@ -139,6 +153,8 @@ async function ingestInto(
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
       ...(options.sanitize ? { sanitize: options.sanitize } : {}),
       authors: authorIndex(authorsFile.authors),
+      ...(options.createTopics ? { createTopics: true } : {}),
+      archiveDir: contentDir,
     },
     topics,
     authorsFile.authors,
@@ -181,10 +197,15 @@ async function ingestInto(
   }
   // Nothing is written until every input has been read and planned.
   const newAuthors = [...placement.newAuthors.values()];
+  const newTopics = [...placement.newTopics.values()];
   if (!options.dryRun) {
-    // The authors first: an article must never name an author authors.yaml lacks.
-    const authorsChanged = writeNewAuthors(contentDir, authorsFile, newAuthors);
-    if (authorsChanged) throw new IngestSetupError(authorsChanged);
+    // Topics and authors first, both or neither: an article must never name a topic or an author the archive lacks.
+    const additions = [topicsAddition(contentDir, topicsBytes, newTopics), authorsAddition(contentDir, authorsFile, newAuthors)];
+    const changed = writeListAdditions(additions.filter((addition) => addition !== undefined));
+    if (changed)
+      throw new IngestSetupError(
+        `${changed} змінено чи створено під час імпорту: нових тем, авторів і статей не записано, щоб не затерти цих змін. Запустіть імпорт ще раз.`,
+      );
     archive.keepWritten(writePlanned(contentDir, placement.writes));
   }
   return {
@@ -193,6 +214,7 @@ async function ingestInto(
     counts: countOutcomes(report),
     items: report,
     ...(notices.length > 0 ? { notices } : {}),
+    ...(newTopics.length > 0 ? { newTopics: newTopics.map(({ slug, name }) => ({ slug, name })) } : {}),
     ...(newAuthors.length > 0 ? { newAuthors } : {}),
   };
 }

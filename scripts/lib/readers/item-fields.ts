@@ -20,6 +20,10 @@ export const FIELD_NAMES = {
   authors: ['authors', 'author'],
   sourceUrl: ['url', 'link', 'canonical', 'canonicalURL', 'canonical_url', 'source_url', 'original_url'],
   lang: ['lang', 'language', 'locale'],
+  /** The lead image: an address or archive path, or an object with `src` (or `url`), `alt`, `caption`, `credit`, `width`, `height`. */
+  image: ['image', 'lead_image', 'featured_image', 'thumbnail', 'cover'],
+  /** The lead image's description when `image` is an address alone. */
+  imageAlt: ['image_alt', 'imageAlt', 'alt'],
 } as const;
 
 type Record_ = Record<string, unknown>;
@@ -58,6 +62,38 @@ function names(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(nameOf).filter((name): name is string => Boolean(name));
 }
 
+function pixels(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof number === 'number' ? number : undefined;
+}
+
+/** The lead image as the item gives it (judged later by the ingest, `articleImage`), or `undefined` when there is none. */
+function imageOf(record: Record_, notes: string[]): RawItem['image'] {
+  const found = firstField(record, FIELD_NAMES.image);
+  if (!found) return undefined;
+  const [field, value] = found;
+  const alt = asText(first(record, FIELD_NAMES.imageAlt));
+  if (typeof value === 'string') return { src: value, ...(alt ? { alt } : {}) };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    notes.push(`поле «${field}» не використано: це ${kindOf(value)}, а не адреса зображення чи обʼєкт із src і alt`);
+    return undefined;
+  }
+  const image = value as Record_;
+  const src = asText(image.src ?? image.url ?? image.href);
+  if (!src) {
+    notes.push(`поле «${field}» не використано: у ньому немає адреси зображення (src чи url)`);
+    return undefined;
+  }
+  const given = {
+    alt: asText(image.alt) ?? alt,
+    caption: asText(image.caption),
+    credit: asText(image.credit ?? image.copyright),
+    width: pixels(image.width),
+    height: pixels(image.height),
+  };
+  return { src, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+}
+
 /** A YAML timestamp: a bare date (`2022-01-11`) parses as UTC midnight and stays a bare date. */
 function dateValue(date: Date): string {
   const iso = date.toISOString();
@@ -77,7 +113,7 @@ function kindOf(value: unknown): string {
  */
 export function itemMetadata(
   record: Record_,
-): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'authors' | 'lang' | 'notes'> {
+): Pick<RawItem, 'title' | 'date' | 'topics' | 'summary' | 'source' | 'authors' | 'lang' | 'image' | 'notes'> {
   const notes: string[] = [];
   const text = (from: Record_, names: readonly string[], prefix = ''): string | undefined => {
     const found = firstField(from, names);
@@ -106,6 +142,8 @@ export function itemMetadata(
   if (name || url) result.source = { ...(name ? { name } : {}), ...(url ? { url } : {}) };
   if (authors.length > 0) result.authors = authors;
   if (lang) result.lang = lang;
+  const image = imageOf(record, notes);
+  if (image) result.image = image;
   return result;
 }
 

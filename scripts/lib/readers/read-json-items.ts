@@ -1,50 +1,12 @@
 import { lineIndex } from '../ingest/line-index.ts';
 import type { InputError, RawItem, ReadResult } from '../ingest/types.ts';
-import { bodyFromString, itemMetadata } from './item-fields.ts';
+import { bodyFromString, FIELD_NAMES, itemMetadata } from './item-fields.ts';
 import { looksLikeHtml } from './html-to-mdast.ts';
 import { findDeepNesting, NESTING_MESSAGE } from './nesting-depth.ts';
 
 const BODY_FIELDS = ['body', 'text', 'content', 'content_html', 'content_text'] as const;
-const KNOWN_FIELDS = new Set([
-  'title',
-  'headline',
-  'date',
-  'published',
-  'pubDate',
-  'publishDate',
-  'datePublished',
-  'created',
-  'topics',
-  'tags',
-  'categories',
-  'keywords',
-  'summary',
-  'description',
-  'lead',
-  'excerpt',
-  'subtitle',
-  'source',
-  'publisher',
-  'outlet',
-  'author',
-  'authors',
-  'url',
-  'link',
-  'canonical',
-  'canonicalURL',
-  'canonical_url',
-  'source_url',
-  'original_url',
-  'lang',
-  'language',
-  'locale',
-  'id',
-  'guid',
-  'slug',
-  'updated',
-  'modified',
-  ...BODY_FIELDS,
-]);
+/** Fields the reader uses; an item's other fields are named in its report entry. */
+const KNOWN_FIELDS = new Set<string>([...Object.values(FIELD_NAMES).flat(), 'id', 'guid', 'slug', 'updated', 'modified', ...BODY_FIELDS]);
 
 /** Start offsets of the elements of a top-level JSON array (the text is known to parse). */
 function elementOffsets(text: string): number[] {

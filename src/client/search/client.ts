@@ -71,6 +71,7 @@ export function connectEngine(config: WorkerStart['config']): SearchEngine {
   return {
     search: (...args) => call('search', ...args),
     counts: (...args) => call('counts', ...args),
+    timelineCounts: (...args) => call('timelineCounts', ...args),
     preload: (...args) => call('preload', ...args),
   };
 }

@@ -11,7 +11,7 @@
  * showing more searches nothing again. Runs in the search worker (`worker.ts`), or on the
  * page when no worker can start.
  */
-import { allowedPages, countFacets, markPages, sortByOrder } from '#lib/search/facets.ts';
+import { allowedPages, countFacets, intersectPages, markPages, sortByOrder } from '#lib/search/facets.ts';
 import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
 import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
@@ -20,7 +20,8 @@ import { resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { hasWordStartingWith, rerankedHead, rerankStems } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
-import { pagefindOptions, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
+import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
+import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
 
 export interface EngineConfig {
@@ -42,6 +43,8 @@ export interface ResultView {
   title: string;
   date: string | undefined;
   topics: string[];
+  /** Author names. */
+  authors: string[];
   /** HTML-escaped text with the matched words in `<mark>`. */
   excerpt: string;
 }
@@ -63,6 +66,12 @@ export interface SearchEngine {
   search(state: SearchState, from: number, count: number): Promise<ResultPage>;
   /** Counts of every filter value among all results of the query, whatever the filters (Pagefind's `totalFilters`). */
   counts(query: string): Promise<FilterCounts>;
+  /**
+   * Counts of every filter value among the results of the state's query that
+   * pass its filters other than time (topics, authors): the counts of the
+   * timeline and the month list (`timeline.ts`).
+   */
+  timelineCounts(state: SearchState): Promise<FilterCounts>;
   /** Fetches the index data a query will need, while the reader is still typing. */
   preload(query: string): Promise<void>;
 }
@@ -108,6 +117,7 @@ function view(fragment: PagefindFragment): ResultView {
     title: fragment.meta.title ?? fragment.url,
     date: fragment.meta.date,
     topics: fragment.filters.topic ?? [],
+    authors: fragment.filters.author ?? [],
     excerpt: fragment.excerpt,
   };
 }
@@ -232,10 +242,8 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const orders = keptPromises<PagefindResult[]>();
   const orderOf = (state: SearchState) =>
     orders(stateToSearch(state), async () => {
-      const { filters = {}, sort = {} } = pagefindOptions(state);
-      const selected = Object.fromEntries(
-        Object.entries(filters).map(([name, filter]) => [name, typeof filter === 'object' && 'any' in filter ? filter.any : []]),
-      );
+      const { sort = {} } = pagefindOptions(state);
+      const selected = selectedFilters(state);
       const [sortKey, direction] = Object.entries(sort)[0] ?? [];
       let results = state.query ? await matchesOfQuery(state.query) : await matchesOf(null);
       if (Object.keys(selected).length === 0 && !sortKey) return results;
@@ -247,7 +255,23 @@ export function createEngine(config: EngineConfig): SearchEngine {
       return order && direction ? sortByOrder(results, pageOf, order, direction) : results;
     });
 
+  /** The results of a query (every page without words), marked by page number, with the index they were marked in. */
+  const markedMatches = async (query: string) => {
+    const [results, index, all] = await Promise.all([query ? matchesOfQuery(query) : matchesOf(null), meta(), facets()]);
+    const marks = markPages(
+      index.pages.length,
+      results.map((result) => index.pageNumbers.get(result.id) ?? -1),
+    );
+    return { marks, index, all };
+  };
   const counts = keptPromises<FilterCounts>();
+  const countsOf = (query: string) =>
+    counts(query, async () => {
+      const { marks, all } = await markedMatches(query);
+      return countFacets(all, marks);
+    });
+  /** Timeline counts of states with topics or authors, by the state without time and sort. */
+  const keptTimelines = keptPromises<FilterCounts>();
 
   return {
     async search(state, from, count) {
@@ -267,16 +291,14 @@ export function createEngine(config: EngineConfig): SearchEngine {
         stems,
       };
     },
-    counts(query) {
-      return counts(query, async () => {
-        const [results, index, all] = await Promise.all([query ? matchesOfQuery(query) : matchesOf(null), meta(), facets()]);
-        return countFacets(
-          all,
-          markPages(
-            index.pages.length,
-            results.map((result) => index.pageNumbers.get(result.id) ?? -1),
-          ),
-        );
+    counts: countsOf,
+    timelineCounts(state) {
+      const selected = timelineSelection(state);
+      // Without topics or authors these are the query's counts, kept already.
+      if (Object.keys(selected).length === 0) return countsOf(state.query);
+      return keptTimelines(stateToSearch({ ...withoutTime(state), sort: 'relevance' }), async () => {
+        const { marks, index, all } = await markedMatches(state.query);
+        return countFacets(all, intersectPages(marks, allowedPages(all, selected, index.pages.length)));
       });
     },
     async preload(query) {

@@ -42,7 +42,7 @@ const timeline = {
   bars: root.querySelector<HTMLOListElement>('[data-search-timeline-bars]')!,
   all: root.querySelector<HTMLElement>('[data-search-timeline-all]')!,
 };
-/** The filter counts last shown, which list the months to choose from. */
+/** The timeline's counts last shown (`engine.ts`, `timelineCounts`), which list the months to choose from. */
 let shownCounts: FilterCounts | null = null;
 
 let engine: SearchEngine | null = null;
@@ -62,10 +62,15 @@ function connect(): SearchEngine {
   return engine;
 }
 
+/** The same search without any filter: what the clear button leaves. */
+function withoutFilters(current: SearchState): SearchState {
+  return { ...withoutTime(current), topics: [], authors: [] };
+}
+
 function syncControls(): void {
   if (input.value.trim() !== state.query) input.value = state.query;
   sortSelect.value = state.sort;
-  clearButton.hidden = sameState(state, { ...withoutTime(state), topics: [] });
+  clearButton.hidden = sameState(state, withoutFilters(state));
   renderMonthOptions(monthSelect, shownCounts, state, text);
   fromInput.value = state.from;
   toInput.value = state.to;
@@ -98,18 +103,22 @@ async function showMore(focusFirst: boolean): Promise<void> {
   if (id === searchId) append(page.items, focusFirst);
 }
 
-/** Filter checkboxes with the counts of the query, keeping the focus on the checkbox that had it. */
-function showCounts(counts: FilterCounts, current: SearchState): void {
+/**
+ * Filter checkboxes with the counts of the query, and the month list and
+ * timeline with the timeline's counts, keeping the focus on the checkbox
+ * that had it.
+ */
+function showCounts(counts: FilterCounts, timelineCounts: FilterCounts, current: SearchState): void {
   const focused =
     document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
   renderFilters(filters, counts, current, text);
-  shownCounts = counts;
-  renderMonthOptions(monthSelect, counts, current, text);
-  showTimeline(counts, current);
+  shownCounts = timelineCounts;
+  renderMonthOptions(monthSelect, timelineCounts, current, text);
+  showTimeline(timelineCounts, current);
   if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }
 
-/** The timeline for the query's counts; a focused bar keeps the focus, or hands it to the first bar when it is gone. */
+/** The timeline for the timeline's counts; a focused bar keeps the focus, or hands it to the first bar when it is gone. */
 function showTimeline(counts: FilterCounts | null, current: SearchState): void {
   const active = document.activeElement;
   const focused = active instanceof HTMLAnchorElement && timeline.section.contains(active) ? (active.dataset.period ?? '') : null;
@@ -157,8 +166,8 @@ async function run(typing = false): Promise<void> {
     const none = navigator.onLine ? 'search.none' : 'search.offlineNone';
     status.textContent = total === 0 ? text.text(none) : text.plural('search.results', total);
     // Counts need every result's filter values: they follow the first results instead of holding them up.
-    search.counts(current.query).then(
-      (counts) => id === searchId && showCounts(counts, current),
+    Promise.all([search.counts(current.query), search.timelineCounts(current)]).then(
+      ([counts, timelineCounts]) => id === searchId && showCounts(counts, timelineCounts, current),
       (error: unknown) => console.error(error),
     );
   } catch (error) {
@@ -190,14 +199,17 @@ form.addEventListener('submit', (event) => {
   else update(next, 'push');
 });
 sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value === 'date' ? 'date' : 'relevance' }, 'push'));
+/** The state's list that a filter checkbox's name stands for. */
+const FILTER_KEYS = { topic: 'topics', author: 'authors', year: 'years' } as const;
 filters.addEventListener('change', (event) => {
   const box = event.target as HTMLInputElement;
-  const key = box.name === 'year' ? 'years' : 'topics';
+  if (!Object.hasOwn(FILTER_KEYS, box.name)) return;
+  const key = FILTER_KEYS[box.name as keyof typeof FILTER_KEYS];
   const values = box.checked ? [...state[key], box.value] : state[key].filter((v) => v !== box.value);
   update({ ...state, [key]: values }, 'push');
 });
 clearButton.addEventListener('click', () => {
-  update({ ...withoutTime(state), topics: [] }, 'push');
+  update(withoutFilters(state), 'push');
   input.focus();
 });
 searched.addEventListener('click', (event) => {

@@ -25,7 +25,7 @@ export function highlightUrl(url: string, words: readonly string[]): string {
   return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : target.href;
 }
 
-/** One result: title link, date and topics, excerpt with the matched words marked. */
+/** One result: title link, date, topics and authors, excerpt with the matched words marked. */
 export function resultItem(result: ResultView, words: readonly string[], text: Text): HTMLLIElement {
   const item = element('li', 'search-result');
   const heading = element('h2');
@@ -38,7 +38,14 @@ export function resultItem(result: ResultView, words: readonly string[], text: T
     time.dateTime = result.date;
     meta.append(time);
   }
-  if (result.topics.length > 0) meta.append(`${result.date ? ' · ' : ''}${text.text('search.topics')}: ${result.topics.join(', ')}`);
+  const lists: Array<[string, string[]]> = [
+    ['search.topics', result.topics],
+    [result.authors.length === 1 ? 'search.author' : 'search.authors', result.authors],
+  ];
+  for (const [key, names] of lists) {
+    if (names.length === 0) continue;
+    meta.append(`${meta.hasChildNodes() ? ' · ' : ''}${text.text(key)}: ${names.join(', ')}`);
+  }
   const excerpt = element('p', 'search-result__excerpt');
   // Pagefind escapes `<` and `>` of the page text and adds only <mark> elements.
   excerpt.innerHTML = result.excerpt;
@@ -46,7 +53,7 @@ export function resultItem(result: ResultView, words: readonly string[], text: T
   return item;
 }
 
-/** Filter values in display order: topics by count, years newest first; selected values always shown. */
+/** Filter values in display order: topics and authors by count, then name; years newest first; selected values always shown. */
 function filterValues(name: string, counts: Record<string, number>, selected: readonly string[]): Array<[string, number]> {
   const values = new Map(Object.entries(counts).filter(([, count]) => count > 0));
   for (const value of selected) if (!values.has(value)) values.set(value, counts[value] ?? 0);
@@ -56,10 +63,11 @@ function filterValues(name: string, counts: Record<string, number>, selected: re
     : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'uk'));
 }
 
-/** The topic and year checkboxes, each with its number of results. */
+/** The topic, author and year checkboxes, each with its number of results. */
 export function renderFilters(container: HTMLElement, counts: FilterCounts, state: SearchState, text: Text): void {
-  const groups: Array<{ name: 'topic' | 'year'; legend: string; selected: string[] }> = [
+  const groups: Array<{ name: 'topic' | 'author' | 'year'; legend: string; selected: string[] }> = [
     { name: 'topic', legend: text.text('search.filter.topic'), selected: state.topics },
+    { name: 'author', legend: text.text('search.filter.author'), selected: state.authors },
     { name: 'year', legend: text.text('search.filter.year'), selected: state.years },
   ];
   const fieldsets = groups.flatMap(({ name, legend, selected }) => {

@@ -29,6 +29,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart | EngineCall>)
     if (message.method === 'search') return engine.search(...message.args);
     // Counts wait until nothing more urgent is queued: a search that follows starts first, and counts fill its waits for the network.
     if (message.method === 'counts') return whenIdle(() => engine!.counts(...message.args));
+    if (message.method === 'timelineCounts') return whenIdle(() => engine!.timelineCounts(...message.args));
     return engine.preload(...message.args);
   };
   run().then(

@@ -1,6 +1,6 @@
-import { copyFile, link, lstat, mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { eachAtOnce, filesUnder, removeFiles } from '../files/output-files.ts';
+import { eachAtOnce, filesUnder, placeFile, removeFiles } from '../files/output-files.ts';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -41,12 +41,6 @@ function globalShard(shards: readonly Shard[]): Shard {
   return shard;
 }
 
-/** Whether two paths are the same file (a hard link made by an earlier assembly). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([lstat(a), lstat(b).catch(() => undefined)]);
-  return second !== undefined && first.ino === second.ino && first.dev === second.dev;
-}
-
 /**
  * Makes `outDir` hold exactly the files of `moves`: a file already linked to
  * its source by an earlier assembly stays, any other is linked anew (copied
@@ -61,10 +55,7 @@ async function placeAll(outDir: string, moves: ReadonlyMap<string, string>): Pro
   );
   await eachAtOnce([...new Set([...moves.keys()].map((path) => dirname(join(outDir, path))))], (dir) => mkdir(dir, { recursive: true }));
   await eachAtOnce([...moves], async ([path, from]) => {
-    const to = join(outDir, path);
-    if (await sameFile(from, to)) return;
-    await rm(to, { force: true });
-    await link(from, to).catch(() => copyFile(from, to));
+    await placeFile(from, join(outDir, path));
   });
 }
 

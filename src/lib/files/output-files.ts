@@ -1,4 +1,4 @@
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { copyFile, link, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** File operations at once: enough to keep the disk busy, few enough to stay within open-file limits. */
@@ -47,4 +47,24 @@ export async function removeFiles(root: string, paths: readonly string[]): Promi
       if (!removed) break;
     }
   }
+}
+
+/** Whether two paths are the same file (one a hard link of the other). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([lstat(a), lstat(b).catch(() => undefined)]);
+  return second !== undefined && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * Makes `to` the file `from`: a hard link, or a copy across file systems;
+ * nothing is done when it already is one. Whatever was at `to` is removed
+ * first, never written through, because it may be a link to another file
+ * that must keep its bytes. From then on `to` shares the bytes of `from`:
+ * `from` must change only when `to` should (a shard's output) or never (a
+ * resized photo in the cache).
+ */
+export async function placeFile(from: string, to: string): Promise<void> {
+  if (await sameFile(from, to)) return;
+  await rm(to, { force: true });
+  await link(from, to).catch(() => copyFile(from, to));
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
+import { placeFile } from '../files/output-files.ts';
 import { imageFormatOf, type ImageFormat } from './image-format.ts';
 import { isVariantName, variantStem, type SourceImage, type Variant } from './variant-plan.ts';
 
@@ -10,9 +11,12 @@ import { isVariantName, variantStem, type SourceImage, type Variant } from './va
  * Resized photos, made once and kept between builds. A variant is stored in
  * the cache folder under the digest of its source's bytes, its width and the
  * encoder settings, so it is made again only when the photo's bytes change;
- * pages copy the variants they show from the cache into the site. The same
- * bytes give the same file in every process (sharp is deterministic), which
- * keeps a build split in shards byte-identical to a build in one process.
+ * pages link the variants they show from the cache into the site (cached
+ * files are never written again). The same bytes give the same file in every
+ * process (sharp is deterministic), which keeps a build split in shards
+ * byte-identical to a build in one process. What a photo's file holds
+ * (digest, format, pixel size) is kept beside the variants too, by the file's
+ * path, size and modification time, so a build reads only new or changed photos.
  */
 
 /** Encoder settings; part of every cached file's name, so a change makes new files. */
@@ -24,6 +28,20 @@ export interface LocalImage extends SourceImage {
   /** Absolute path of the source file. */
   path: string;
   format: ImageFormat;
+}
+
+interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A measurement kept in the cache: of the file at `path` in this version. */
+interface KeptMeasure extends FileVersion {
+  path: string;
+  format: ImageFormat;
+  digest: string;
+  width: number;
+  height: number;
 }
 
 /** A source file that cannot be used as a photo: not an image by its bytes, or an image sharp cannot read. */
@@ -44,16 +62,41 @@ export class ImageCache {
     this.folder = folder;
   }
 
-  /** The photo at `path` (absolute), measured once per process for each version of the file. */
+  /** The photo at `path` (absolute), measured once for each version of the file (its size and modification time). */
   async source(path: string): Promise<LocalImage> {
     const info = await stat(path);
-    const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`;
+    const version = { size: info.size, mtimeMs: info.mtimeMs };
+    const key = `${path}\u0000${version.size}\u0000${version.mtimeMs}`;
     let found = this.sources.get(key);
     if (!found) {
-      found = measure(path);
+      found = this.measured(path, version);
       this.sources.set(key, found);
     }
     return found;
+  }
+
+  /** The kept measurement of this version of the file, or a new one, kept for the next build. */
+  private async measured(path: string, version: FileVersion): Promise<LocalImage> {
+    const file = join(this.folder, 'sources', `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
+    const kept = await readFile(file, 'utf8').then(
+      (text) => JSON.parse(text) as KeptMeasure,
+      () => undefined,
+    );
+    if (kept && kept.path === path && kept.size === version.size && kept.mtimeMs === version.mtimeMs) {
+      return { path, format: kept.format, digest: kept.digest, width: kept.width, height: kept.height, stem: variantStem(basename(path)) };
+    }
+    const image = await measure(path);
+    const record: KeptMeasure = {
+      ...version,
+      path,
+      format: image.format,
+      digest: image.digest,
+      width: image.width,
+      height: image.height,
+    };
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomicAsync(file, JSON.stringify(record));
+    return image;
   }
 
   /** Path of `variant` of `source` in the cache, made first when missing. */
@@ -73,13 +116,13 @@ export class ImageCache {
   }
 
   /**
-   * Copies `variants` of `source` into `folder` of the site under their
-   * names, making the missing ones, and removes the variants of an earlier
-   * photo from it (`removeOtherVariants`).
+   * Puts `variants` of `source` into `folder` of the site under their names
+   * (`placeFile`: hard links to the cache), making the missing ones, and
+   * removes the variants of an earlier photo from it (`removeOtherVariants`).
    */
   async publish(source: LocalImage, variants: readonly Variant[], folder: string): Promise<void> {
     await mkdir(folder, { recursive: true });
-    await Promise.all(variants.map(async (variant) => copyFile(await this.variantFile(source, variant), join(folder, variant.name))));
+    await Promise.all(variants.map(async (variant) => placeFile(await this.variantFile(source, variant), join(folder, variant.name))));
     await removeOtherVariants(folder, variants);
   }
 

@@ -1,9 +1,9 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../archive/article-file.ts';
 import { problem, type Place, type Problem } from '../problems.ts';
-import { imageFormatOf } from './image-format.ts';
+import { imageFormatOf, type ImageFormat } from './image-format.ts';
 import { LOCAL_IMAGE_PATH } from './lead-image-schema.ts';
 
 /**
@@ -45,22 +45,33 @@ export function localLeadImage(articlePath: string, text: string): LeadImageFile
 }
 
 /** The first bytes of a file, or `undefined` when there is no such file. */
-async function head(path: string): Promise<Uint8Array | undefined> {
-  const file = await open(path).catch(() => undefined);
-  if (!file) return undefined;
+function head(path: string): Uint8Array | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
   try {
     const buffer = new Uint8Array(16);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0));
   } finally {
-    await file.close();
+    closeSync(descriptor);
   }
 }
 
+/** A lead image file as the site would use it: absent, present but not an image by its bytes, or an image of this format. */
+export function imageFileState(path: string): 'missing' | 'not-image' | ImageFormat {
+  const bytes = head(path);
+  if (!bytes) return 'missing';
+  return imageFormatOf(bytes) ?? 'not-image';
+}
+
 /** What is wrong with the file of a lead image, located at its `src` in the article `shown`: missing, or not an image. */
-export async function leadImageFileProblems(lead: LeadImageFile, shown: string): Promise<Problem[]> {
-  const bytes = await head(lead.path);
-  if (!bytes)
+export function leadImageFileProblems(lead: LeadImageFile, shown: string): Problem[] {
+  const state = imageFileState(lead.path);
+  if (state === 'missing')
     return [
       problem(
         shown,
@@ -71,7 +82,7 @@ export async function leadImageFileProblems(lead: LeadImageFile, shown: string):
         { field: 'image.src' },
       ),
     ];
-  if (!imageFormatOf(bytes))
+  if (state === 'not-image')
     return [
       problem(
         shown,

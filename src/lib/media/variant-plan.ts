@@ -43,8 +43,9 @@ export interface SourceImage {
 /** The widths of a role that a photo of `width` pixels can give without enlarging it; never empty. */
 export function plannedWidths(width: number, role: ImageRole): number[] {
   const fitting = ROLES[role].widths.filter((w) => w <= width);
-  // A photo narrower than the widest size is served at its own width as well (or only, when narrower than all).
-  return fitting.length === ROLES[role].widths.length ? fitting : [...fitting, width];
+  // A photo narrower than the widest size is served at its own width as well (or only, when narrower than all),
+  // once: a srcset with two candidates of one width is invalid.
+  return fitting.length === ROLES[role].widths.length || fitting.includes(width) ? fitting : [...fitting, width];
 }
 
 /** The stem of a source path, as it may appear in a file name: `media/2024/Mist_1.JPG` → `mist_1`. */

@@ -190,7 +190,7 @@ export async function checkServedFiles(
     // The lead photo of the front matter (`image.src`) must be an image by its bytes; its path has a raster
     // extension (`LOCAL_IMAGE_PATH`), so the type rules of other served files have nothing to add.
     const lead = localLeadImage(article.path, article.text);
-    if (lead) problems.push(...(await leadImageFileProblems(lead, shownPath(relativeTo, article.path))));
+    if (lead) problems.push(...leadImageFileProblems(lead, shownPath(relativeTo, article.path)));
     for (const file of linkedFiles(article)) {
       if (seen.has(file)) continue;
       seen.add(file);

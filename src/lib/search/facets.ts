@@ -16,6 +16,13 @@ export function markPages(pageCount: number, pages: Iterable<number>): Uint8Arra
   return marks;
 }
 
+/** The pages marked in both tables, as a new table; `allowed` `null` (no selection, as from `allowedPages`) keeps every marked page. */
+export function intersectPages(marks: Uint8Array, allowed: Uint8Array | null): Uint8Array {
+  const both = marks.slice();
+  if (allowed) for (let page = 0; page < both.length; page++) both[page]! &= allowed[page] ?? 0;
+  return both;
+}
+
 /** How many of the marked pages carry each value of each filter; a value no marked page carries counts 0. */
 export function countFacets(facets: readonly Facet[], marks: Uint8Array): FilterCounts {
   const counts: FilterCounts = {};

@@ -3,15 +3,16 @@ import { periodValues } from './period.ts';
 /**
  * The contract between article pages and the search index: the attributes
  * that the article page puts on its `<article>` element and on one hidden,
- * empty metadata element inside it. Search filters on `topic`, `year` and
- * `period` (the article's month and day, `period.ts`), sorts on `date`, and
- * shows `title`, `date`, `summary` and the topics.
+ * empty metadata element inside it. Search filters on `topic`, `author`,
+ * `year` and `period` (the article's month and day, `period.ts`), sorts on
+ * `date`, and shows `title`, `date`, `summary`, the topics and the authors.
  *
  * Pagefind 1.6 does not split `data-pagefind-meta="a:1, b:2"` into two
  * fields: everything after the first colon becomes the value of `a`. Its
  * `key[attribute]` form does take a comma-separated list, and reads each
  * value from its own attribute, so values may hold commas, quotes and colons,
- * and one filter key may be listed several times (one topic per attribute).
+ * and one filter key may be listed several times (one topic or author per
+ * attribute).
  */
 export interface SearchIndexInput {
   title: string;
@@ -20,10 +21,17 @@ export interface SearchIndexInput {
   summary: string;
   /** Topic names as readers see them. */
   topicNames: readonly string[];
+  /** Author names as readers see them (`authors.yaml`), not slugs. */
+  authorNames: readonly string[];
 }
 
 function clean(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
+}
+
+/** Names cleaned, without blanks or repeats, in their first order. */
+function distinctNames(names: readonly string[]): string[] {
+  return [...new Set(names.map(clean).filter(Boolean))];
 }
 
 /** Attributes for the `<article>` element (spread them: `<article {...articleAttributes(x)}>`). */
@@ -39,7 +47,8 @@ export function articleAttributes(input: SearchIndexInput): Record<string, strin
  * (`<div {...metadataAttributes(x)}></div>`) that carries metadata and filters.
  */
 export function metadataAttributes(input: SearchIndexInput): Record<string, string> {
-  const topics = [...new Set(input.topicNames.map(clean).filter(Boolean))];
+  const topics = distinctNames(input.topicNames);
+  const authors = distinctNames(input.authorNames);
   const [month, day] = periodValues(input.date);
   const attributes: Record<string, string> = {
     hidden: '',
@@ -49,6 +58,7 @@ export function metadataAttributes(input: SearchIndexInput): Record<string, stri
       'period[data-search-month]',
       'period[data-search-day]',
       ...topics.map((_, i) => `topic[data-search-topic-${i}]`),
+      ...authors.map((_, i) => `author[data-search-author-${i}]`),
     ].join(', '),
     'data-search-title': clean(input.title),
     'data-search-date': input.date,
@@ -58,5 +68,6 @@ export function metadataAttributes(input: SearchIndexInput): Record<string, stri
     'data-search-day': day,
   };
   topics.forEach((name, i) => (attributes[`data-search-topic-${i}`] = name));
+  authors.forEach((name, i) => (attributes[`data-search-author-${i}`] = name));
   return attributes;
 }

@@ -1,13 +1,14 @@
 import type { FilterCounts } from './pagefind-types.ts';
 import { isMonth, PERIOD_FILTER } from './period.ts';
-import { EMPTY_STATE, stateRange, type SearchState } from './url-state.ts';
+import { EMPTY_STATE, selectedFilters, stateRange, type SearchState } from './url-state.ts';
 
 /**
  * The timeline above the search results: how many results of the query fall
  * in each year, or in each month of the one year the time filters lie in.
- * Its counts are the filter counts of the query (`year`, and the months of
- * `period`), the same counts as the checkboxes: the query's results whatever
- * filters are chosen, so that every bar stays a way to another period.
+ * Its counts (`year`, and the months of `period`) are taken among the
+ * query's results that pass the other filters (`timelineSelection`): a
+ * topic or author chosen narrows the bars, while the time filters are
+ * ignored, so that every bar stays a way to another period.
  */
 export interface TimelineBar {
   /** A year (`2022`) or a month (`2022-03`). */
@@ -27,6 +28,15 @@ export interface Timeline {
   max: number;
 }
 
+/**
+ * The filter values the timeline's counts honour, as `allowedPages`
+ * (`facets.ts`) takes them: the state's filters without its years, month
+ * and range.
+ */
+export function timelineSelection(state: SearchState): Record<string, string[]> {
+  return selectedFilters(withoutTime(state));
+}
+
 /** The one year that the chosen years, month or range lie in, or `''`. */
 export function timelineYear(state: SearchState): string {
   if (state.years.length > 0) return state.years.length === 1 ? state.years[0]! : '';
@@ -36,7 +46,7 @@ export function timelineYear(state: SearchState): string {
   return year === range.to.slice(0, 4) ? year : '';
 }
 
-/** The bars for the query's counts and the state's time filters; `null` when the query has no result in any period. */
+/** The bars for the timeline's counts (see above) and the state's time filters; `null` when there is no result in any period. */
 export function timelineOf(counts: FilterCounts, state: SearchState): Timeline | null {
   const year = timelineYear(state);
   let bars: TimelineBar[];

@@ -4,12 +4,14 @@ import { coverRange, EARLIEST_DAY, isDay, isMonth, LATEST_DAY, monthRange, PERIO
 /**
  * What the search page shows, kept in its URL so that a search can be
  * linked, reloaded and walked back through:
- * `search/?q=переговори&topic=Війна&topic=Дипломатія&year=2022&month=2022-03&from=2022-03-01&to=2022-03-15&sort=date`.
+ * `search/?q=переговори&topic=Війна&topic=Дипломатія&author=Олена+Петренко&year=2022&month=2022-03&from=2022-03-01&to=2022-03-15&sort=date`.
  */
 export interface SearchState {
   query: string;
   /** Topic names; a result needs any one of them. */
   topics: string[];
+  /** Author names; a result needs any one of them. */
+  authors: string[];
   /** Years (`2022`); a result needs any one of them. */
   years: string[];
   /** A month (`2022-03`), or `''`. A month and a range are one period: with a month, the range is ignored. */
@@ -21,7 +23,7 @@ export interface SearchState {
   sort: 'relevance' | 'date';
 }
 
-export const EMPTY_STATE: SearchState = { query: '', topics: [], years: [], month: '', from: '', to: '', sort: 'relevance' };
+export const EMPTY_STATE: SearchState = { query: '', topics: [], authors: [], years: [], month: '', from: '', to: '', sort: 'relevance' };
 
 /** A day a range may start or end on: a real day within the bounds of an open range. */
 function rangeDay(text: string): boolean {
@@ -56,6 +58,7 @@ export function parseState(search: string | URLSearchParams): SearchState {
   return {
     query: (params.get('q') ?? '').trim(),
     topics: distinct(params.getAll('topic')),
+    authors: distinct(params.getAll('author')),
     years: distinct(params.getAll('year')).filter((y) => /^\d{4}$/.test(y)),
     month,
     from,
@@ -69,6 +72,7 @@ export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
   for (const topic of state.topics) params.append('topic', topic);
+  for (const author of state.authors) params.append('author', author);
   for (const year of state.years) params.append('year', year);
   if (state.month) params.set('month', state.month);
   if (state.from) params.set('from', state.from);
@@ -96,15 +100,24 @@ function hasTimeFilter(state: SearchState): boolean {
 
 /** Whether the state asks for any results: a query, or a filter to list by. */
 export function hasSearch(state: SearchState): boolean {
-  return state.query !== '' || state.topics.length > 0 || hasTimeFilter(state);
+  return state.query !== '' || state.topics.length > 0 || state.authors.length > 0 || hasTimeFilter(state);
 }
 
 /** Pagefind's filters and sort for a state; a month or range becomes `any` of the `period` values that cover it. */
 export function pagefindOptions(state: SearchState): PagefindSearchOptions {
   const filters: Record<string, { any: string[] }> = {};
   if (state.topics.length > 0) filters.topic = { any: state.topics };
+  if (state.authors.length > 0) filters.author = { any: state.authors };
   if (state.years.length > 0) filters.year = { any: state.years };
   const range = stateRange(state);
   if (range) filters[PERIOD_FILTER] = { any: coverRange(range) };
   return { filters, sort: state.sort === 'date' ? { date: 'desc' } : {} };
+}
+
+/** The filter values a state selects, by filter name (`pagefindOptions`' `any` lists), as `allowedPages` (`facets.ts`) takes them. */
+export function selectedFilters(state: SearchState): Record<string, string[]> {
+  const { filters = {} } = pagefindOptions(state);
+  return Object.fromEntries(
+    Object.entries(filters).map(([name, filter]) => [name, typeof filter === 'object' && 'any' in filter ? filter.any : []]),
+  );
 }

@@ -67,7 +67,8 @@ describe('assignTopics (the ingest policy)', () => {
   test('keeps explicit topics that name a taxonomy topic by slug or name, and reports the rest', () => {
     const result = assignTopics({ title: 'Новина', text: 'Текст без тем.', explicit: ['Освіта', 'sud', 'невідома'] }, taxonomy);
     expect(result.topics).toEqual(['osvita', 'sud']);
-    expect(result.notes).toEqual(['тему «невідома» не знайдено в topics.yaml (не додано)']);
+    expect(result.notes).toEqual(['тему «невідома» не знайдено в topics.yaml (не додано): її створить імпорт із --create-topics']);
+    expect(result.created).toEqual([]);
   });
 
   test('a title match outweighs passing mentions in the body', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -17,10 +17,10 @@ async function photo(name: string, width: number, height: number, colour = '#1d4
   return path;
 }
 
-/** The cache folder's files with their inode and modification time: rewriting a file changes them. */
+/** The cache folder's variants with their inode and modification time: rewriting a file changes them. */
 async function cacheState(folder: string): Promise<Record<string, string>> {
   const state: Record<string, string> = {};
-  for (const name of (await readdir(folder)).sort()) {
+  for (const name of (await readdir(folder)).filter((name) => name.endsWith('.webp')).sort()) {
     const info = await stat(join(folder, name));
     state[name] = `${info.ino}@${info.mtimeMs}`;
   }
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 describe('the image cache', () => {
-  test('measures a photo and makes WebP variants of the planned sizes, copied into the site', async () => {
+  test('measures a photo and makes WebP variants of the planned sizes, placed into the site', async () => {
     const cache = new ImageCache(join(work, 'cache'));
     const source = await cache.source(await photo('most.jpg', 900, 600));
     expect(source).toMatchObject({ width: 900, height: 600, format: 'jpeg', stem: 'most' });
@@ -70,6 +70,38 @@ describe('the image cache', () => {
     for (const variant of variants) {
       expect(await readFile(join(work, 'site-2', variant.name))).toEqual(await readFile(join(work, 'site-1', variant.name)));
     }
+  });
+
+  test('a later build takes a photo it measured from the cache while its size and modification time are unchanged', async () => {
+    const folder = join(work, 'cache');
+    const path = await photo('most.jpg', 300, 200);
+    const time = new Date('2024-03-12T10:00:00Z');
+    await utimes(path, time, time);
+    const measured = await new ImageCache(folder).source(path);
+    // Other bytes of the same length and time: only a cache that does not read the file gives the old digest.
+    await writeFile(path, Buffer.alloc((await stat(path)).size, 0xff));
+    await utimes(path, time, time);
+    expect(await new ImageCache(folder).source(path)).toEqual(measured);
+    await utimes(path, time, new Date(time.getTime() + 1000));
+    await expect(new ImageCache(folder).source(path)).rejects.toThrow(UnreadableImageError);
+  });
+
+  test('the site gets hard links to the cached variants, and replacing a file there never writes through to the cache', async () => {
+    const folder = join(work, 'cache');
+    const cache = new ImageCache(folder);
+    const source = await cache.source(await photo('most.jpg', 300, 200));
+    const [variant] = planVariants(source, 'thumbnail');
+    const cached = await cache.variantFile(source, variant!);
+    const bytes = await readFile(cached);
+    const site = join(work, 'site');
+    await writeFile(join(work, 'other.webp'), 'other bytes');
+    await mkdir(site, { recursive: true });
+    await link(join(work, 'other.webp'), join(site, variant!.name));
+    await cache.publish(source, [variant!], site);
+    expect((await stat(join(site, variant!.name))).ino).toBe((await stat(cached)).ino);
+    expect(await readFile(join(work, 'other.webp'), 'utf8')).toBe('other bytes');
+    await cache.publish(source, [variant!], site);
+    expect(await readFile(cached)).toEqual(bytes);
   });
 
   test('makes a variant once however many pages ask for it at the same time', async () => {

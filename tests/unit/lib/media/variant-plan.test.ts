@@ -14,6 +14,8 @@ describe('the sizes of a photo', () => {
     ['a narrower one stops at its own width', 1200, 'lead', [480, 720, 1080, 1200]],
     ['one narrower than every width is served at its own', 300, 'lead', [300]],
     ['a photo exactly as wide as the widest size', 1440, 'lead', [480, 720, 1080, 1440]],
+    ['a photo exactly as wide as a narrower size gets that width once', 720, 'lead', [480, 720]],
+    ['a thumbnail source as wide as the small size gets it once', 128, 'thumbnail', [128]],
     ['thumbnails are one and two times 8rem', 1200, 'thumbnail', [128, 256]],
     ['a tiny photo is never enlarged', 100, 'thumbnail', [100]],
   ] as const)('%s', (_, width, role, widths) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allowedPages, countFacets, markPages, sortByOrder } from '#lib/search/facets.ts';
+import { allowedPages, countFacets, intersectPages, markPages, sortByOrder } from '#lib/search/facets.ts';
 import type { Facet } from '#lib/search/index-files.ts';
 
 const pages = (...numbers: number[]) => Uint32Array.from(numbers);
@@ -46,6 +46,17 @@ describe('allowedPages', () => {
     expect(allowedPages(facets, { topic: [] }, 5)).toBeNull();
     expect(ids(allowedPages(facets, { topic: ['Культура'] }, 5))).toEqual([]);
     expect(ids(allowedPages(facets, { author: ['x'] }, 5))).toEqual([]);
+  });
+});
+
+describe('intersectPages', () => {
+  test('keeps the marked pages that are allowed, all of them without a selection, and changes neither table', () => {
+    const marks = markPages(5, [0, 2, 3]);
+    const allowed = allowedPages(facets, { topic: ['Війна'] }, 5);
+    expect(ids(intersectPages(marks, allowed))).toEqual([0, 2]);
+    expect(ids(intersectPages(marks, null))).toEqual([0, 2, 3]);
+    expect(ids(marks)).toEqual([0, 2, 3]);
+    expect(ids(allowed)).toEqual([0, 1, 2]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { barState, timelineOf, timelineYear, withoutTime } from '#lib/search/timeline.ts';
+import { allowedPages, countFacets, intersectPages, markPages } from '#lib/search/facets.ts';
+import type { Facet } from '#lib/search/index-files.ts';
+import { barState, timelineOf, timelineSelection, timelineYear, withoutTime } from '#lib/search/timeline.ts';
 import { EMPTY_STATE, parseState, stateToSearch } from '#lib/search/url-state.ts';
 
 const counts = {
@@ -63,5 +65,69 @@ describe('bar links', () => {
 
   test('without time leaves the rest of the search', () => {
     expect(withoutTime(state)).toEqual({ ...parseState('?q=мир&topic=Війна&sort=date') });
+  });
+});
+
+describe('the timeline under other filters', () => {
+  const pages = (...numbers: number[]) => Uint32Array.from(numbers);
+  // Six articles: 0–2 in 2022 (January, March, March), 3–5 in 2024 (June); topics and authors across both years.
+  const facets: Facet[] = [
+    {
+      name: 'topic',
+      values: [
+        { value: 'Війна', pages: pages(0, 1, 3) },
+        { value: 'Економіка', pages: pages(2, 4, 5) },
+      ],
+    },
+    {
+      name: 'author',
+      values: [
+        { value: 'Олена Петренко', pages: pages(0, 2, 3, 4) },
+        { value: 'Тарас Ковальчук', pages: pages(1, 5) },
+      ],
+    },
+    {
+      name: 'year',
+      values: [
+        { value: '2022', pages: pages(0, 1, 2) },
+        { value: '2024', pages: pages(3, 4, 5) },
+      ],
+    },
+    {
+      name: 'period',
+      values: [
+        { value: '2022-01', pages: pages(0) },
+        { value: '2022-03', pages: pages(1, 2) },
+        { value: '2024-06', pages: pages(3, 4, 5) },
+      ],
+    },
+  ];
+  /** The counts the engine gives the timeline: the query's matches (every article here) that pass the timeline's selection. */
+  const timelineCounts = (search: string) =>
+    countFacets(facets, intersectPages(markPages(6, [0, 1, 2, 3, 4, 5]), allowedPages(facets, timelineSelection(parseState(search)), 6)));
+
+  test('honours topics and authors, and ignores the time filters', () => {
+    expect(timelineSelection(parseState('?q=мир&topic=Війна&author=Олена+Петренко&year=2022&month=2022-03&sort=date'))).toEqual({
+      topic: ['Війна'],
+      author: ['Олена Петренко'],
+    });
+    expect(timelineSelection(parseState('?q=мир&from=2022-01-01&to=2022-02-01'))).toEqual({});
+  });
+
+  test('counts only the matches of the chosen topic, in every year whatever year is chosen', () => {
+    const years = (search: string) => timelineOf(timelineCounts(search), parseState(search))?.bars.map((bar) => [bar.period, bar.count]);
+    expect(years('?topic=Війна')).toEqual([
+      ['2022', 2],
+      ['2023', 0],
+      ['2024', 1],
+    ]);
+    expect(years('?topic=Економіка&author=Олена+Петренко')).toEqual([
+      ['2022', 1],
+      ['2023', 0],
+      ['2024', 1],
+    ]);
+    const months = timelineOf(timelineCounts('?topic=Війна&month=2022-01'), parseState('?topic=Війна&month=2022-01'))!;
+    expect(months.bars.slice(0, 3).map((bar) => bar.count)).toEqual([1, 0, 1]);
+    expect(timelineCounts('?topic=Війна&year=2022').year).toEqual({ '2022': 2, '2024': 1 });
   });
 });

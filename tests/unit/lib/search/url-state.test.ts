@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_STATE, hasSearch, pagefindOptions, parseState, stateRange, stateToSearch } from '#lib/search/url-state.ts';
+import { EMPTY_STATE, hasSearch, pagefindOptions, parseState, selectedFilters, stateRange, stateToSearch } from '#lib/search/url-state.ts';
 
 describe('search state in the URL', () => {
   test('reads query, several topics, years and sort', () => {
@@ -10,6 +10,7 @@ describe('search state in the URL', () => {
     ).toEqual({
       query: 'переговори',
       topics: ['Війна', 'Допомога, волонтерство'],
+      authors: [],
       years: ['2022'],
       month: '',
       from: '',
@@ -22,6 +23,7 @@ describe('search state in the URL', () => {
     expect(parseState('?q=++&topic=&topic=Війна&topic=Війна&year=22&year=2023&sort=random')).toEqual({
       query: '',
       topics: ['Війна'],
+      authors: [],
       years: ['2023'],
       month: '',
       from: '',
@@ -87,5 +89,32 @@ describe('search state in the URL', () => {
     const open = pagefindOptions(parseState('?from=2022-03-31')).filters!.period as { any: string[] };
     expect(open.any.slice(0, 3)).toEqual(['2022-03-31', '2022-04', '2022-05']);
     expect(open.any.at(-1)).toBe('2099-12');
+  });
+
+  test('reads several authors by name, ignoring blanks and repeats, and writes them after the topics', () => {
+    const state = parseState('?author=Олена+Петренко&year=2022&author=&author=Тарас%20Ковальчук&topic=Війна&author=Олена Петренко');
+    expect(state).toMatchObject({ topics: ['Війна'], authors: ['Олена Петренко', 'Тарас Ковальчук'], years: ['2022'] });
+    expect(stateToSearch(state)).toBe(
+      '?topic=%D0%92%D1%96%D0%B9%D0%BD%D0%B0&author=%D0%9E%D0%BB%D0%B5%D0%BD%D0%B0+%D0%9F%D0%B5%D1%82%D1%80%D0%B5%D0%BD%D0%BA%D0%BE&author=%D0%A2%D0%B0%D1%80%D0%B0%D1%81+%D0%9A%D0%BE%D0%B2%D0%B0%D0%BB%D1%8C%D1%87%D1%83%D0%BA&year=2022',
+    );
+    expect(parseState(stateToSearch(state))).toEqual(state);
+  });
+
+  test('an author is a search by itself, and asks Pagefind for any of the chosen authors', () => {
+    const state = { ...EMPTY_STATE, authors: ['Олена Петренко', 'Тарас Ковальчук'] };
+    expect(hasSearch(state)).toBe(true);
+    expect(pagefindOptions({ ...state, topics: ['Війна'], years: ['2022'] })).toEqual({
+      filters: { topic: { any: ['Війна'] }, author: { any: ['Олена Петренко', 'Тарас Ковальчук'] }, year: { any: ['2022'] } },
+      sort: {},
+    });
+  });
+
+  test('selected filters list the chosen values of each filter, time as its period values', () => {
+    expect(selectedFilters(parseState('?q=мир&topic=Війна&author=Олена+Петренко&month=2022-03&sort=date'))).toEqual({
+      topic: ['Війна'],
+      author: ['Олена Петренко'],
+      period: ['2022-03'],
+    });
+    expect(selectedFilters(parseState('?q=мир'))).toEqual({});
   });
 });

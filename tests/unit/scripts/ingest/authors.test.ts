@@ -4,7 +4,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parseAuthors } from '#lib/archive/authors.ts';
 import { validateAuthors } from '#lib/archive/validate-authors.ts';
 import { compileTaxonomy } from '#lib/archive/taxonomy.ts';
-import { appendAuthors, authorIndex, loadAuthorsFile, mapByline, writeNewAuthors } from '../../../../scripts/lib/ingest/authors.ts';
+import { appendAuthors, authorIndex, authorsAddition, loadAuthorsFile, mapByline } from '../../../../scripts/lib/ingest/authors.ts';
+import { writeListAdditions } from '../../../../scripts/lib/ingest/list-additions.ts';
 import { prepareItem } from '../../../../scripts/lib/ingest/prepare-item.ts';
 import { readJsonItems } from '../../../../scripts/lib/readers/read-json-items.ts';
 
@@ -102,9 +103,8 @@ describe('writing new authors', () => {
     const read = await loadAuthorsFile(root);
     if ('error' in read) throw new Error(read.error);
     await writeFile(path, '- slug: olena-petrenko\n  name: Олена Петренко\n  bio: Дописано вручну.\n');
-    expect(writeNewAuthors(root, read, added)).toBe(
-      `${path} змінено чи створено під час імпорту: нових авторів і статей не записано, щоб не затерти цих змін. Запустіть імпорт ще раз.`,
-    );
+    expect(authorsAddition(root, read, [])).toBeUndefined();
+    expect(writeListAdditions([authorsAddition(root, read, added)!])).toBe(path);
     expect(await readFile(path, 'utf8')).toContain('Дописано вручну.');
 
     await rm(path);
@@ -112,12 +112,12 @@ describe('writing new authors', () => {
     if ('error' in none) throw new Error(none.error);
     expect(none.authors).toEqual([]);
     await writeFile(path, '- slug: iryna-bondar\n  name: Ірина Бондар\n');
-    expect(writeNewAuthors(root, none, added)).toMatch(/змінено чи створено під час імпорту/);
+    expect(writeListAdditions([authorsAddition(root, none, added)!])).toBe(path);
     expect(parseAuthors(await readFile(path, 'utf8')).map((a) => a.slug)).toEqual(['iryna-bondar']);
 
     const current = await loadAuthorsFile(root);
     if ('error' in current) throw new Error(current.error);
-    expect(writeNewAuthors(root, current, added)).toBeUndefined();
+    expect(writeListAdditions([authorsAddition(root, current, added)!])).toBeUndefined();
     expect(parseAuthors(await readFile(path, 'utf8')).map((a) => a.slug)).toEqual(['iryna-bondar', 'taras-kovalchuk']);
   });
 });

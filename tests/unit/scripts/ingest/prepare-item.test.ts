@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileTaxonomy } from '#lib/archive/taxonomy.ts';
 import { leadImageSchema } from '#lib/media/lead-image-schema.ts';
@@ -8,6 +11,7 @@ import { readFeed } from '../../../../scripts/lib/readers/read-feed.ts';
 import { readJsonItems } from '../../../../scripts/lib/readers/read-json-items.ts';
 import { readMarkdown } from '../../../../scripts/lib/readers/read-markdown.ts';
 import { readArticleFile } from '../../../fixtures/ingest/read-article-file.ts';
+import { writeFiles } from '../../../helpers/write-files.ts';
 
 const TEXT = 'Міська рада ухвалила бюджет громади на наступний рік.';
 
@@ -229,7 +233,9 @@ describe('the lead image', () => {
   ])('an address that is not https (%s) is not written, and the report says how to add it', async (src, start) => {
     const { data, notes } = await prepare(withImage({ src, alt: IMAGE.alt }));
     expect(data.image).toBeUndefined();
-    expect(notes).toContain(`${start}: це не адреса https://…; додайте image вручну (файл у media/ або адреса https://) з описом alt`);
+    expect(notes).toContain(
+      `${start}: це не адреса https://… і не файл архіву media/…; додайте image вручну (файл у media/ або адреса https://) з описом alt`,
+    );
   });
 
   test('an image without a description is not written, and the report says so', async () => {
@@ -241,5 +247,81 @@ describe('the lead image', () => {
   test('a size that is not a positive whole number is left out', async () => {
     const { data } = await prepare(withImage({ src: IMAGE.src, alt: IMAGE.alt, width: 0, height: 10.5 }));
     expect(data.image).toEqual({ src: IMAGE.src, alt: IMAGE.alt });
+  });
+
+  describe('from JSON and Markdown items', () => {
+    test('an image object of a JSON item is the lead image', async () => {
+      const item = json({ title: 'Бюджет громади', date: '2022-05-10', body: TEXT, image: { url: IMAGE.src, ...IMAGE, src: undefined } });
+      const { data } = await prepare(item);
+      expect(data.image).toEqual(IMAGE);
+    });
+
+    test('an address alone takes its description from image_alt', async () => {
+      const item = json({ title: 'Бюджет громади', date: '2022-05-10', body: TEXT, featured_image: IMAGE.src, image_alt: IMAGE.alt });
+      expect((await prepare(item)).data.image).toEqual({ src: IMAGE.src, alt: IMAGE.alt });
+    });
+
+    test('an image field that holds neither an address nor an object is reported', async () => {
+      const item = json({ title: 'Бюджет громади', date: '2022-05-10', body: TEXT, image: 42 });
+      const { data, notes } = await prepare(item);
+      expect(data.image).toBeUndefined();
+      expect(notes).toContain('поле «image» не використано: це number, а не адреса зображення чи обʼєкт із src і alt');
+    });
+
+    test('the image block of a Markdown file reads back as it was written', async () => {
+      const markdown = `---\ntitle: Бюджет громади\ndate: 2022-05-10\nimage:\n  src: ${IMAGE.src}\n  alt: ${IMAGE.alt}\n  caption: ${IMAGE.caption}\n---\n\n${TEXT}\n`;
+      const { data } = await prepare(only(readMarkdown(markdown, 'biudzhet.md', 'markdown')));
+      expect(data.image).toEqual({ src: IMAGE.src, alt: IMAGE.alt, caption: IMAGE.caption });
+    });
+  });
+
+  describe('a file of the archive', () => {
+    const SRC = 'media/2022/05/10/biudzhet.jpg';
+    const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+
+    async function prepareIn(archiveDir: string | undefined, image: RawItem['image']): Promise<PreparedArticle> {
+      const result = await prepareItem(withImage(image), {
+        taxonomy: compileTaxonomy([]),
+        today: '2026-11-25',
+        ...(archiveDir ? { archiveDir } : {}),
+      });
+      if ('error' in result) throw new Error(result.error);
+      return result;
+    }
+
+    test('is written when it is in the archive and is an image', async () => {
+      const archive = await mkdtemp(join(tmpdir(), 'arkhiv-lead-image-'));
+      await writeFiles(archive, { [SRC]: JPEG });
+      const { data, notes } = await prepareIn(archive, { src: SRC, alt: IMAGE.alt });
+      expect(data.image).toEqual({ src: SRC, alt: IMAGE.alt });
+      expect(notes.filter((note) => note.includes('зображення'))).toEqual([]);
+    });
+
+    test('is reported, not written, when it is missing, is not an image, or there is no archive to look in', async () => {
+      const archive = await mkdtemp(join(tmpdir(), 'arkhiv-lead-image-'));
+      await writeFiles(archive, { 'media/2022/05/10/text.jpg': 'not a photo' });
+      const missing = await prepareIn(archive, { src: SRC, alt: IMAGE.alt });
+      expect(missing.data.image).toBeUndefined();
+      expect(missing.notes).toContain(
+        `головне зображення ${SRC} не імпортовано: файлу немає в архіві; покладіть файл у теку архіву (content/${SRC}) і запустіть імпорт знову`,
+      );
+      const text = await prepareIn(archive, { src: 'media/2022/05/10/text.jpg', alt: IMAGE.alt });
+      expect(text.data.image).toBeUndefined();
+      expect(text.notes).toContain(
+        'головне зображення media/2022/05/10/text.jpg не імпортовано: файл не є зображенням JPEG, PNG, WebP чи AVIF; замініть його справжнім фото',
+      );
+      const nowhere = await prepareIn(undefined, { src: SRC, alt: IMAGE.alt });
+      expect(nowhere.data.image).toBeUndefined();
+      expect(nowhere.notes.some((note) => note.startsWith(`головне зображення ${SRC} не імпортовано: теку архіву не вказано`))).toBe(true);
+    });
+
+    test('outside media/ or climbing out of it is not a file of the archive', async () => {
+      const { data, notes } = await prepareIn(await mkdtemp(join(tmpdir(), 'arkhiv-lead-image-')), {
+        src: 'media/../secret.jpg',
+        alt: IMAGE.alt,
+      });
+      expect(data.image).toBeUndefined();
+      expect(notes.some((note) => note.includes('не адреса https://… і не файл архіву media/…'))).toBe(true);
+    });
   });
 });
