@@ -33,14 +33,14 @@ export default defineConfig({
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
   // servedFiles: every file of public/ and every local file an article links is safe to serve from the site's origin.
   // securityHeaders: _headers with the Content Security Policy for hosts that read it.
-  // media: where lead photos are read, their resized variants cached and the site written.
+  // media: where lead photos are read, their resized variants cached (ARKHIV_MEDIA_CACHE: one folder for all shards) and the site written.
   integrations: [
     validateContent(),
     contentSafety({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     servedFiles({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     baseLinks(),
     articleHtml(),
-    media({ content: process.env.ARKHIV_CONTENT ?? './content' }),
+    media({ content: process.env.ARKHIV_CONTENT ?? './content', cache: process.env.ARKHIV_MEDIA_CACHE }),
     pruneOutput(),
     sourceVersion(),
     mdx(),

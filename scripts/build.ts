@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { assembleSite } from '#lib/build/assemble.ts';
 import { articlesPerYear } from '#lib/build/articles-per-year.ts';
 import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
+import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { runAstro } from './lib/build/run-astro.ts';
@@ -83,9 +84,17 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...extra,
 });
 
-/** Builds one shard into `dir`, with a cache of its own so that shards never share files while they run. */
+/**
+ * Builds one shard into `dir`, with a cache of its own so that shards never
+ * share files while they run; only resized photos, which any shard may make
+ * and all make alike, are kept where a build in one process keeps them.
+ */
 async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
-  const env = environment({ [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)), ARKHIV_CACHE_DIR: join(shardWork(shard), 'cache') });
+  const env = environment({
+    [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)),
+    ARKHIV_CACHE_DIR: join(shardWork(shard), 'cache'),
+    ARKHIV_MEDIA_CACHE: join(cacheDir, MEDIA_CACHE_FOLDER),
+  });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
   return runAstro({ root: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
 }

@@ -6,6 +6,7 @@
  *   npm run eval:search                          # seed + press corpus through `npm run ingest`, indexed directly
  *   npm run eval:search -- --content <archive>   # an archive folder, indexed directly
  *   npm run eval:search -- --site dist           # a built site and its index (`npm run build` first)
+ *   npm run eval:search -- --half a              # one half of the press corpus (a: even-numbered files, b: odd)
  *
  * Every option, with its default: `npm run eval:search -- --help`.
  *
@@ -14,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +23,24 @@ import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
 import { readArchiveRecords } from './lib/search-eval/content-records.ts';
 import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from './lib/search-eval/evaluation.ts';
 import { openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
-import { rerank, queryStems, RERANK_WINDOW } from '#lib/search/rerank.ts';
-import { pagefindQuery, plainQuery, queryWords, SEARCH_RANKING } from '#lib/search/query.ts';
+import { hasFoldedWordStartingWith, queryParadigms, rerank, RERANK_WINDOW } from '#lib/search/rerank.ts';
+import { mergeByScore } from '#lib/search/merge-results.ts';
+import { pagefindQuery, plainQuery, queryWords, searchPlan, SEARCH_RANKING } from '#lib/search/query.ts';
+import { parseQuery } from '#lib/search/query-syntax.ts';
 import type { PagefindRanking } from '#lib/search/pagefind-types.ts';
 import { writeRecordIndex } from './lib/search-eval/record-index.ts';
-import { defineCli, readCommandLine } from './lib/cli/parse-args.ts';
+import { defineCli, oneOf, readCommandLine } from './lib/cli/parse-args.ts';
 
-/** A search method: what it sends to Pagefind, and whether it reorders the first results (see search-rerank.ts). */
+/**
+ * A search method: what it sends to Pagefind, whether it also searches the
+ * alternating roots' terms (`SearchPlan.alternatives`), and whether it
+ * reorders the first results (`rerank.ts`), or drops those that use no form of the words.
+ */
 export interface Method {
   rewrite(query: string): string;
+  alternatives?: boolean;
   rerank?: boolean;
+  drop?: boolean;
 }
 
 /** The methods compared; `plain` is what stock Pagefind searches for. */
@@ -44,19 +53,52 @@ export const METHODS: Record<string, Method> = {
         .join(' '),
   },
   'arkhiv-stem': { rewrite: pagefindQuery },
-  'arkhiv-stem+rerank': { rewrite: pagefindQuery, rerank: true },
+  'arkhiv-stem+alt': { rewrite: pagefindQuery, alternatives: true },
+  'arkhiv-stem+alt+rerank': { rewrite: pagefindQuery, alternatives: true, rerank: true },
+  'arkhiv-stem+alt+drop': { rewrite: pagefindQuery, alternatives: true, rerank: true, drop: true },
 };
+
+/** The method the search page uses. */
+export const SITE_METHOD = 'arkhiv-stem+alt+rerank';
+
+/** Pagefind terms a method sends per query, on average (each is one search). */
+export function termsPerQuery(method: Method, queries: readonly string[]): number {
+  const terms = queries.map((query) => 1 + (method.alternatives ? searchPlan(parseQuery(query)).alternatives.length : 0));
+  return terms.reduce((sum, n) => sum + n, 0) / Math.max(1, queries.length);
+}
 
 /** Ids of the first ten results of one method, as the search page would show them. */
 export async function runMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
-  if (!method.rerank) return (await index.results(method.rewrite(query), 10)).map((r) => r.id);
-  const results = await index.results(method.rewrite(query), RERANK_WINDOW);
-  return rerank(results, (r) => r.content, queryStems(query))
-    .slice(0, 10)
-    .map((r) => r.id);
+  const limit = method.rerank ? RERANK_WINDOW : 10;
+  const lists = [await index.results(method.rewrite(query), limit)];
+  if (method.alternatives) {
+    // As the engine does: an alternative counts only when its best result holds a word with its prefix.
+    for (const { term, prefix } of searchPlan(parseQuery(query)).alternatives) {
+      const results = await index.results(term, limit);
+      if (results[0] && hasFoldedWordStartingWith(results[0].content, prefix)) lists.push(results);
+    }
+  }
+  const results = mergeByScore(lists);
+  const ranked = method.rerank ? rerank(results, (r) => r.content, queryParadigms(query), method.drop) : results;
+  return ranked.slice(0, 10).map((r) => r.id);
 }
 
 const INGEST = fileURLToPath(new URL('ingest.ts', import.meta.url));
+
+/**
+ * One half of the press corpus, copied into `dir`: of its `.txt` files in
+ * name order, the even-numbered (`a`) or the odd-numbered (`b`). Names begin
+ * with the publication, so each half holds texts of every publication.
+ */
+async function corpusHalf(corpus: string, half: 'a' | 'b', dir: string): Promise<string> {
+  if (!existsSync(corpus)) throw new Error(`${corpus} does not exist: pass --corpus <folder>.`);
+  const files = (await readdir(corpus)).filter((f) => f.endsWith('.txt')).sort();
+  await mkdir(dir, { recursive: true });
+  for (const [i, file] of files.entries()) {
+    if (i % 2 === (half === 'a' ? 0 : 1)) await copyFile(join(corpus, file), join(dir, file));
+  }
+  return dir;
+}
 
 /** Runs the project's ingest (`npm run ingest`) on the seed and the press corpus into a new archive folder. */
 async function ingestCorpus(corpus: string, seed: string, contentDir: string): Promise<void> {
@@ -93,6 +135,12 @@ export async function evaluateSite(
     }
     console.log(`${pages.length} indexed pages, ${judged.length} of ${queries.length} queries with relevant pages\n`);
     console.log(formatScores(scores));
+    const asked = judged.map((q) => q.query);
+    console.log(
+      `\nPagefind searches per query: ${Object.entries(METHODS)
+        .map(([name, method]) => `${name} ${termsPerQuery(method, asked).toFixed(2)}`)
+        .join(', ')}`,
+    );
     if (verbose) {
       for (const score of scores) {
         for (const q of score.perQuery.filter((p) => p.recall < 1 || (p.precision ?? 1) < 1)) {
@@ -131,6 +179,12 @@ const CLI = defineCli({
       description: 'оцінені запити',
       default: 'tests/fixtures/search-eval/press-queries.json',
     },
+    half: {
+      type: 'string',
+      value: '<a|b>',
+      description: 'лише половина корпусу преси: парні (a) чи непарні (b) файли за назвою',
+      check: oneOf('--half', ['a', 'b']),
+    },
     verbose: { type: 'boolean', description: 'показати кожен запит, на який метод відповідає не ідеально' },
   },
   exitCodes: [
@@ -150,7 +204,11 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'arkhiv-eval-'));
   try {
     const content = values.content ? resolve(values.content) : join(work, 'content');
-    if (!values.content) await ingestCorpus(resolve(values.corpus), resolve(values.seed), content);
+    if (!values.content) {
+      const half = values.half as 'a' | 'b' | undefined;
+      const corpus = half ? await corpusHalf(resolve(values.corpus), half, join(work, `corpus-${half}`)) : resolve(values.corpus);
+      await ingestCorpus(corpus, resolve(values.seed), content);
+    }
     await writeRecordIndex(await readArchiveRecords(content), join(work, 'site'));
     await evaluateSite(join(work, 'site'), queries, values.verbose);
   } finally {

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { METHODS, runMethod } from '../../scripts/eval-search.ts';
+import { METHODS, runMethod, SITE_METHOD } from '../../scripts/eval-search.ts';
 import { evaluateMethod, formatScores, judgeQueries, type JudgedQuery } from '../../scripts/lib/search-eval/evaluation.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
 import { pagefindQuery, plainQuery } from '#lib/search/query.ts';
@@ -97,7 +97,7 @@ describe('evaluation on the fixture archive', () => {
 
   test('stemmed queries find far more of the relevant articles, without losing precision', async () => {
     const plain = await evaluateMethod('plain', queries, (q) => runMethod(index, METHODS.plain!, q));
-    const ours = await evaluateMethod('arkhiv-stem+rerank', queries, (q) => runMethod(index, METHODS['arkhiv-stem+rerank']!, q));
+    const ours = await evaluateMethod(SITE_METHOD, queries, (q) => runMethod(index, METHODS[SITE_METHOD]!, q));
     console.log(`Fixture archive, ${queries.length} queries:\n${formatScores([plain, ours])}`);
     expect(ours.recall).toBeGreaterThanOrEqual(plain.recall + 0.3);
     expect(ours.precision).toBeGreaterThanOrEqual(plain.precision - 0.02);

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { appendFile, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { photoPool, withPhotos } from './bench-photos.ts';
 import { folderSize } from './folder-size.ts';
 import { generateArticles, LAST_YEAR, type GeneratedItem } from './generate-articles.ts';
@@ -71,8 +72,6 @@ export const WARM_QUERIES = [
 ];
 
 const ITEMS_PER_FILE = 5_000;
-/** The folder of the build's cache that holds resized photos (`src/integrations/media.ts`). */
-const MEDIA_CACHE = 'media';
 
 async function writeInputs(items: Iterable<GeneratedItem> | AsyncIterable<GeneratedItem>, folder: string): Promise<void> {
   await mkdir(folder, { recursive: true });
@@ -91,19 +90,10 @@ async function writeInputs(items: Iterable<GeneratedItem> | AsyncIterable<Genera
   if (file) await once(file, 'finish');
 }
 
-/**
- * Empties a build cache but for its resized photos: the `media` folder of the
- * cache, and of each shard's cache (`shards/<k>-of-<n>/cache/media`, see
- * scripts/build.ts); shards' output and every other cache go.
- */
+/** Empties a build cache but for its resized photos (`MEDIA_CACHE_FOLDER`, shared by the shards). */
 async function clearAllButPhotos(folder: string): Promise<void> {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.name === MEDIA_CACHE) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory() && (entry.name === 'shards' || entry.name === 'cache' || /^\d+-of-\d+$/.test(entry.name)))
-      await clearAllButPhotos(path);
-    else await rm(path, { recursive: true, force: true });
-  }
+  for (const entry of await readdir(folder))
+    if (entry !== MEDIA_CACHE_FOLDER) await rm(join(folder, entry), { recursive: true, force: true });
 }
 
 /** `run` when it succeeded; an error with the end of its output otherwise. */

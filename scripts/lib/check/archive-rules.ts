@@ -7,7 +7,8 @@ import { problem, type Problem } from '#lib/problems.ts';
 /**
  * Rules that need the whole archive: near-duplicate texts (with the ingest's
  * index, so check and ingest agree on what a repost is) and internal links to
- * pages that do not exist (a topic without articles has no page). Clashing ids, addresses and aliases are the archive
+ * pages that do not exist (a topic without articles has no page; every author
+ * of authors.yaml has one). Clashing ids, addresses and aliases are the archive
  * validator's (`src/lib/archive/validate-archive.ts`).
  */
 
@@ -20,6 +21,13 @@ export interface CheckedArticle {
 const ARTICLE_LINK = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)(\/?)$/;
 const PERIOD_LINK = /^\/(\d{4})\/(?:(\d{2})\/(?:(\d{2})\/)?)?$/;
 const TOPIC_LINK = /^\/topics\/([^/]+)(\/?)(?:\d+\/|rss\.xml)?$/;
+const AUTHOR_LINK = /^\/authors\/([^/]+)(\/?)(?:\d+\/|rss\.xml)?$/;
+
+/** The slugs of the archive's topics (content/topics.yaml) and authors (content/authors.yaml). */
+export interface ArchiveSlugs {
+  topics: ReadonlySet<string>;
+  authors: ReadonlySet<string>;
+}
 
 function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
   const problems: Problem[] = [];
@@ -47,7 +55,7 @@ function nearDuplicates(articles: readonly CheckedArticle[]): Problem[] {
   return problems;
 }
 
-function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<string>): Problem[] {
+function brokenLinks(articles: readonly CheckedArticle[], { topics, authors }: ArchiveSlugs): Problem[] {
   const pages = new Set<string>();
   const periods = new Set<string>();
   // Topics with an article: only these have a page (see publishedTopics in src/lib/archive/topic-index.ts).
@@ -67,6 +75,7 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
       const article = ARTICLE_LINK.exec(path);
       const period = PERIOD_LINK.exec(path);
       const topic = TOPIC_LINK.exec(path);
+      const author = AUTHOR_LINK.exec(path);
       const report = (message: string, fix: string) => problems.push(problem(file.shown, link.place, 'broken-link', message, fix));
       if (article) {
         const id = `${article[1]}/${article[2]}/${article[3]}/${article[4]}`;
@@ -90,12 +99,20 @@ function brokenLinks(articles: readonly CheckedArticle[], topics: ReadonlySet<st
           );
         } else if (!topic[2])
           report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
+      } else if (author) {
+        if (!authors.has(author[1]!))
+          report(
+            `Посилання ${link.url} веде на автора, якого немає в content/authors.yaml`,
+            'Перевірте слаг автора в content/authors.yaml.',
+          );
+        else if (!author[2])
+          report(`Посиланню ${link.url} бракує скісної риски в кінці`, `Напишіть ${path}/ — адреси сайту закінчуються на /.`);
       }
     }
   }
   return problems;
 }
 
-export function archiveRules(articles: readonly CheckedArticle[], topics: ReadonlySet<string>): Problem[] {
-  return [...nearDuplicates(articles), ...brokenLinks(articles, topics)];
+export function archiveRules(articles: readonly CheckedArticle[], slugs: ArchiveSlugs): Problem[] {
+  return [...nearDuplicates(articles), ...brokenLinks(articles, slugs)];
 }

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { validateArchive } from '#lib/archive/validate-archive.ts';
 import { validateTopics } from '#lib/archive/validate-topics.ts';
+import { validateAuthors } from '#lib/archive/validate-authors.ts';
+import { AUTHORS_FILE } from '#lib/archive/authors.ts';
 import { readArchive } from '#lib/archive/read-article-files.ts';
 import { archiveRules, type CheckedArticle } from './archive-rules.ts';
 import { bodyRules } from './body-rules.ts';
@@ -45,6 +47,13 @@ async function topicSlugs(root: string, cwd: string): Promise<Set<string>> {
   return validateTopics(text, relative(cwd, file)).slugs;
 }
 
+/** The slugs of the archive's valid authors (none without authors.yaml); the file's own problems are the validator's. */
+async function authorSlugs(root: string, cwd: string): Promise<Set<string>> {
+  const file = join(root, AUTHORS_FILE);
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return validateAuthors(text, relative(cwd, file)).slugs;
+}
+
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? archiveDay();
@@ -61,7 +70,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     edits.push(...typography.edits, ...body.edits);
     checked.push({ file, links: body.links, plainText: body.plainText });
   }
-  problems.push(...archiveRules(checked, await topicSlugs(options.root, cwd)));
+  problems.push(...archiveRules(checked, { topics: await topicSlugs(options.root, cwd), authors: await authorSlugs(options.root, cwd) }));
   const publicDir = resolve(cwd, options.publicDir ?? process.env.ARKHIV_PUBLIC ?? 'public');
   const articles = archive.articles.map((file) => ({ path: resolve(file.path), text: file.text, format: file.format }));
   problems.push(...(await checkServedFiles({ publicDir, relativeTo: cwd, articles })));

@@ -13,8 +13,8 @@ import type { PagefindApi, PagefindModule, PagefindOptions } from '#lib/search/p
  */
 export interface NodeSearchIndex {
   pagefind: PagefindApi;
-  /** The first `limit` results, best first: article id (`yyyy/mm/dd/slug`) and indexed text. */
-  results(query: string, limit?: number): Promise<Array<{ id: string; content: string }>>;
+  /** The first `limit` results, best first: article id (`yyyy/mm/dd/slug`), Pagefind's score and indexed text. */
+  results(query: string, limit?: number): Promise<Array<{ id: string; score: number; content: string }>>;
   /** Every indexed page with the text Pagefind indexed for it. */
   pages(): Promise<Array<{ id: string; content: string }>>;
   close(): Promise<void>;
@@ -40,8 +40,9 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
     async results(query, limit = 10) {
       if (!query) return [];
       const response = await pagefind.search(query);
-      const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
-      return data.map((d) => ({ id: articleIdOf(d.url), content: d.content }));
+      const first = response.results.slice(0, limit);
+      const data = await Promise.all(first.map((r) => r.data()));
+      return data.map((d, i) => ({ id: articleIdOf(d.url), score: first[i]!.score, content: d.content }));
     },
     async pages() {
       const response = await pagefind.search(null);

@@ -18,7 +18,8 @@ import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, Pagef
 import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } from '#lib/search/query.ts';
 import { resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
-import { hasWordStartingWith, rerankedHead, rerankStems } from '#lib/search/rerank.ts';
+import { mergeByScore } from '#lib/search/merge-results.ts';
+import { hasFoldedWordStartingWith, hasWordStartingWith, rerankedHead, wordParadigms } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
@@ -216,6 +217,24 @@ export function createEngine(config: EngineConfig): SearchEngine {
     });
 
   /**
+   * The pages of a term and of its alternative terms (`SearchPlan.alternatives`),
+   * merged by score. An alternative counts only when the best of its results
+   * holds a word beginning with its prefix: for a prefix no indexed word begins
+   * with, Pagefind answers with the pages of a shorter word.
+   */
+  const matchesWithAlternatives = async (term: string, alternatives: SearchPlan['alternatives']) => {
+    const lists = await Promise.all([
+      matchesOf(term),
+      ...alternatives.map(async ({ term, prefix }) => {
+        const results = await matchesOf(term);
+        const [best] = results;
+        return best !== undefined && hasFoldedWordStartingWith((await readResult(best)).content, prefix) ? results : [];
+      }),
+    ]);
+    return mergeByScore(lists);
+  };
+
+  /**
    * Every page a query matches, in the order of its first term: the pages
    * every included term finds, less those an excluded term finds. An excluded
    * word that the index does not hold excludes nothing (Pagefind would answer
@@ -228,7 +247,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
       if (!hasTerms(plan)) return [];
       const [first = null, ...rest] = plan.include;
       const [results, required, excluded] = await Promise.all([
-        matchesOf(first),
+        first !== null && plan.alternatives.length > 0 ? matchesWithAlternatives(first, plan.alternatives) : matchesOf(first),
         Promise.all(rest.map(matchesOf)),
         Promise.all(plan.exclude.map(async (term) => (term.startsWith('"') || (await stemFound(term)) ? matchesOf(term) : []))),
       ]);
@@ -277,9 +296,10 @@ export function createEngine(config: EngineConfig): SearchEngine {
     async search(state, from, count) {
       const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
       const stems = query?.plan.stems ?? [];
+      const words = query?.plan.words ?? [];
       const page =
-        stems.length > 0 && state.sort === 'relevance'
-          ? (await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, rerankStems(stems))).slice(
+        words.length > 0 && state.sort === 'relevance'
+          ? (await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, wordParadigms(words))).slice(
               from,
             )
           : results.slice(from, from + count);
@@ -304,7 +324,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
     async preload(query) {
       const plan = searchPlan(parseQuery(query));
       const api = await pagefind();
-      await Promise.all([...plan.include, ...plan.exclude].map((term) => api.preload(term)));
+      await Promise.all([...plan.include, ...plan.alternatives.map((a) => a.term), ...plan.exclude].map((term) => api.preload(term)));
     },
   };
 }

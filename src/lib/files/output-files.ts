@@ -1,3 +1,4 @@
+import { copyFileSync, linkSync } from 'node:fs';
 import { copyFile, link, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -67,4 +68,14 @@ export async function placeFile(from: string, to: string): Promise<void> {
   if (await sameFile(from, to)) return;
   await rm(to, { force: true });
   await link(from, to).catch(() => copyFile(from, to));
+}
+
+/** `to`, where there is nothing yet, made the file `from` as `placeFile` makes it: a hard link, or a copy across file systems. */
+export function linkOrCopySync(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(from, to);
+  }
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
-import { placeFile } from '../files/output-files.ts';
+import { linkOrCopySync, placeFile } from '../files/output-files.ts';
 import { imageFormatOf, type ImageFormat } from './image-format.ts';
 import { isVariantName, variantStem, type SourceImage, type Variant } from './variant-plan.ts';
 
@@ -30,18 +31,34 @@ export interface LocalImage extends SourceImage {
   format: ImageFormat;
 }
 
-interface FileVersion {
+/** A measurement kept in the cache: of the file at `path` with this size and modification time. */
+interface KeptMeasure {
   size: number;
   mtimeMs: number;
-}
-
-/** A measurement kept in the cache: of the file at `path` in this version. */
-interface KeptMeasure extends FileVersion {
   path: string;
   format: ImageFormat;
   digest: string;
   width: number;
   height: number;
+}
+
+/** The names of the entries of `folder`; none when it does not exist yet. */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** The measurement kept in `file`, or `undefined` when there is none (or it cannot be read). */
+function readKept(file: string): KeptMeasure | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as KeptMeasure;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A source file that cannot be used as a photo: not an image by its bytes, or an image sharp cannot read. */
@@ -62,26 +79,27 @@ export class ImageCache {
     this.folder = folder;
   }
 
-  /** The photo at `path` (absolute), measured once for each version of the file (its size and modification time). */
-  async source(path: string): Promise<LocalImage> {
-    const info = await stat(path);
-    const version = { size: info.size, mtimeMs: info.mtimeMs };
-    const key = `${path}\u0000${version.size}\u0000${version.mtimeMs}`;
+  /**
+   * The photo at `path` (absolute), measured once for each version of the
+   * file (its size and modification time), kept beside the variants for later
+   * builds. The small reads are synchronous: pages wait for them one by one,
+   * and a round trip through the thread pool costs more than the read.
+   */
+  source(path: string): Promise<LocalImage> {
+    const info = statSync(path);
+    const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`;
     let found = this.sources.get(key);
     if (!found) {
-      found = this.measured(path, version);
+      found = this.measured(path, { size: info.size, mtimeMs: info.mtimeMs });
       this.sources.set(key, found);
     }
     return found;
   }
 
   /** The kept measurement of this version of the file, or a new one, kept for the next build. */
-  private async measured(path: string, version: FileVersion): Promise<LocalImage> {
+  private async measured(path: string, version: Pick<KeptMeasure, 'size' | 'mtimeMs'>): Promise<LocalImage> {
     const file = join(this.folder, 'sources', `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
-    const kept = await readFile(file, 'utf8').then(
-      (text) => JSON.parse(text) as KeptMeasure,
-      () => undefined,
-    );
+    const kept = readKept(file);
     if (kept && kept.path === path && kept.size === version.size && kept.mtimeMs === version.mtimeMs) {
       return { path, format: kept.format, digest: kept.digest, width: kept.width, height: kept.height, stem: variantStem(basename(path)) };
     }
@@ -94,7 +112,6 @@ export class ImageCache {
       width: image.width,
       height: image.height,
     };
-    await mkdir(dirname(file), { recursive: true });
     await writeFileAtomicAsync(file, JSON.stringify(record));
     return image;
   }
@@ -117,17 +134,26 @@ export class ImageCache {
 
   /**
    * Puts `variants` of `source` into `folder` of the site under their names
-   * (`placeFile`: hard links to the cache), making the missing ones, and
+   * (hard links to the cache, `placeFile`), making the missing ones, and
    * removes the variants of an earlier photo from it (`removeOtherVariants`).
+   * A folder this call creates holds nothing to compare or remove.
    */
   async publish(source: LocalImage, variants: readonly Variant[], folder: string): Promise<void> {
-    await mkdir(folder, { recursive: true });
-    await Promise.all(variants.map(async (variant) => placeFile(await this.variantFile(source, variant), join(folder, variant.name))));
+    const files = await Promise.all(variants.map((variant) => this.variantFile(source, variant)));
+    if (mkdirSync(folder, { recursive: true }) !== undefined) {
+      variants.forEach((variant, i) => linkOrCopySync(files[i]!, join(folder, variant.name)));
+      return;
+    }
+    await Promise.all(variants.map((variant, i) => placeFile(files[i]!, join(folder, variant.name))));
     await removeOtherVariants(folder, variants);
   }
 
+  /** Names of the files the cache folder held when first asked: listed once instead of looking for each variant. */
+  private listed?: Set<string>;
+
   private async ensure(source: LocalImage, variant: Variant, file: string): Promise<string> {
-    if (await stat(file).catch(() => undefined)) return file;
+    this.listed ??= new Set(namesIn(this.folder));
+    if (this.listed.has(basename(file)) || (await stat(file).catch(() => undefined))) return file;
     const bytes = await sharp(await readFile(source.path))
       .rotate()
       .resize({ width: variant.width, height: variant.height, fit: 'fill' })

@@ -29,11 +29,34 @@ function archiveFolderOf(articlePath: string): string {
   return resolve(dirname(articlePath), '../../../..');
 }
 
+/**
+ * `image.src` written as the ingest and most editors write it, a block of
+ * its own with a plain `src:` line (`  src: media/…`), found without
+ * parsing the YAML: the value and its line and column in the front matter
+ * (1-based). `undefined` for any other layout, which the parser reads.
+ */
+function plainBlockSource(frontMatter: string): { src: string; line: number; column: number } | undefined {
+  const lines = frontMatter.split('\n');
+  const start = lines.findIndex((line) => /^image[ \t]*:[ \t]*$/.test(line));
+  if (start < 0) return undefined;
+  for (let i = start + 1; i < lines.length && /^[ \t]/.test(lines[i]!); i++) {
+    const found = /^([ \t]+src[ \t]*:[ \t]*)(\S+)[ \t]*$/.exec(lines[i]!);
+    if (found && LOCAL_IMAGE_PATH.test(found[2]!)) return { src: found[2]!, line: i + 1, column: found[1]!.length + 1 };
+    if (found) return undefined;
+  }
+  return undefined;
+}
+
 /** An article's local lead image, or `undefined` when it has none, a remote one, or a `src` the schema refuses. */
 export function localLeadImage(articlePath: string, text: string): LeadImageFile | undefined {
   if (!/^image[ \t]*:/m.test(text)) return undefined;
   const split = splitFrontMatter(text);
   if (!split || 'error' in split) return undefined;
+  const plain = plainBlockSource(split.frontMatter);
+  if (plain) {
+    const place = { line: plain.line + split.frontMatterLine - 1, column: plain.column };
+    return { src: plain.src, path: join(archiveFolderOf(articlePath), plain.src), place };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(split.frontMatter, { lineCounter, prettyErrors: false });
   const node = document.getIn(['image', 'src'], true) as { value?: unknown; range?: [number, number, number] } | undefined;

@@ -5,6 +5,9 @@
  * the same files, and a file's name changes whenever its bytes would.
  */
 
+/** The folder of a build's cache (Astro's `cacheDir`) that holds the variants, shared by the shards of a build. */
+export const MEDIA_CACHE_FOLDER = 'media';
+
 /** How a photo is shown: above an article's text, or small beside a title in a list. */
 export type ImageRole = 'lead' | 'thumbnail';
 

@@ -1,4 +1,5 @@
 import { foldText } from '../text/typography.ts';
+import { alternatingPrefixes } from './paradigm.ts';
 import { stemWord } from './stem.ts';
 import type { PagefindRanking } from './pagefind-types.ts';
 import { parseQuery, type QueryPart } from './query-syntax.ts';
@@ -27,9 +28,25 @@ export interface SearchPlan {
   include: string[];
   /** Terms of the excluded words (one each, stemmed) and phrases: a result that one of them finds is left out. */
   exclude: string[];
-  /** Stems of the included words and of the phrases' words, for reranking and highlighting. */
+  /** Stems of the included words and of the phrases' words, for highlighting. */
   stems: string[];
+  /** The included words and the phrases' words as typed (normalised), whose paradigms rerank the results (`rerank.ts`). */
+  words: string[];
+  /**
+   * Terms whose pages join those of the first included term: the stemmed words
+   * with one word's stem replaced by a prefix of its alternating root
+   * (`Львова` → `львів`, `бібліотека` → `бібліотеці`, `paradigm.ts`), which the
+   * stem does not find. `prefix` is that root: the engine uses a term only when
+   * the index holds a word that begins with it.
+   */
+  alternatives: Array<{ term: string; prefix: string }>;
 }
+
+/**
+ * Most alternative terms per query: each costs a Pagefind search. Words
+ * usually have one or two alternating roots.
+ */
+export const MAX_ALTERNATIVES = 4;
 
 /** The Pagefind term of a phrase: its normalised words in quotes, unstemmed (Pagefind matches them exactly, in order). */
 function phraseTerm(text: string): string | null {
@@ -38,10 +55,12 @@ function phraseTerm(text: string): string | null {
 }
 
 export function searchPlan(parts: readonly QueryPart[]): SearchPlan {
-  const plan: SearchPlan = { include: [], exclude: [], stems: [] };
+  const plan: SearchPlan = { include: [], exclude: [], stems: [], words: [], alternatives: [] };
   const wordStems: string[] = [];
+  const searchedWords: string[] = [];
   for (const part of parts) {
-    const stems = queryWords(part.text).map((word) => stemWord(word));
+    const words = queryWords(part.text);
+    const stems = words.map((word) => stemWord(word));
     const phrase = part.quoted ? phraseTerm(part.text) : null;
     if (part.excluded) {
       // Each excluded word on its own: a result that uses any one of them is left out.
@@ -49,11 +68,28 @@ export function searchPlan(parts: readonly QueryPart[]): SearchPlan {
       continue;
     }
     if (phrase) plan.include.push(phrase);
-    else if (!part.quoted) wordStems.push(...stems);
+    else if (!part.quoted) {
+      wordStems.push(...stems);
+      searchedWords.push(...words);
+    }
     plan.stems.push(...stems);
+    plan.words.push(...words);
   }
   if (wordStems.length > 0) plan.include.unshift(wordStems.join(' '));
+  plan.alternatives = alternativeTerms(searchedWords, wordStems);
   return plan;
+}
+
+/** The words' term with one stem at a time replaced by each prefix of its alternating roots, up to `MAX_ALTERNATIVES`. */
+function alternativeTerms(words: readonly string[], stems: readonly string[]): SearchPlan['alternatives'] {
+  const terms: SearchPlan['alternatives'] = [];
+  words.forEach((word, i) => {
+    for (const prefix of alternatingPrefixes(word, stems[i]!)) {
+      const replaced = stems.map((stem, j) => (j === i ? prefix : stem));
+      terms.push({ term: replaced.join(' '), prefix });
+    }
+  });
+  return terms.slice(0, MAX_ALTERNATIVES);
 }
 
 /** Whether a plan asks Pagefind anything: a query of punctuation alone does not. */

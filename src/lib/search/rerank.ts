@@ -1,48 +1,33 @@
 import { queryWords, searchPlan } from './query.ts';
 import { parseQuery } from './query-syntax.ts';
-import { isEnding, stemWord } from './stem.ts';
+import { foldLikePagefind, inParadigm, paradigmOf, type Paradigm } from './paradigm.ts';
 
 /**
- * A stem is a prefix, so it also matches longer words derived from it
- * (`громад` finds `громада` but also `громадськість`, `громадянин`). Pagefind
- * cannot tell them apart; the text of a loaded result can. A result "uses the
- * word" when, for every query word, its text holds a word that is the query's
- * stem plus one inflectional ending, or whose own stem equals the query's or
- * differs from it by an alternating consonant at the end (`допомог`/`допомо`).
- * Results that use every word rank first.
+ * A stem is a prefix, so it also matches longer words made from it
+ * (`громад` finds `громада` but also `громадськість`; `львів` finds
+ * `львівський`). Pagefind cannot tell them apart; the text of a loaded result
+ * can. A result "uses the words" when, for every query word, its text holds a
+ * form of that word (`inParadigm`, `paradigm.ts`: the word's roots, alternating
+ * vowels and consonants included, plus one inflectional ending). Results that
+ * use every word rank first.
  */
 
 /**
  * How many of the first results may be reordered; the rest keep Pagefind's
- * order. On the press corpus 20 does as well as 30 or 50, and 15 loses
- * precision. Reading a result's text costs a fragment request, so the page
+ * order. Reading a result's text costs a fragment request, so the page
  * reads beyond the results it shows only when one of them does not use the
  * query words (`rerankedHead`).
  */
 export const RERANK_WINDOW = 20;
 
-/** Pagefind compares words without diacritics (ї → і, й → и) and without hyphens. */
-function foldLikePagefind(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/-/g, '').normalize('NFC');
+/** The paradigms of a plan's words (`SearchPlan.words`), as `usesQueryWords` takes them. */
+export function wordParadigms(words: readonly string[]): Paradigm[] {
+  return words.map(paradigmOf);
 }
 
-/** The consonants that `stemWord` may cut before `-і`, and their alternating partners. */
-const ALTERNATING = /[гкхзцс]$/;
-
-function sameWord(stem: string, queryStem: string): boolean {
-  if (stem === queryStem) return true;
-  const [short, long] = stem.length < queryStem.length ? [stem, queryStem] : [queryStem, stem];
-  return long.length - short.length === 1 && long.startsWith(short) && ALTERNATING.test(long);
-}
-
-/** Stems (`SearchPlan.stems`) folded as Pagefind folds them, as `usesQueryWords` compares them. */
-export function rerankStems(stems: readonly string[]): string[] {
-  return stems.map(foldLikePagefind);
-}
-
-/** The stems of the query's words, folded as Pagefind folds them; excluded words are not among them. */
-export function queryStems(query: string): string[] {
-  return rerankStems(searchPlan(parseQuery(query)).stems);
+/** The paradigms of the query's words; excluded words are not among them. */
+export function queryParadigms(query: string): Paradigm[] {
+  return wordParadigms(searchPlan(parseQuery(query)).words);
 }
 
 /**
@@ -55,25 +40,37 @@ export function hasWordStartingWith(text: string, stem: string): boolean {
   return prefix !== '' && queryWords(text).some((word) => word.startsWith(prefix));
 }
 
-/** Whether a text uses some form of every query word whose stem is given. */
-export function usesQueryWords(text: string, stems: readonly string[]): boolean {
-  const words = [...new Set(queryWords(text))].map((word) => ({ word: foldLikePagefind(word), stem: foldLikePagefind(stemWord(word)) }));
-  return stems.every((queryStem) =>
-    words.some(({ word, stem }) => sameWord(stem, queryStem) || (word.startsWith(queryStem) && isEnding(word.slice(queryStem.length)))),
-  );
+/** Whether a text holds a word that begins with a prefix, compared as Pagefind compares words (ї as і, й as и). */
+export function hasFoldedWordStartingWith(text: string, prefix: string): boolean {
+  return prefix !== '' && queryWords(text).some((word) => foldLikePagefind(word).startsWith(prefix));
+}
+
+/** Whether a text uses some form of every query word whose paradigm is given. */
+export function usesQueryWords(text: string, paradigms: readonly Paradigm[]): boolean {
+  const words = [...new Set(queryWords(text))];
+  return paradigms.every((paradigm) => words.some((word) => inParadigm(word, paradigm)));
 }
 
 /**
  * Moves the results among the first `RERANK_WINDOW` whose text uses every
- * query word ahead of those that only share a prefix, keeping each group's order.
+ * query word ahead of those that only share a prefix, keeping each group's
+ * order. With `drop`, those in the window that do not use the words are left
+ * out, as long as one result there does: a window with no form of the query
+ * words (a word that inflection rules do not describe) keeps Pagefind's order.
  */
-export function rerank<T>(results: readonly T[], textOf: (result: T) => string | undefined, stems: readonly string[]): T[] {
+export function rerank<T>(
+  results: readonly T[],
+  textOf: (result: T) => string | undefined,
+  paradigms: readonly Paradigm[],
+  drop = false,
+): T[] {
   const window = results.slice(0, RERANK_WINDOW);
   const uses = window.map((result) => {
     const text = textOf(result);
-    return text === undefined || usesQueryWords(text, stems);
+    return text === undefined || usesQueryWords(text, paradigms);
   });
-  return [...window.filter((_, i) => uses[i]), ...window.filter((_, i) => !uses[i]), ...results.slice(RERANK_WINDOW)];
+  const others = drop && uses.some(Boolean) ? [] : window.filter((_, i) => !uses[i]);
+  return [...window.filter((_, i) => uses[i]), ...others, ...results.slice(RERANK_WINDOW)];
 }
 
 /**
@@ -86,7 +83,7 @@ export async function rerankedHead<T>(
   results: readonly T[],
   count: number,
   textOf: (result: T) => Promise<string | undefined>,
-  stems: readonly string[],
+  paradigms: readonly Paradigm[],
 ): Promise<T[]> {
   const texts = new Map<T, Promise<string | undefined>>();
   const read = (result: T) => {
@@ -95,12 +92,12 @@ export async function rerankedHead<T>(
   };
   const uses = async (result: T) => {
     const text = await read(result);
-    return text === undefined || usesQueryWords(text, stems);
+    return text === undefined || usesQueryWords(text, paradigms);
   };
   const head = results.slice(0, Math.min(count, RERANK_WINDOW));
   if (count <= RERANK_WINDOW && (await Promise.all(head.map(uses))).every(Boolean)) return head;
   const window = results.slice(0, RERANK_WINDOW);
   const windowTexts = await Promise.all(window.map(read));
   const known = new Map(window.map((result, i) => [result, windowTexts[i]]));
-  return rerank(results, (result) => known.get(result), stems).slice(0, count);
+  return rerank(results, (result) => known.get(result), paradigms).slice(0, count);
 }

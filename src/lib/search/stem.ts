@@ -20,7 +20,7 @@ const REFLEXIVE = ['ся', 'сь'];
  * Inflectional endings of nouns, adjectives, pronouns, participles and verbs,
  * after `foldText` (lower case). The longest ending that leaves a long enough stem wins.
  */
-const ENDINGS = [
+export const ENDINGS = [
   // adjectives and participles
   'ього',
   'ьому',

@@ -43,6 +43,8 @@ describe('searchPlan', () => {
       include: ['бюджет переговор', '"верховна рада"'],
       exclude: [],
       stems: ['бюджет', 'верховн', 'рада', 'переговор'],
+      words: ['бюджет', 'верховна', 'рада', 'переговорів'],
+      alternatives: [],
     });
   });
 
@@ -51,7 +53,17 @@ describe('searchPlan', () => {
       include: ['допомог'],
       exclude: ['росі', '"воєнний стан"'],
       stems: ['допомог'],
+      words: ['допомога'],
+      alternatives: [{ term: 'допомозі', prefix: 'допомозі' }],
     });
+  });
+
+  test('adds a term for each alternating root that the stem does not find, with the other words as they are', () => {
+    expect(searchPlan(parseQuery('школах Львова')).alternatives).toEqual([
+      { term: 'шкіл львов', prefix: 'шкіл' },
+      { term: 'школ львів', prefix: 'львів' },
+    ]);
+    expect(searchPlan(parseQuery('Київ')).alternatives).toEqual([{ term: 'києв', prefix: 'києв' }]);
   });
 
   test('has terms for exclusions alone, and none for punctuation alone', () => {

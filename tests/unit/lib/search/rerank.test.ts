@@ -1,39 +1,70 @@
 import { describe, expect, test } from 'vitest';
-import { hasWordStartingWith, queryStems, rerank, rerankedHead, RERANK_WINDOW, usesQueryWords } from '#lib/search/rerank.ts';
+import {
+  hasFoldedWordStartingWith,
+  hasWordStartingWith,
+  queryParadigms,
+  rerank,
+  rerankedHead,
+  RERANK_WINDOW,
+  usesQueryWords,
+} from '#lib/search/rerank.ts';
 import { judgeQueries, scoreQuery } from '../../../../scripts/lib/search-eval/evaluation.ts';
 
 describe('usesQueryWords', () => {
   test('accepts any form of the query word', () => {
-    const stems = queryStems('громадах');
+    const stems = queryParadigms('громадах');
     expect(usesQueryWords('Громада села зібралася.', stems)).toBe(true);
     expect(usesQueryWords('Рішення громад області.', stems)).toBe(true);
   });
 
   test('accepts a short form of a word whose query kept a three-letter root', () => {
-    expect(usesQueryWords('Учні написали тест.', queryStems('учнями'))).toBe(true);
-    expect(usesQueryWords('Учнівський парламент.', queryStems('учнями'))).toBe(false);
+    expect(usesQueryWords('Учні написали тест.', queryParadigms('учнями'))).toBe(true);
+    expect(usesQueryWords('Учнівський парламент.', queryParadigms('учнями'))).toBe(false);
   });
 
   test('rejects words that only share the prefix', () => {
-    const stems = queryStems('громадах');
+    const stems = queryParadigms('громадах');
     expect(usesQueryWords('Громадськість і громадяни обурені.', stems)).toBe(false);
   });
 
   test('accepts the г/з alternation in both directions', () => {
-    expect(usesQueryWords('Дякуємо за допомогу.', queryStems('допомозі'))).toBe(true);
-    expect(usesQueryWords('Дякуємо допомозі волонтерів.', queryStems('допомога'))).toBe(true);
+    expect(usesQueryWords('Дякуємо за допомогу.', queryParadigms('допомозі'))).toBe(true);
+    expect(usesQueryWords('Дякуємо допомозі волонтерів.', queryParadigms('допомога'))).toBe(true);
   });
 
   test('needs every word of the query', () => {
-    const stems = queryStems('протести Казахстану');
+    const stems = queryParadigms('протести Казахстану');
     expect(usesQueryWords('Протести в Казахстані.', stems)).toBe(true);
     expect(usesQueryWords('Протести в Грузії.', stems)).toBe(false);
   });
 });
 
-describe('queryStems', () => {
+describe('queryParadigms', () => {
   test('leaves out excluded words and keeps the words of phrases', () => {
-    expect(queryStems('допомога -волонтерів "Верховна Рада"')).toEqual(['допомог', 'верховн', 'рада']);
+    expect(queryParadigms('допомога -волонтерів "Верховна Рада"').map((p) => p.word)).toEqual(['допомога', 'верховна', 'рада']);
+  });
+});
+
+describe('usesQueryWords with alternating roots', () => {
+  test.each([
+    ['Львова', 'Концерт у Львові.', true],
+    ['Львів', 'Приїхали до Львова.', true],
+    ['Львів', 'Львівська область.', false],
+    ['Києві', 'Столиця — Київ.', true],
+    ['Київ', 'Київська міська рада.', false],
+    ['рік', 'У минулому році.', true],
+    ['бібліотека', 'Книги в бібліотеці.', true],
+    ['бібліотека', 'Бібліотекар видав книги.', false],
+    ['Івана', 'Іванна прийшла.', false],
+  ])('%s in «%s»: %s', (query, text, uses) => {
+    expect(usesQueryWords(text, queryParadigms(query))).toBe(uses);
+  });
+});
+
+describe('hasFoldedWordStartingWith', () => {
+  test('compares as Pagefind does: ї as і', () => {
+    expect(hasFoldedWordStartingWith('Столиця — Київ.', 'киів')).toBe(true);
+    expect(hasFoldedWordStartingWith('Столиця — Київ.', 'києв')).toBe(false);
   });
 });
 
@@ -58,14 +89,20 @@ describe('hasWordStartingWith', () => {
 describe('rerank', () => {
   test('moves results that use the word ahead of prefix-only matches, keeping order within each group', () => {
     const texts = ['громадськість', 'громади', 'громадянин', 'громаді'];
-    expect(rerank(texts, (t) => t, queryStems('громада'))).toEqual(['громади', 'громаді', 'громадськість', 'громадянин']);
+    expect(rerank(texts, (t) => t, queryParadigms('громада'))).toEqual(['громади', 'громаді', 'громадськість', 'громадянин']);
+  });
+
+  test("with drop, leaves out the window's results that use no form of the words, unless none does", () => {
+    const texts = ['львівський', 'Львова', 'львівська', 'Львові'];
+    expect(rerank(texts, (t) => t, queryParadigms('Львів'), true)).toEqual(['Львова', 'Львові']);
+    expect(rerank(['львівський', 'львівська'], (t) => t, queryParadigms('Львів'), true)).toEqual(['львівський', 'львівська']);
   });
 
   test('keeps results beyond the window, and results without text, where they are', () => {
     const texts = [...Array.from({ length: RERANK_WINDOW }, () => 'громадськість'), 'громада'];
-    const ranked = rerank(texts, (t) => t, queryStems('громада'));
+    const ranked = rerank(texts, (t) => t, queryParadigms('громада'));
     expect(ranked.at(-1)).toBe('громада');
-    expect(rerank(['а', 'б'], () => undefined, queryStems('громада'))).toEqual(['а', 'б']);
+    expect(rerank(['а', 'б'], () => undefined, queryParadigms('громада'))).toEqual(['а', 'б']);
   });
 });
 
@@ -89,7 +126,7 @@ describe('evaluation', () => {
 });
 
 describe('rerankedHead', () => {
-  const stems = queryStems('громада');
+  const stems = queryParadigms('громада');
   const read = () => {
     const seen: string[] = [];
     return { seen, textOf: async (t: string) => (seen.push(t), t) };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem, problem } from '#lib/problems.ts';
+import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { PROJECT_ROOT } from '../../../helpers/build-site.ts';
 
 interface Step {
@@ -113,6 +114,24 @@ test('the problem matcher turns each line of npm run check into an annotation on
   expect(commands((await workflow('ci.yml')).jobs.check!.steps)).toContain('echo "::add-matcher::.github/check-problem-matcher.json"');
 });
 
+/**
+ * The job keeps the resized photos between runs where the build keeps them
+ * (`MEDIA_CACHE_FOLDER` of the default cache), restored after `npm ci` (which
+ * empties node_modules) and before the build, under a key of the photos' bytes.
+ */
+function expectPhotosKept(steps: Step[], keyPrefix: string): void {
+  const index = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+  const cache = steps[index]!.with as Record<string, string>;
+  expect(cache).toEqual({
+    path: `node_modules/.astro/${MEDIA_CACHE_FOLDER}`,
+    key: `${keyPrefix}\${{ hashFiles('content/media/**') }}`,
+    'restore-keys': keyPrefix,
+  });
+  const commandAt = (prefix: string) => steps.findIndex((step) => step.run?.startsWith(prefix));
+  expect(commandAt('npm ci')).toBeLessThan(index);
+  expect(commandAt('npm run build')).toBeGreaterThan(index);
+}
+
 describe('deploy.yml', () => {
   test('publishes main with the standard Pages actions and permissions', async () => {
     const deploy = await workflow('deploy.yml');
@@ -120,7 +139,14 @@ describe('deploy.yml', () => {
     expect(deploy.permissions).toMatchObject({ pages: 'write', 'id-token': 'write', contents: 'read' });
     const build = deploy.jobs.build!;
     const uses = build.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean);
-    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(uses).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/cache',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+    ]);
+    expectPhotosKept(build.steps, 'photos-');
     expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
     expect(commands(build.steps)).toEqual(
       expect.arrayContaining([
@@ -169,6 +195,7 @@ describe('deploy-sharded.yml', () => {
     expect(assemble).toContain(`--assemble ${Array.from({ length: count }, (_, index) => `shard-${index + 1}`).join(' ')} --outDir dist`);
     expect(flow.jobs.assemble!.needs).toEqual(['check', 'shard']);
     expect(flow.jobs.assemble!.steps.at(-1)?.uses).toMatch(/^actions\/deploy-pages@/);
+    expectPhotosKept(flow.jobs.shard!.steps, `photos-shard-\${{ matrix.shard }}-of-${count}-`);
   });
 });
 
