@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MEDIA_CACHE_FOLDER } from '../lib/media/variant-plan.ts';
+import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 
 /**
  * Tells the pages where the archive's photos are, where their resized

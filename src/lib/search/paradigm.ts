@@ -1,4 +1,4 @@
-import { isEnding, ENDINGS } from './stem.ts';
+import { isEnding, ENDINGS, VERB_ENDINGS } from './stem.ts';
 
 /**
  * Which words are forms of a query word (its paradigm), without a
@@ -96,33 +96,7 @@ const FLEETING: Record<string, string> = { ц: 'е', к: 'о', н: 'е', р: 'е
 const ADJECTIVE_ENDINGS = new Set(['ии', 'іи', 'ого', 'ому', 'им', 'ім', 'их', 'іх', 'ими', 'іми', 'ої', 'ую', 'ая']);
 
 /** Verb endings: a noun or adjective query accepts none of them (`місті` is not `містить`). */
-const VERB_ENDINGS = new Set(
-  [
-    'ючи',
-    'учи',
-    'вши',
-    'ти',
-    'ть',
-    'ємо',
-    'емо',
-    'имо',
-    'їмо',
-    'єте',
-    'ете',
-    'ите',
-    'їте',
-    'еш',
-    'єш',
-    'иш',
-    'їш',
-    'уть',
-    'ють',
-    'ать',
-    'ять',
-    'ить',
-    'їть',
-  ].map(foldLikePagefind),
-);
+const VERB_ENDING_SET = new Set(VERB_ENDINGS.map(foldLikePagefind));
 
 /**
  * Nouns of persons in `-ник`, `-чик`, `-щик` take `-ові`, `-у` in the
@@ -217,9 +191,9 @@ export function paradigmOf(word: string): Paradigm {
   const roots: ParadigmRoot[] = [];
   let verb = false;
   for (const { root, ending } of readings) {
-    verb ||= VERB_ENDINGS.has(ending);
+    verb ||= VERB_ENDING_SET.has(ending);
     roots.push({ root, takes: 'any' });
-    const alternates = !ADJECTIVE_ENDINGS.has(ending) && !VERB_ENDINGS.has(ending);
+    const alternates = !ADJECTIVE_ENDINGS.has(ending) && !VERB_ENDING_SET.has(ending);
     if (ending === '' || ending === 'ь') {
       const vowels = vowelAlternations(root, true);
       roots.push(...vowels);
@@ -253,7 +227,7 @@ export function inParadigm(word: string, paradigm: Paradigm): boolean {
     if (tail === `${root.at(-1)}ю` && DOUBLING.includes(root.at(-1)!)) return true;
     if (takes === 'zero') return tail === '' || tail === 'ь';
     if (takes === 'i') return tail === 'і';
-    return isFoldedEnding(tail) && (paradigm.verb || !VERB_ENDINGS.has(tail));
+    return isFoldedEnding(tail) && (paradigm.verb || !VERB_ENDING_SET.has(tail));
   });
 }
 

@@ -16,6 +16,33 @@ export const MIN_STEM = 4;
 /** Reflexive postfixes of verbs and participles, removed before the ending. */
 const REFLEXIVE = ['ся', 'сь'];
 
+/** Endings of verbs: infinitive, present, past, adverbial participles (after `foldText`). */
+export const VERB_ENDINGS: readonly string[] = [
+  'ючи',
+  'учи',
+  'вши',
+  'ти',
+  'ть',
+  'ємо',
+  'емо',
+  'имо',
+  'їмо',
+  'єте',
+  'ете',
+  'ите',
+  'їте',
+  'еш',
+  'єш',
+  'иш',
+  'їш',
+  'уть',
+  'ють',
+  'ать',
+  'ять',
+  'ить',
+  'їть',
+];
+
 /**
  * Inflectional endings of nouns, adjectives, pronouns, participles and verbs,
  * after `foldText` (lower case). The longest ending that leaves a long enough stem wins.
@@ -61,29 +88,7 @@ export const ENDINGS = [
   'їв',
   'ей',
   // verbs: infinitive, present, past, adverbial participles
-  'ючи',
-  'учи',
-  'вши',
-  'ти',
-  'ть',
-  'ємо',
-  'емо',
-  'имо',
-  'їмо',
-  'єте',
-  'ете',
-  'ите',
-  'їте',
-  'еш',
-  'єш',
-  'иш',
-  'їш',
-  'уть',
-  'ють',
-  'ать',
-  'ять',
-  'ить',
-  'їть',
+  ...VERB_ENDINGS,
   // single vowels and the soft sign
   'а',
   'я',
