@@ -1,4 +1,5 @@
 import { fromUsLayout } from './keyboard-layout.ts';
+import { foldLikePagefind, inParadigm, paradigmOf } from './paradigm.ts';
 import type { QueryPart } from './query-syntax.ts';
 import { cyrillicSpellings } from './transliteration.ts';
 
@@ -10,7 +11,10 @@ import { cyrillicSpellings } from './transliteration.ts';
  * rule: a word that the index holds as typed stays as typed; otherwise its
  * Cyrillic readings (transliteration spellings, cheapest first, then the
  * keyboard layout) are tried in order, and the first that the index holds
- * replaces it. A word that nothing reads into a known word stays as typed.
+ * replaces it, unless a costlier reading that the index also holds has it
+ * among its own forms: `Kharkov` reads first as «харков», which the index
+ * holds as the start of «Харкова», a form of «Харків»; the search is for
+ * «Харків». A word that nothing reads into a known word stays as typed.
  * Words in quotes are never replaced: quotes mean "exactly this".
  */
 
@@ -50,6 +54,19 @@ function matchCase(typed: string, reading: string): string {
 }
 
 /**
+ * The first of the later readings that has `found` among its forms and that
+ * the index holds, or `found` itself. A reading that Pagefind takes for the
+ * same word (`харкїв` for `харків`: it folds ї into і) is no other word.
+ */
+async function ownWord(found: string, later: readonly string[], isFound: (word: string) => Promise<boolean>): Promise<string> {
+  const same = foldLikePagefind(found);
+  for (const reading of later) {
+    if (foldLikePagefind(reading) !== same && inParadigm(found, paradigmOf(reading)) && (await isFound(reading))) return reading;
+  }
+  return found;
+}
+
+/**
  * Resolves every unquoted word of a query. `isFound` says whether the index
  * holds a word (any form of it, as the search would find it).
  */
@@ -57,7 +74,10 @@ export async function resolveQuery(parts: readonly QueryPart[], isFound: (word: 
   const resolved = await Promise.all(
     parts.map(async (part): Promise<string | null> => {
       if (part.quoted || !mayBeMisspelledCyrillic(part.text) || (await isFound(part.text))) return null;
-      for (const reading of cyrillicReadings(part.text)) if (await isFound(reading)) return matchCase(part.text, reading);
+      const readings = cyrillicReadings(part.text);
+      for (const [i, reading] of readings.entries()) {
+        if (await isFound(reading)) return matchCase(part.text, await ownWord(reading, readings.slice(i + 1), isFound));
+      }
       return null;
     }),
   );

@@ -62,8 +62,18 @@ describe('resolveQuery', () => {
   });
 
   test('keeps the first reading that the index holds, cheapest first', async () => {
-    // «харков» (Харкова, Харкову) is found before the Ukrainian «харків» would be tried.
-    expect((await resolve('Kharkov', index())).searched).toBe('Харков');
+    expect((await resolve('Odessa', index())).searched).toBe('Одеса');
+    expect((await resolve('Zelensky', index())).searched).toBe('Зеленськи');
+  });
+
+  test('prefers a costlier reading the index holds when the first one found is one of its forms', async () => {
+    // «харков» is found first (the start of Харкова), but it is a form of «харків», which the index holds too.
+    expect(await resolve('Kharkov', index())).toEqual({ searched: 'Харків', literal: '"Kharkov"', converted: true });
+    expect((await resolve('Lvov', indexOf('львів', 'львова'))).searched).toBe('Львів');
+    // A reading Pagefind takes for the same word is no other word: «харкїв» never replaces «харків».
+    expect((await resolve('Kharkiv', indexOf('харків', 'харкїв'))).searched).toBe('Харків');
+    // Without the word itself in the index, the form found stays.
+    expect((await resolve('Kharkov', indexOf('харкова'))).searched).toBe('Харков');
   });
 
   test('keeps a Latin word that the index holds as typed, and asks nothing more about it', async () => {
