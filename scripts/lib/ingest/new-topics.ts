@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
+import { parseTaxonomy, taxonomyWords } from '#lib/archive/taxonomy.ts';
 import { topicSchema, type TopicData } from '#lib/archive/topic-schema.ts';
 import { slugify } from '#lib/text/slug.ts';
 import { foldText } from '#lib/text/typography.ts';
@@ -14,9 +14,6 @@ import { quoted, removedNote, shownText } from './shown-text.ts';
 
 /** The file of the taxonomy in an archive. */
 export const TOPICS_FILE = 'topics.yaml';
-
-// Words as the taxonomy's matcher reads them (taxonomy.ts): letters, digits and the apostrophe letter.
-const WORD = /[\p{L}\p{N}\u02BC]+/gu;
 
 /**
  * The topic made of a name the source gives: slug of its transliteration
@@ -37,7 +34,7 @@ export function topicFromSourceName(given: string): { topic?: TopicData; notes: 
     );
     return { notes };
   }
-  const parsed = topicSchema.safeParse({ slug, name, kind: 'subject', match: [(foldText(name).match(WORD) ?? []).join(' ')] });
+  const parsed = topicSchema.safeParse({ slug, name, kind: 'subject', match: [taxonomyWords(foldText(name)).join(' ')] });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     notes.push(`тему «${quoted(given)}» не створено: запис теми був би некоректний (${problems}). Додайте тему до topics.yaml вручну.`);

@@ -91,6 +91,12 @@ function wordBounds(text: string): { starts: number[]; ends: number[] } {
   return { starts, ends };
 }
 
+/** The words of `text` as the matcher reads them (`wordBounds`), in order. */
+export function taxonomyWords(text: string): string[] {
+  const { starts, ends } = wordBounds(text);
+  return starts.map((start, i) => text.slice(start, ends[i]));
+}
+
 /** Compiles match rules once; reuse the result for many articles. */
 export function compileTaxonomy(topics: readonly TopicData[]): CompiledTaxonomy {
   const byKey = new Map<number, CompiledRule[]>();
