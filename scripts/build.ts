@@ -118,7 +118,7 @@ const shardDir = (shard: Shard) => join(shardWork(shard), 'dist');
 
 let code = 0;
 if (values.assemble) {
-  await assembleSite({ outDir, shardDirs: positionals.map((dir) => resolve(dir)), shards: plan, site, base, buildId, logger });
+  await assembleSite({ outDir, shardDirs: positionals.map((dir) => resolve(dir)), shards: plan, site, base, buildId, cacheDir, logger });
 } else if (shardOption) {
   code = await buildShard(plan[shardOption.number - 1]!, outDir);
 } else if (plan.filter((shard) => shard.parts.length > 0).length <= 1) {
@@ -137,7 +137,7 @@ if (values.assemble) {
   );
   code = codes.find((exit) => exit !== 0) ?? 0;
   if (code === 0) {
-    await assembleSite({ outDir, shardDirs: plan.map(shardDir), shards: plan, site, base, buildId, logger });
+    await assembleSite({ outDir, shardDirs: plan.map(shardDir), shards: plan, site, base, buildId, cacheDir, logger });
     logger.info(`Built ${plan.length} shards in parallel and assembled ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 }

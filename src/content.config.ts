@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
 import { articlesLoader } from './loaders/articles.ts';
-import { optionalFile } from './loaders/optional-file.ts';
+import { changedFile, optionalFile } from './loaders/optional-file.ts';
 import { articleSchema } from '#lib/archive/article-schema.ts';
 import { topicSchema } from '#lib/archive/topic-schema.ts';
 import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
@@ -19,7 +18,7 @@ const articles = defineCollection({
 
 /** The topic taxonomy, keyed by slug, in the order of the file. */
 const topics = defineCollection({
-  loader: file(`${CONTENT_DIR}/topics.yaml`, {
+  loader: changedFile(`${CONTENT_DIR}/topics.yaml`, {
     parser: (text) => Object.fromEntries(parseTaxonomy(text).map((topic) => [topic.slug, topic])),
   }),
   schema: topicSchema,

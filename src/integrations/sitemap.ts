@@ -12,17 +12,19 @@ import { writeSitemap } from '#lib/site/sitemap.ts';
 export default function siteSitemap(): AstroIntegration {
   let site = '';
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'arkhiv:sitemap',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = config.site ?? '';
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (shardScope()) return;
         if (!site) throw new Error('The sitemap needs absolute URLs: set "site" in astro.config.mjs or pass --site.');
-        const pages = await writeSitemap(fileURLToPath(dir), site, base);
+        const pages = await writeSitemap(fileURLToPath(dir), site, base, { cacheDir });
         logger.info(`Sitemap lists ${pages} pages.`);
       },
     },

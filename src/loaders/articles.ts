@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
 import { rendersYear, shardScope, type ShardScope } from '#lib/build/shards.ts';
+import { keptForSameSource } from './source-version.ts';
 
 type DataEntry = Parameters<DataStore['set']>[0];
 
@@ -38,6 +39,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
     name: 'arkhiv:articles',
     load: async (context: LoaderContext) => {
+      keptForSameSource(context);
       const failures: Array<{ entry: string; reason: string }> = [];
       const logger = collectRenderErrors(context.logger, failures);
       const writes: Array<Promise<void>> = [];

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { eachAtOnce, filesUnder, placeFile, removeFiles } from '../files/output-files.ts';
+import { eachAtOnce, filesUnder, placeFile, removeFiles, sameFile } from '../files/output-files.ts';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -15,6 +15,8 @@ export interface AssembleOptions {
   site: string;
   base: string;
   buildId: string;
+  /** Where the sitemap keeps what it read of the pages between assemblies; nothing is kept without it. */
+  cacheDir?: string | undefined;
   logger: { info(message: string): void };
 }
 
@@ -44,18 +46,22 @@ function globalShard(shards: readonly Shard[]): Shard {
 /**
  * Makes `outDir` hold exactly the files of `moves`: a file already linked to
  * its source by an earlier assembly stays, any other is linked anew (copied
- * across file systems), and files no move names are removed, with the
- * folders they leave empty. A rebuild of one article so touches its pages,
- * not every file of the site.
+ * across file systems), and the files of `present` (what `outDir` holds now)
+ * that no move names are removed, with the folders they leave empty. A
+ * rebuild of one article so touches its pages, not every file of the site.
  */
-async function placeAll(outDir: string, moves: ReadonlyMap<string, string>): Promise<void> {
+async function placeAll(outDir: string, moves: ReadonlyMap<string, string>, present: readonly string[]): Promise<void> {
   await removeFiles(
     outDir,
-    (await filesUnder(outDir)).filter((path) => !moves.has(path)),
+    present.filter((path) => !moves.has(path)),
   );
-  await eachAtOnce([...new Set([...moves.keys()].map((path) => dirname(join(outDir, path))))], (dir) => mkdir(dir, { recursive: true }));
+  const made = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
   await eachAtOnce([...moves], async ([path, from]) => {
-    await placeFile(from, join(outDir, path));
+    const to = join(outDir, path);
+    if (await sameFile(from, to)) return;
+    await folder(dirname(to));
+    await placeFile(from, to);
   });
 }
 
@@ -69,20 +75,21 @@ export async function assembleSite(options: AssembleOptions): Promise<number> {
   await mkdir(outDir, { recursive: true });
   /** Each file of the site and the shard file it comes from. */
   const moves = new Map<string, string>();
+  const [present, ...shardFiles] = await Promise.all([filesUnder(outDir), ...shardDirs.map((dir) => filesUnder(dir))]);
   for (const [index, shard] of shards.entries()) {
     const dir = shardDirs[index]!;
-    for (const path of await filesUnder(dir)) {
+    for (const path of shardFiles[index]!) {
       const owner = ownerOf(path, shards);
       if ((owner && owner !== shard) || moves.has(path)) continue;
       moves.set(path, join(dir, path));
     }
   }
-  await placeAll(resolve(outDir), moves);
+  await placeAll(resolve(outDir), moves, present);
   await writePartsManifest(
     outDir,
     shards.flatMap((shard) => shard.parts),
   );
-  const pages = await writeSitemap(outDir, options.site, options.base);
+  const pages = await writeSitemap(outDir, options.site, options.base, { files: [...moves.keys()], cacheDir: options.cacheDir });
   await writeServiceWorker(outDir, options.base, options.buildId, options.logger);
   options.logger.info(`Assembled ${moves.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);
   return moves.size;

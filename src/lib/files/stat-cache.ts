@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 
 interface Entry<T> {
@@ -56,6 +57,7 @@ export class StatCache<T> {
   /** Writes what this run kept or learnt; files this run did not ask about drop out. */
   save(): void {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
+    mkdirSync(dirname(this.path), { recursive: true });
     writeFileAtomic(this.path, JSON.stringify({ key: this.key, files: this.next } satisfies CacheFile<T>));
   }
 }

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { ARTICLE_COMPONENTS } from '../archive/article-components.ts';
 import { listArticleFiles } from '../archive/read-article-files.ts';
-import { leadImageFileProblems, localLeadImage } from '../media/lead-image-file.ts';
+import { rulesKey, StatCache } from '../files/stat-cache.ts';
+import { leadImageFileProblems, localLeadImage, type LeadImageFile } from '../media/lead-image-file.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
 import { inspectSvg } from './svg.ts';
 import { parseArticle, type ContentNode, type SourceFormat } from './unsafe-content.ts';
@@ -134,8 +135,8 @@ function addresses(tree: ContentNode): string[] {
   return found;
 }
 
-/** The existing local files an article links by a relative address, as absolute paths. */
-export function linkedFiles(article: ArticleSource): string[] {
+/** The local files an article links by a relative address, as absolute paths, whether or not a file is there. */
+function linkedPaths(article: ArticleSource): string[] {
   if (!RELATIVE_TARGET.test(article.text)) return [];
   let tree: ContentNode;
   try {
@@ -154,10 +155,29 @@ export function linkedFiles(article: ArticleSource): string[] {
     } catch {
       // A malformed escape stays as written, as a file name.
     }
-    const file = resolve(dirname(article.path), decoded);
-    if (statSync(file, { throwIfNoEntry: false })?.isFile()) files.add(file);
+    files.add(resolve(dirname(article.path), decoded));
   }
   return [...files];
+}
+
+/** The existing local files an article links by a relative address, as absolute paths. */
+export function linkedFiles(article: ArticleSource): string[] {
+  return linkedPaths(article).filter(isFile);
+}
+
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+
+/** What an article makes the site serve: its local lead photo and the local files its relative links name. */
+export interface ArticleReferences {
+  /** The article's absolute path. */
+  path: string;
+  lead?: LeadImageFile | undefined;
+  /** Absolute paths, whether or not a file is there (one may be added later). */
+  linked: string[];
+}
+
+export function articleReferences(article: ArticleSource): ArticleReferences {
+  return { path: article.path, lead: localLeadImage(article.path, article.text), linked: linkedPaths(article) };
 }
 
 /**
@@ -166,7 +186,9 @@ export function linkedFiles(article: ArticleSource): string[] {
  * articles link it.
  */
 export async function checkServedFiles(
-  options: ServedFilesOptions & { articles: Iterable<ArticleSource> | AsyncIterable<ArticleSource> },
+  options: ServedFilesOptions & {
+    articles: Iterable<ArticleSource | ArticleReferences> | AsyncIterable<ArticleSource | ArticleReferences>;
+  },
 ): Promise<Problem[]> {
   const { publicDir, relativeTo } = options;
   const problems: Problem[] = [];
@@ -187,12 +209,12 @@ export async function checkServedFiles(
     else problems.push(...(await servedFileProblems(file.path, shown, file.served)));
   }
   for await (const article of options.articles) {
+    const { path, lead, linked } = 'text' in article ? articleReferences(article) : article;
     // The lead photo of the front matter (`image.src`) must be an image by its bytes; its path has a raster
     // extension (`LOCAL_IMAGE_PATH`), so the type rules of other served files have nothing to add.
-    const lead = localLeadImage(article.path, article.text);
-    if (lead) problems.push(...leadImageFileProblems(lead, shownPath(relativeTo, article.path)));
-    for (const file of linkedFiles(article)) {
-      if (seen.has(file)) continue;
+    if (lead) problems.push(...leadImageFileProblems(lead, shownPath(relativeTo, path)));
+    for (const file of linked) {
+      if (seen.has(file) || !isFile(file)) continue;
       seen.add(file);
       problems.push(...(await servedFileProblems(file, shownPath(relativeTo, file))));
     }
@@ -200,16 +222,49 @@ export async function checkServedFiles(
   return sortProblems(problems);
 }
 
-/** The articles of an `articles/` folder, read one at a time. */
-async function* readArticles(articlesDir: string): AsyncGenerator<ArticleSource> {
+/** Where `scanServedFiles` keeps each article's references between builds, in the cache folder. */
+const CACHE_FILE = 'arkhiv-served-files.json';
+/** The modules whose rules make an article's references. */
+const REFERENCE_MODULES = ['./served-files.ts', './unsafe-content.ts', '../archive/article-components.ts', '../media/lead-image-file.ts'];
+
+/**
+ * The references of the articles of an `articles/` folder, one at a time:
+ * read from each file, or with `cacheDir`, kept from an earlier build for
+ * the files whose modification time and size are unchanged.
+ */
+async function* readReferences(articlesDir: string, cacheDir: string | undefined): AsyncGenerator<ArticleReferences> {
+  const cache = cacheDir
+    ? new StatCache<Omit<ArticleReferences, 'path'>>(
+        join(cacheDir, CACHE_FILE),
+        rulesKey(
+          [articlesDir],
+          REFERENCE_MODULES.map((module) => new URL(module, import.meta.url)),
+        ),
+      )
+    : undefined;
   for (const entry of await listArticleFiles(articlesDir)) {
     const path = join(articlesDir, entry);
+    const stats = cache ? statSync(path) : undefined;
+    const kept = stats && cache?.get(entry, stats);
+    if (kept) {
+      yield { path, ...kept };
+      continue;
+    }
     // Synchronous: for many small files a promise per read costs more than the read itself.
-    yield { path, text: readFileSync(path, 'utf8'), format: entry.endsWith('.mdx') ? 'mdx' : 'markdown' };
+    const references = articleReferences({ path, text: readFileSync(path, 'utf8'), format: entry.endsWith('.mdx') ? 'mdx' : 'markdown' });
+    if (stats) cache?.set(entry, stats, { lead: references.lead, linked: references.linked });
+    yield references;
   }
+  cache?.save();
 }
 
-/** `checkServedFiles` over the articles of an archive's `articles/` folder, read here (the build has not read them yet). */
-export async function scanServedFiles(options: ServedFilesOptions & { articlesDir: string }): Promise<Problem[]> {
-  return checkServedFiles({ ...options, articles: readArticles(options.articlesDir) });
+/**
+ * `checkServedFiles` over the articles of an archive's `articles/` folder,
+ * read here (the build has not read them yet); with `cacheDir`, only the
+ * articles changed since the last scan are read.
+ */
+export async function scanServedFiles(
+  options: ServedFilesOptions & { articlesDir: string; cacheDir?: string | undefined },
+): Promise<Problem[]> {
+  return checkServedFiles({ ...options, articles: readReferences(options.articlesDir, options.cacheDir) });
 }

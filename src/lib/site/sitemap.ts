@@ -1,8 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { filesUnder } from '../files/output-files.ts';
+import { rulesKey, StatCache } from '../files/stat-cache.ts';
 
 /** The robots meta tag that `BaseLayout.astro` writes on pages kept out of search engines. */
 const NOINDEX = '<meta name="robots" content="noindex">';
@@ -11,6 +12,8 @@ const HEAD_BYTES = 8192;
 /** URLs per sitemap file; the sitemaps protocol allows 50,000. */
 export const SITEMAP_LIMIT = 45_000;
 const SITEMAP_FILE = /^sitemap-(?:index|\d+)\.xml$/;
+/** The file in the cache folder where pages' `noindex` is kept (`KnownPages`). */
+const CACHE_FILE = 'arkhiv-sitemap.json';
 
 function readHead(file: string): string {
   const fd = openSync(file, 'r');
@@ -24,6 +27,14 @@ function readHead(file: string): string {
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** What the sitemap may reuse: the site's files, when the caller has just listed them, and a folder to keep what it read of each page. */
+export interface KnownPages {
+  /** Every file of the site, relative to its root with `/`. */
+  files?: readonly string[] | undefined;
+  /** Where a page's `noindex` is kept while its modification time and size stay the same. */
+  cacheDir?: string | undefined;
+}
+
 /**
  * Paths (relative to the base, `''` for the home page, `2022/01/`) of every
  * page of a built site that search engines may list: every folder page
@@ -31,15 +42,27 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  * article URLs), in code-point order so that any build of the same pages,
  * in one process or assembled from shards, lists them the same way.
  */
-export async function indexablePages(root: string): Promise<string[]> {
+export async function indexablePages(root: string, known: KnownPages = {}): Promise<string[]> {
+  const noindex = known.cacheDir ? new StatCache<boolean>(join(known.cacheDir, CACHE_FILE), rulesKey([root, NOINDEX], [])) : undefined;
   const pages: string[] = [];
   // The search index and the assets hold no pages (and most of the output's files).
-  for (const page of await filesUnder(root, new Set(['pagefind', '_astro']))) {
+  for (const page of known.files ?? (await filesUnder(root, new Set(['pagefind', '_astro'])))) {
     if (page !== 'index.html' && !page.endsWith('/index.html')) continue;
-    if (readHead(join(root, page)).includes(NOINDEX)) continue;
+    if (isNoindex(join(root, page), page, noindex)) continue;
     pages.push(page.slice(0, -'index.html'.length));
   }
+  noindex?.save();
   return pages.sort();
+}
+
+function isNoindex(file: string, page: string, cache: StatCache<boolean> | undefined): boolean {
+  if (!cache) return readHead(file).includes(NOINDEX);
+  const stats = statSync(file);
+  const kept = cache.get(page, stats);
+  if (kept !== undefined) return kept;
+  const value = readHead(file).includes(NOINDEX);
+  cache.set(page, stats, value);
+  return value;
 }
 
 /**
@@ -48,9 +71,9 @@ export async function indexablePages(root: string): Promise<string[]> {
  * URLs under `site` and `base`, and removes sitemap files of an earlier build
  * that are no longer needed.
  */
-export async function writeSitemap(root: string, site: string, base: string): Promise<number> {
+export async function writeSitemap(root: string, site: string, base: string, known: KnownPages = {}): Promise<number> {
   const origin = new URL(base.endsWith('/') ? base : `${base}/`, site);
-  const pages = await indexablePages(root);
+  const pages = await indexablePages(root, known);
   const chunks: string[][] = [];
   for (let start = 0; start < pages.length; start += SITEMAP_LIMIT) chunks.push(pages.slice(start, start + SITEMAP_LIMIT));
   const names = chunks.map((_, index) => `sitemap-${index}.xml`);

@@ -128,4 +128,24 @@ describe('local files an article links', () => {
     });
     expect(lines(problems)).toEqual([`${folder}/skhema.svg:2:3 svg-script`, 'public/page.htm:1:1 file-type']);
   });
+  test('with a cache folder, a later scan finds a linked file added since and the links of an edited article', async () => {
+    const folder = 'content/articles/2024/03/12';
+    const scan = () =>
+      scanServedFiles({
+        publicDir: join(work, 'public'),
+        articlesDir: join(work, 'content/articles'),
+        relativeTo: work,
+        cacheDir: join(work, 'cache'),
+      });
+    await put(`${folder}/stattia.md`, '---\ntitle: T\n---\n![схема](./skhema.svg)\n');
+    await put(`${folder}/insha.md`, '---\ntitle: T\n---\nБез посилань.\n');
+    expect(await scan()).toEqual([]);
+    // The article is unchanged (kept from the cache); the file it links appears only now.
+    await put(`${folder}/skhema.svg`, HOSTILE_SVG);
+    expect(lines(await scan())).toEqual([`${folder}/skhema.svg:2:3 svg-script`]);
+    // An edited article is read again: its new link is found.
+    await put(`${folder}/insha.md`, '---\ntitle: T\n---\n[дані](./dani.html)\n');
+    await put(`${folder}/dani.html`, '<p>x</p>');
+    expect(lines(await scan())).toEqual([`${folder}/dani.html:1:1 file-type`, `${folder}/skhema.svg:2:3 svg-script`]);
+  });
 });
