@@ -11,6 +11,8 @@
  * gives Arkhiv's times as multiples of theirs. With `--photos`, each run is
  * followed by one of the same articles with a lead photo each, and a third
  * table gives what the photos add to a full build once they are resized.
+ * Search is timed on Arkhiv's page and on Pagefind's default UI over the
+ * same index, and a last table gives the two side by side.
  */
 import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,8 +20,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { splitSentences } from './lib/bench/generate-articles.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine } from './lib/cli/parse-args.ts';
-import { formatGrowth, formatPhotoTable, formatTable, growth, type PhotoFigures } from './lib/bench/report.ts';
-import { runSize, type SizeResult } from './lib/bench/run-size.ts';
+import { formatGrowth, formatPhotoTable, formatSearchTable, formatTable, growth, type PhotoFigures } from './lib/bench/report.ts';
+import { COLD_QUERY, runSize, WARM_QUERIES, type SizeResult } from './lib/bench/run-size.ts';
+import { medianTiming, type SearchTiming } from './lib/bench/search-timing.ts';
 import { comparisonNote, formatComparison } from './lib/bench/compare-report.ts';
 import {
   compare,
@@ -130,13 +133,9 @@ function medianRow(runs: readonly SizeResult[]): SizeResult {
   row.incrementalMs = pick((r) => r.incrementalMs);
   row.editMs = pick((r) => r.editMs);
   row.removeMs = pick((r) => r.removeMs);
-  if (first.search) {
-    row.search = {
-      ...first.search,
-      coldBytes: pick((r) => r.search?.coldBytes)!,
-      coldMs: pick((r) => r.search?.coldMs)!,
-      warmMedianMs: pick((r) => r.search?.warmMedianMs)!,
-    };
+  for (const key of ['search', 'pagefindUi'] as const) {
+    const timings = runs.map((r) => r[key]).filter((t): t is SearchTiming => t !== undefined);
+    if (timings.length > 0) row[key] = medianTiming(timings);
   }
   return row;
 }
@@ -252,6 +251,7 @@ for (const articles of sizes) {
   console.log(`${formatTable(rows.slice(-1)).split('\n').at(-1)}  (load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`);
   if (reference) console.log(formatComparison(rows.slice(-1)).split('\n').at(-1));
   if (values.photos) console.log(formatPhotoTable(rows.slice(-1)).split('\n').at(-1));
+  if (rows.at(-1)!.pagefindUi) console.log(formatSearchTable(rows.slice(-1)).split('\n').at(-1));
   await saveFigures();
 }
 
@@ -268,6 +268,14 @@ if (reference) {
   console.log(formatComparison(rows));
   console.log('');
   console.log(comparisonNote(reference.hugo, reference.pagefind));
+}
+if (rows.some((row) => row.pagefindUi)) {
+  console.log('');
+  console.log(
+    `Search, Arkhiv's page against Pagefind's default UI on the same index (cold query «${COLD_QUERY}», ${WARM_QUERIES.length} warm queries):`,
+  );
+  console.log('');
+  console.log(formatSearchTable(rows));
 }
 if (values.photos) {
   console.log('');

@@ -54,8 +54,10 @@ function fileInside(root: string, path: string): string | null {
  * `root`, folders serve `index.html`, a missing file gets `404.html` with
  * status 404. Only files inside `root` are served, a malformed path gets 400,
  * and the one redirect (a folder without its trailing `/`) stays on the origin.
+ * `pages` are HTML served at exact request paths (`/search/`) in place of
+ * whatever the site has there: the benchmark's own versions of a page.
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', pages: ReadonlyMap<string, string> = new Map()): Promise<StaticServer> {
   const requests: string[] = [];
   const rootDir = resolve(root);
   const server: Server = createServer(async (req, res) => {
@@ -65,6 +67,11 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       return res.end('Bad request');
     }
     requests.push(path);
+    const page = pages.get(path);
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'content-length': Buffer.byteLength(page) });
+      return res.end(page);
+    }
     const notFound = async () => {
       const page = join(rootDir, '404.html');
       const exists = await stat(page).catch(() => null);

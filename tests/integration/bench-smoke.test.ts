@@ -9,6 +9,13 @@ import { runNode } from '../helpers/run-node.ts';
 const scratch = await mkdtemp(join(tmpdir(), 'arkhiv-bench-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
+interface SearchFigures {
+  coldBytes: number;
+  coldBytesAtResults: number;
+  warmRuns: number;
+  coldResults: number;
+}
+
 interface BenchFile {
   rows: Array<{
     articles: number;
@@ -17,7 +24,8 @@ interface BenchFile {
     peakMemory: number;
     outputFiles: number;
     indexFiles: number;
-    search?: { coldBytes: number; coldResults: number };
+    search?: SearchFigures;
+    pagefindUi?: SearchFigures;
   }>;
   growth: { time: number | null };
 }
@@ -26,7 +34,8 @@ interface BenchFile {
 test('the benchmark runs end to end on 1,000 generated articles', async () => {
   const json = join(scratch, 'bench.json');
   const args = ['scripts/bench.ts', '--articles', '1000', '--runs', '1', '--json', json, '--no-incremental'];
-  if (!browserAvailable()) args.push('--no-search');
+  const withSearch = browserAvailable();
+  if (!withSearch) args.push('--no-search');
   const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
   const code = run.code;
   const output = run.stdout + run.stderr;
@@ -41,9 +50,17 @@ test('the benchmark runs end to end on 1,000 generated articles', async () => {
   expect(row!.outputFiles).toBeGreaterThan(row!.written);
   expect(row!.indexFiles).toBeGreaterThan(0);
   expect(row!.peakMemory).toBeGreaterThan(0);
-  if (row!.search) {
-    expect(row!.search.coldResults).toBeGreaterThan(0);
-    expect(row!.search.coldBytes).toBeGreaterThan(0);
+  if (withSearch) {
+    // Arkhiv's search page and Pagefind's default UI on the same index, side by side: figures present and sane, never timed.
+    for (const figures of [row!.search, row!.pagefindUi]) {
+      expect(figures).toBeDefined();
+      expect(figures!.coldResults).toBeGreaterThan(0);
+      expect(figures!.coldBytes).toBeGreaterThan(0);
+      expect(figures!.coldBytesAtResults).toBeGreaterThan(0);
+      expect(figures!.coldBytesAtResults).toBeLessThanOrEqual(figures!.coldBytes);
+      expect(figures!.warmRuns).toBe(10);
+    }
+    expect(output).toContain("Arkhiv's page against Pagefind's default UI");
   }
 }, 900_000);
 

@@ -84,3 +84,30 @@ describe.each(['/', '/sub/'])('serving a folder under %s', (base) => {
     },
   );
 });
+
+test('serves the pages it is given in place of the folder’s files, at their exact paths', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'arkhiv-serve-'));
+  try {
+    await mkdir(join(work, 'search'), { recursive: true });
+    await writeFile(join(work, 'search/index.html'), 'site');
+    await writeFile(join(work, '404.html'), 'not found');
+    const server = await serveStatic(
+      work,
+      '/',
+      new Map([
+        ['/search/', 'replaced'],
+        ['/extra/', 'added'],
+      ]),
+    );
+    try {
+      expect(await request(server, '/search/?q=x')).toMatchObject({ status: 200, body: 'replaced' });
+      expect(await request(server, '/extra/')).toMatchObject({ status: 200, body: 'added' });
+      expect(await request(server, '/search/index.html')).toMatchObject({ status: 200, body: 'site' });
+      expect(await request(server, '/extra')).toMatchObject({ status: 404 });
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,6 @@
 import { formatBytes, formatSeconds, growthExponent } from './stats.ts';
 import type { SizeResult } from './run-size.ts';
+import type { SearchTiming } from './search-timing.ts';
 
 const optionalSeconds = (value: number | undefined) => (value === undefined ? '—' : formatSeconds(value));
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
@@ -43,6 +44,29 @@ export function formatTable(rows: readonly SizeResult[]): string {
         ms(row.search?.coldMs),
         ms(row.search?.warmMedianMs),
       ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Search on Arkhiv's page beside Pagefind's default UI on the same index, as
+ * Markdown, one row per size measured with both (`SearchTiming`).
+ */
+export function formatSearchTable(rows: readonly SizeResult[]): string {
+  const figures = [
+    ['cold query: bytes', (t: SearchTiming) => formatBytes(t.coldBytes)],
+    ['bytes at first results', (t: SearchTiming) => formatBytes(t.coldBytesAtResults)],
+    ['cold query: time', (t: SearchTiming) => ms(t.coldMs)],
+    ['warm query (median)', (t: SearchTiming) => ms(t.warmMedianMs)],
+  ] as const;
+  const header = ['articles', ...figures.flatMap(([name]) => [`${name}, Arkhiv`, `${name}, Pagefind UI`])];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  for (const row of rows) {
+    const { search, pagefindUi } = row;
+    if (!search || !pagefindUi) continue;
+    lines.push(
+      `| ${[row.articles.toLocaleString('en-US'), ...figures.flatMap(([, format]) => [format(search), format(pagefindUi)])].join(' | ')} |`,
     );
   }
   return lines.join('\n');

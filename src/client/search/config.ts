@@ -6,6 +6,12 @@ export interface SearchConfig {
   bundlePath: string;
   /** Pagefind's `metaCacheTag`: the entry file is fetched once per build. */
   buildId: string;
+  /**
+   * How long typing must pause before the typed query is searched (the
+   * index data it needs is fetched meanwhile); 0 searches at every keystroke.
+   * The benchmark serves the page with 0 to time searches without the wait.
+   */
+  typingDelayMs: number;
   /** Templates by key, `{count}` and other placeholders unfilled. */
   strings: Record<string, string>;
   /** Month names in the genitive, January first. */

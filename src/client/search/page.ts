@@ -19,7 +19,6 @@ import { renderMonthOptions, renderTimeline } from './time-view.ts';
 import { renderFilters, renderSearched, resultItem, searchHref } from './render.ts';
 
 const PAGE_SIZE = 10;
-const TYPING_DELAY_MS = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search]')!;
 const config = readConfig();
@@ -146,10 +145,10 @@ async function run(typing = false): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   if (!answered) status.textContent = text.text('search.loading');
   const search = connect();
-  if (typing) {
+  if (typing && config.typingDelayMs > 0) {
     // Fetch what the query needs while the reader may still be typing; search once they pause.
     search.preload(current.query).catch(() => {});
-    await new Promise((done) => (typingTimer = setTimeout(done, TYPING_DELAY_MS)));
+    await new Promise((done) => (typingTimer = setTimeout(done, config.typingDelayMs)));
   }
   try {
     const page = await search.search(current, 0, PAGE_SIZE);

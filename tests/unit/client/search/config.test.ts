@@ -4,6 +4,7 @@ import { createText } from '../../../../src/client/search/config.ts';
 const text = createText({
   bundlePath: '/pagefind/',
   buildId: 'test',
+  typingDelayMs: 250,
   strings: {
     'search.results.one': 'Знайдено {count} результат',
     'search.results.few': 'Знайдено {count} результати',
