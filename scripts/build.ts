@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { assembleSite } from '#lib/build/assemble.ts';
+import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
 import { articlesPerYear } from '#lib/build/articles-per-year.ts';
 import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
@@ -128,16 +128,19 @@ if (values.assemble) {
   const started = Date.now();
   // The global shard validates the whole archive (`src/integrations/validate-content.ts`); one failed shard stops the others.
   const controller = new AbortController();
+  // A shard's files go into the site as soon as it is done, while the others still build.
+  const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
   const codes = await Promise.all(
     plan.map(async (shard) => {
       const exit = await buildShard(shard, shardDir(shard), controller.signal);
       if (exit !== 0) controller.abort();
+      else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
       return exit;
     }),
   );
   code = codes.find((exit) => exit !== 0) ?? 0;
   if (code === 0) {
-    await assembleSite({ outDir, shardDirs: plan.map(shardDir), shards: plan, site, base, buildId, cacheDir, logger });
+    await assembly.finish();
     logger.info(`Built ${plan.length} shards in parallel and assembled ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 }

@@ -44,53 +44,74 @@ function globalShard(shards: readonly Shard[]): Shard {
 }
 
 /**
- * Makes `outDir` hold exactly the files of `moves`: a file already linked to
- * its source by an earlier assembly stays, any other is linked anew (copied
- * across file systems), and the files of `present` (what `outDir` holds now)
- * that no move names are removed, with the folders they leave empty. A
- * rebuild of one article so touches its pages, not every file of the site.
+ * Joins the shards' outputs into one site as the shards finish: each
+ * shard's files are linked into `outDir` as soon as it is done (`add`), then
+ * (`finish`) the files of the last site that no shard produced are removed,
+ * with the folders they leave empty, and what needs every page is written:
+ * the list of index parts, the sitemap and the service worker, exactly as a
+ * single-process build writes them. A file already linked to its source by
+ * an earlier assembly stays, any other is linked anew (copied across file
+ * systems): a rebuild of one article touches its pages, not every file.
  */
-async function placeAll(outDir: string, moves: ReadonlyMap<string, string>, present: readonly string[]): Promise<void> {
-  await removeFiles(
-    outDir,
-    present.filter((path) => !moves.has(path)),
-  );
-  const made = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
-  await eachAtOnce([...moves], async ([path, from]) => {
-    const to = join(outDir, path);
-    if (await sameFile(from, to)) return;
-    await folder(dirname(to));
-    await placeFile(from, to);
-  });
+export class SiteAssembly {
+  private readonly options: AssembleOptions;
+  private readonly outDir: string;
+  /** Each file of the site and the shard file it comes from. */
+  private readonly moves = new Map<string, string>();
+  /** The files of `outDir` before this assembly, listed while the shards build. */
+  private readonly present: Promise<string[]>;
+  private readonly folders = new Map<string, Promise<unknown>>();
+
+  constructor(options: Omit<AssembleOptions, 'shardDirs'>) {
+    this.options = { ...options, shardDirs: [] };
+    this.outDir = resolve(options.outDir);
+    this.present = mkdir(this.outDir, { recursive: true }).then(() => filesUnder(this.outDir));
+    this.present.catch(() => {}); // awaited, and so reported, by `finish`
+  }
+
+  /** Links the files that `shard` (one of `options.shards`) owns from its output folder `dir`. */
+  async add(shard: Shard, dir: string): Promise<void> {
+    const placing: Array<[string, string]> = [];
+    for (const path of await filesUnder(dir)) {
+      const owner = ownerOf(path, this.options.shards);
+      if ((owner && owner !== shard) || this.moves.has(path)) continue;
+      this.moves.set(path, join(dir, path));
+      placing.push([path, join(dir, path)]);
+    }
+    await eachAtOnce(placing, async ([path, from]) => {
+      const to = join(this.outDir, path);
+      if (await sameFile(from, to)) return;
+      await this.folder(dirname(to));
+      await placeFile(from, to);
+    });
+  }
+
+  /** Once every shard is added: removes what no shard produced and writes the files that need every page. Returns the number of files placed. */
+  async finish(): Promise<number> {
+    const { shards, logger } = this.options;
+    await removeFiles(
+      this.outDir,
+      (await this.present).filter((path) => !this.moves.has(path)),
+    );
+    await writePartsManifest(
+      this.outDir,
+      shards.flatMap((shard) => shard.parts),
+    );
+    const files = [...this.moves.keys()];
+    const pages = await writeSitemap(this.outDir, this.options.site, this.options.base, { files, cacheDir: this.options.cacheDir });
+    await writeServiceWorker(this.outDir, this.options.base, this.options.buildId, logger);
+    logger.info(`Assembled ${this.moves.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);
+    return this.moves.size;
+  }
+
+  private folder(dir: string): Promise<unknown> {
+    return this.folders.get(dir) ?? this.folders.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
+  }
 }
 
-/**
- * Joins the shards' outputs into one site, then writes what needs every
- * page: the list of index parts, the sitemap and the service worker, exactly
- * as a single-process build writes them.
- */
+/** Joins the shards' output folders (`options.shardDirs`, in the order of `options.shards`) into one site (`SiteAssembly`). */
 export async function assembleSite(options: AssembleOptions): Promise<number> {
-  const { outDir, shardDirs, shards } = options;
-  await mkdir(outDir, { recursive: true });
-  /** Each file of the site and the shard file it comes from. */
-  const moves = new Map<string, string>();
-  const [present, ...shardFiles] = await Promise.all([filesUnder(outDir), ...shardDirs.map((dir) => filesUnder(dir))]);
-  for (const [index, shard] of shards.entries()) {
-    const dir = shardDirs[index]!;
-    for (const path of shardFiles[index]!) {
-      const owner = ownerOf(path, shards);
-      if ((owner && owner !== shard) || moves.has(path)) continue;
-      moves.set(path, join(dir, path));
-    }
-  }
-  await placeAll(resolve(outDir), moves, present);
-  await writePartsManifest(
-    outDir,
-    shards.flatMap((shard) => shard.parts),
-  );
-  const pages = await writeSitemap(outDir, options.site, options.base, { files: [...moves.keys()], cacheDir: options.cacheDir });
-  await writeServiceWorker(outDir, options.base, options.buildId, options.logger);
-  options.logger.info(`Assembled ${moves.size} files from ${shards.length} shards; the sitemap lists ${pages} pages.`);
-  return moves.size;
+  const assembly = new SiteAssembly(options);
+  for (const [index, shard] of options.shards.entries()) await assembly.add(shard, options.shardDirs[index]!);
+  return assembly.finish();
 }
