@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
 import { readArchiveRecords } from './lib/search-eval/content-records.ts';
 import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from './lib/search-eval/evaluation.ts';
-import { openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
+import { articleIdOf, openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
+import { keepForms } from '#lib/search/word-forms.ts';
 import { hasFoldedWordStartingWith, queryParadigms, rerank, RERANK_WINDOW } from '#lib/search/rerank.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
 import { pagefindQuery, plainQuery, queryWords, searchPlan, SEARCH_RANKING } from '#lib/search/query.ts';
@@ -34,13 +35,16 @@ import { defineCli, oneOf, readCommandLine } from './lib/cli/parse-args.ts';
 /**
  * A search method: what it sends to Pagefind, whether it also searches the
  * alternating roots' terms (`SearchPlan.alternatives`), and whether it
- * reorders the first results (`rerank.ts`), or drops those that use no form of the words.
+ * reorders the first results (`rerank.ts`), or drops those that use no form of the words; `forms`
+ * keeps, of all the results, those whose words in the index include a form of every query word, as the
+ * search page does (`word-forms.ts`).
  */
 export interface Method {
   rewrite(query: string): string;
   alternatives?: boolean;
   rerank?: boolean;
   drop?: boolean;
+  forms?: boolean;
 }
 
 /** The methods compared; `plain` is what stock Pagefind searches for. */
@@ -56,10 +60,11 @@ export const METHODS: Record<string, Method> = {
   'arkhiv-stem+alt': { rewrite: pagefindQuery, alternatives: true },
   'arkhiv-stem+alt+rerank': { rewrite: pagefindQuery, alternatives: true, rerank: true },
   'arkhiv-stem+alt+drop': { rewrite: pagefindQuery, alternatives: true, rerank: true, drop: true },
+  'arkhiv-stem+alt+forms': { rewrite: pagefindQuery, alternatives: true, forms: true },
 };
 
 /** The method the search page uses. */
-export const SITE_METHOD = 'arkhiv-stem+alt+rerank';
+export const SITE_METHOD = 'arkhiv-stem+alt+forms';
 
 /** Pagefind terms a method sends per query, on average (each is one search). */
 export function termsPerQuery(method: Method, queries: readonly string[]): number {
@@ -67,8 +72,28 @@ export function termsPerQuery(method: Method, queries: readonly string[]): numbe
   return terms.reduce((sum, n) => sum + n, 0) / Math.max(1, queries.length);
 }
 
+/**
+ * Ids of the first ten results of the search page's method: every result of the
+ * query's term and of its alternative terms, merged by score, of which those that
+ * use a form of every word (`keepForms`).
+ */
+async function runFormsMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
+  const plan = searchPlan(parseQuery(query));
+  const lists = [await index.matches(method.rewrite(query))];
+  for (const { term, prefix } of plan.alternatives) {
+    const results = await index.matches(term);
+    if (results[0] && hasFoldedWordStartingWith((await results[0].data()).content, prefix)) lists.push(results);
+  }
+  const results = mergeByScore(lists);
+  const pageNumbers = new Map(await Promise.all(results.map(async (r) => [r.id, await index.pageNumber(r.id)] as const)));
+  const forms = await Promise.all(plan.inflected.map((word) => index.pagesWithForms(word)));
+  const kept = keepForms(results, (r) => pageNumbers.get(r.id) ?? -1, forms).slice(0, 10);
+  return (await Promise.all(kept.map((r) => r.data()))).map((d) => articleIdOf(d.url));
+}
+
 /** Ids of the first ten results of one method, as the search page would show them. */
 export async function runMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
+  if (method.forms) return runFormsMethod(index, method, query);
   const limit = method.rerank ? RERANK_WINDOW : 10;
   const lists = [await index.results(method.rewrite(query), limit)];
   if (method.alternatives) {

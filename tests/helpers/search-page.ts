@@ -53,9 +53,18 @@ export function searchSiteInBrowser(): SearchSiteInBrowser {
   };
 }
 
-/** Waits until the page has answered its search (results, or «nothing found»). */
+/**
+ * Waits until the page has answered its search (results, or «nothing found»):
+ * the list is busy from the moment a search starts, so the answer of an
+ * earlier search does not count.
+ */
 export async function waitForAnswer(page: Page): Promise<void> {
-  await page.waitForFunction((selector) => /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
+  await page.waitForFunction(
+    (selector) =>
+      /^Знайдено|^Нічого/.test(document.querySelector(selector)?.textContent ?? '') &&
+      !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'),
+    STATUS,
+  );
 }
 
 /** The number of results shown once the page has answered its search. */

@@ -100,7 +100,9 @@ describe('evaluation on the fixture archive', () => {
     const ours = await evaluateMethod(SITE_METHOD, queries, (q) => runMethod(index, METHODS[SITE_METHOD]!, q));
     console.log(`Fixture archive, ${queries.length} queries:\n${formatScores([plain, ours])}`);
     expect(ours.recall).toBeGreaterThanOrEqual(plain.recall + 0.3);
-    expect(ours.precision).toBeGreaterThanOrEqual(plain.precision - 0.02);
+    // The targets of docs/search.md: recall@10 at least 0.98, precision@10 at most 0.01 under plain Pagefind's.
+    expect(ours.recall).toBeGreaterThanOrEqual(0.98);
+    expect(ours.precision).toBeGreaterThanOrEqual(plain.precision - 0.01);
     expect(plainQuery('Казахстані')).toBe('казахстані');
   });
 });

@@ -4,7 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { PARTS_MANIFEST } from '#lib/search/index-parts.ts';
 import { serveStatic } from '../serve-static.ts';
-import type { PagefindApi, PagefindModule, PagefindOptions } from '#lib/search/pagefind-types.ts';
+import type { PagefindApi, PagefindModule, PagefindOptions, PagefindResult } from '#lib/search/pagefind-types.ts';
+import { decodeIndexChunk, decodeMeta, inflatePagefindFile, type ChunkWords, type IndexMeta } from '#lib/search/index-files.ts';
+import { joinMetas } from '#lib/search/index-union.ts';
+import { pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 
 /**
  * A built site's Pagefind index, searched from Node with Pagefind's own
@@ -15,6 +18,12 @@ export interface NodeSearchIndex {
   pagefind: PagefindApi;
   /** The first `limit` results, best first: article id (`yyyy/mm/dd/slug`), Pagefind's score and indexed text. */
   results(query: string, limit?: number): Promise<Array<{ id: string; score: number; content: string }>>;
+  /** Every result of a Pagefind search, best first, none of them read yet. */
+  matches(query: string): Promise<PagefindResult[]>;
+  /** The page number of a result's page (its `id`) across every part of the index. */
+  pageNumber(pageId: string): Promise<number>;
+  /** The page numbers of the pages that use a form of a query word, read from the index chunks as the search page reads them. */
+  pagesWithForms(word: string): Promise<Set<number>>;
   /** Every indexed page with the text Pagefind indexed for it. */
   pages(): Promise<Array<{ id: string; content: string }>>;
   close(): Promise<void>;
@@ -35,6 +44,33 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
   const manifest = join(siteDir, 'pagefind', PARTS_MANIFEST);
   const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
   for (const folder of parts) await pagefind.mergeIndex(`${server.url}pagefind/${folder}`, options);
+  // The metadata and index chunks of every part, read from disk as the search page reads them over the network.
+  const bundle = join(siteDir, 'pagefind');
+  const metaFiles = await Promise.all(
+    ['', ...parts].map(async (folder) => {
+      const entry = JSON.parse(await readFile(join(bundle, folder, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { hash: string; page_count: number }>;
+      };
+      const [language] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
+      const file = join(bundle, folder, `pagefind.${language!.hash}.pf_meta`);
+      return decodeMeta(await inflatePagefindFile(await readFile(file), file), file);
+    }),
+  );
+  const union = joinMetas(metaFiles);
+  const chunks = new Map<string, Promise<ChunkWords>>();
+  const indexParts: IndexPart[] = metaFiles.map((meta: IndexMeta, i) => ({
+    chunks: meta.indexChunks,
+    offset: union.offsets[i]!,
+    words(hash) {
+      const file = join(bundle, ['', ...parts][i]!, 'index', `${hash}.pf_index`);
+      if (!chunks.has(file))
+        chunks.set(
+          file,
+          readFile(file).then(async (bytes) => decodeIndexChunk(await inflatePagefindFile(bytes, file), file)),
+        );
+      return chunks.get(file)!;
+    },
+  }));
   return {
     pagefind,
     async results(query, limit = 10) {
@@ -43,6 +79,15 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
       const first = response.results.slice(0, limit);
       const data = await Promise.all(first.map((r) => r.data()));
       return data.map((d, i) => ({ id: articleIdOf(d.url), score: first[i]!.score, content: d.content }));
+    },
+    async matches(query) {
+      return query ? (await pagefind.search(query)).results : [];
+    },
+    async pageNumber(pageId) {
+      return union.pageNumbers.get(pageId) ?? -1;
+    },
+    pagesWithForms(word) {
+      return pagesWithForms(wordForms(word), indexParts);
     },
     async pages() {
       const response = await pagefind.search(null);

@@ -3,7 +3,9 @@
  * ranks the query, over every part of an index built in parts; filters, filter counts and the date sort come from the
  * index's own filter lists and date order (`search-facets.ts`), because
  * Pagefind computes them in time proportional to results × listed pages;
- * the first results are reranked (`search-rerank.ts`). Words typed in Latin
+ * a result is listed only when it uses a form of every query word, as the
+ * index chunks tell (`word-forms.ts`), so that the list, its count and the
+ * filter counts agree before any result is read. Words typed in Latin
  * letters are searched in Cyrillic when only that finds them
  * (`query-resolution.ts`); phrases and excluded words take searches of their
  * own, whose results are intersected and subtracted here. The matches of the
@@ -12,15 +14,16 @@
  * page when no worker can start.
  */
 import { allowedPages, countFacets, intersectPages, markPages, sortByOrder } from '#lib/search/facets.ts';
-import { decodeFilterChunk, decodeMeta, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
+import { decodeFilterChunk, decodeIndexChunk, decodeMeta, type ChunkWords, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
 import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } from '#lib/search/query.ts';
 import { resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
-import { hasFoldedWordStartingWith, hasWordStartingWith, rerankedHead, wordParadigms } from '#lib/search/rerank.ts';
+import { hasFoldedWordStartingWith, hasWordStartingWith } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
+import { keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
@@ -51,7 +54,7 @@ export interface ResultView {
 }
 
 export interface ResultPage {
-  /** Results of the whole search, after filters. */
+  /** Results of the whole search, after filters: exactly those the list pages through. */
   total: number;
   items: ResultView[];
   /** The query as searched when words of it were read in Cyrillic (`query-resolution.ts`), else `null`. */
@@ -79,6 +82,12 @@ export interface SearchEngine {
 
 /** Queries whose matches, order and counts are kept. */
 const KEPT = 10;
+
+/** Index chunks whose words are kept, decoded: a query needs one or two per word. */
+const KEPT_CHUNKS = 16;
+
+/** Query words whose pages with a form of them are kept. */
+const KEPT_FORMS = 20;
 
 /** Words whose presence in the index is kept: a Latin word tries up to two dozen Cyrillic spellings. */
 const KEPT_WORDS = 200;
@@ -155,6 +164,24 @@ export function createEngine(config: EngineConfig): SearchEngine {
     );
     return joinFacets(await Promise.all(perPart), index.offsets);
   });
+
+  /** The words of every index chunk of every part, read when a query needs them (`word-forms.ts`). */
+  const chunkWords = keptPromises<ChunkWords>(KEPT_CHUNKS);
+  const indexParts = once(async (): Promise<IndexPart[]> => {
+    const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
+    return all.map((part, i) => ({
+      chunks: part.indexChunks,
+      offset: index.offsets[i]!,
+      words: (hash) =>
+        chunkWords(`${partFolders[i]}${hash}`, async () => {
+          const url = `${bundlePath}${partFolders[i]}index/${hash}.pf_index`;
+          return decodeIndexChunk(await files.indexChunk(url), url);
+        }),
+    }));
+  });
+  /** The page numbers of the pages that use a form of a query word. */
+  const formPages = keptPromises<Set<number>>(KEPT_FORMS);
+  const pagesOfForms = (word: string) => formPages(word, async () => pagesWithForms(wordForms(word), await indexParts()));
 
   /**
    * What a result shows, read once per result. Pagefind hands out one
@@ -236,7 +263,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   /**
    * Every page a query matches, in the order of its first term: the pages
-   * every included term finds, less those an excluded term finds. An excluded
+   * every included term finds, less those an excluded term finds, and of
+   * those, the pages that use a form of every word outside phrases
+   * (`keepForms`: all of them when none does). An excluded
    * word that the index does not hold excludes nothing (Pagefind would answer
    * with a shorter word's pages). A query with nothing to search for finds nothing.
    */
@@ -246,18 +275,21 @@ export function createEngine(config: EngineConfig): SearchEngine {
       const { plan } = await queryOf(query);
       if (!hasTerms(plan)) return [];
       const [first = null, ...rest] = plan.include;
-      const [results, required, excluded] = await Promise.all([
+      const [results, required, excluded, forms, index] = await Promise.all([
         first !== null && plan.alternatives.length > 0 ? matchesWithAlternatives(first, plan.alternatives) : matchesOf(first),
         Promise.all(rest.map(matchesOf)),
         Promise.all(plan.exclude.map(async (term) => (term.startsWith('"') || (await stemFound(term)) ? matchesOf(term) : []))),
+        Promise.all(plan.inflected.map(pagesOfForms)),
+        meta(),
       ]);
       const ids = (list: PagefindResult[]) => new Set(list.map((result) => result.id));
       const requiredIds = required.map(ids);
       const excludedIds = ids(excluded.flat());
-      return results.filter((result) => requiredIds.every((set) => set.has(result.id)) && !excludedIds.has(result.id));
+      const matched = results.filter((result) => requiredIds.every((set) => set.has(result.id)) && !excludedIds.has(result.id));
+      return keepForms(matched, (result) => index.pageNumbers.get(result.id) ?? -1, forms);
     });
 
-  /** The results of a state, after its filters and sort, before reranking. */
+  /** The results of a state, after its filters and sort: the list the page shows, ten at a time. */
   const orders = keptPromises<PagefindResult[]>();
   const orderOf = (state: SearchState) =>
     orders(stateToSearch(state), async () => {
@@ -296,13 +328,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
     async search(state, from, count) {
       const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
       const stems = query?.plan.stems ?? [];
-      const words = query?.plan.words ?? [];
-      const page =
-        words.length > 0 && state.sort === 'relevance'
-          ? (await rerankedHead(results, from + count, async (result) => (await readResult(result)).content, wordParadigms(words))).slice(
-              from,
-            )
-          : results.slice(from, from + count);
+      const page = results.slice(from, from + count);
       return {
         total: results.length,
         items: (await Promise.all(page.map(readResult))).map((read) => read.view),

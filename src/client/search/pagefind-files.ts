@@ -22,6 +22,12 @@ export interface PagefindFiles {
   meta(folder?: string): Promise<Uint8Array>;
   /** Any Pagefind data file, inflated. */
   inflated(url: string): Promise<Uint8Array>;
+  /**
+   * An index chunk, inflated. The engine reads the chunks of a query's words
+   * too (`word-forms.ts`); in the worker, Pagefind's request for the same
+   * chunk gets the same download.
+   */
+  indexChunk(url: string): Promise<Uint8Array>;
 }
 
 interface EntryLanguage {
@@ -37,6 +43,9 @@ function pickLanguage(languages: Record<string, EntryLanguage>, language: string
   if (!found) throw new Error('The Pagefind entry file lists no language index.');
   return found;
 }
+
+/** Index chunks kept downloaded: a query needs one or two per word, the engine and Pagefind each once. */
+const KEPT_CHUNKS = 16;
 
 /**
  * Pagefind's larger compressed files, by name: metadata, index and filter
@@ -83,6 +92,22 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     return made;
   };
 
+  /** Index chunks downloaded lately, by absolute URL, the last used last. */
+  const chunks = new Map<string, Promise<Uint8Array>>();
+  const readChunk = (url: string): Promise<Uint8Array> => {
+    // Outside the worker (no `location` in Node) the engine alone asks, always by the same URL.
+    const key = share ? keyOf(url) : url;
+    let bytes = chunks.get(key);
+    if (bytes) chunks.delete(key);
+    else {
+      bytes = download(url, true);
+      bytes.catch(() => chunks.get(key) === bytes && chunks.delete(key));
+    }
+    chunks.set(key, bytes);
+    if (chunks.size > KEPT_CHUNKS) chunks.delete(chunks.keys().next().value!);
+    return bytes;
+  };
+
   const readParts = (): Promise<string[]> =>
     keep('parts', async () => {
       const response = await network(`${bundlePath}parts.json`);
@@ -112,7 +137,10 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       const known = early.get(key);
       if (init || !key || (!known && !LARGE_FILE.test(new URL(key).pathname))) return network(input, init);
       early.delete(key);
-      return new Response((await (known ?? download(key, true))) as Uint8Array<ArrayBuffer>);
+      const path = new URL(key).pathname;
+      return new Response(
+        (await (known ?? (path.endsWith('.pf_index') ? readChunk(key) : download(key, true)))) as Uint8Array<ArrayBuffer>,
+      );
     };
     readMeta().catch(() => {});
     readParts().then(
@@ -120,5 +148,5 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       () => {},
     );
   }
-  return { parts: readParts, meta: readMeta, inflated: (url) => download(url, true) };
+  return { parts: readParts, meta: readMeta, inflated: (url) => download(url, true), indexChunk: readChunk };
 }

@@ -49,10 +49,19 @@ export interface IndexMeta {
   pages: string[];
   /** Page number of each page hash. */
   pageNumbers: Map<string, number>;
+  /** The index chunks (`index/<hash>.pf_index`), each with the first and last word it holds, in word order. */
+  indexChunks: IndexChunkRef[];
   /** Filter name → hash of its chunk (`filter/<hash>.pf_filter`). */
   filterChunks: Map<string, string>;
   /** Sort name → page numbers in ascending order of the sort key. */
   sorts: Map<string, Uint32Array>;
+}
+
+/** One index chunk of the metadata: it holds the indexed words from `from` to `to`, as Pagefind folds them. */
+export interface IndexChunkRef {
+  from: string;
+  to: string;
+  hash: string;
 }
 
 /** One filter: each value with the numbers of the pages that carry it. */
@@ -87,8 +96,12 @@ function pageList(value: CborValue | undefined, file: string, what: string): Uin
 
 /** `pagefind.<language>.pf_meta`, inflated: [version, pages, index chunks, filter chunks, sorts, …]. */
 export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexMeta {
-  const [version, pageEntries, , filterEntries, sortEntries] = list(body(data, file), file, 'the file');
+  const [version, pageEntries, chunkEntries, filterEntries, sortEntries] = list(body(data, file), file, 'the file');
   const pages = list(pageEntries, file, 'the page list').map((entry) => text(list(entry, file, 'a page')[0], file, 'a page hash'));
+  const indexChunks = list(chunkEntries, file, 'the index chunk list').map((entry) => {
+    const [from, to, hash] = list(entry, file, 'an index chunk');
+    return { from: text(from, file, 'a first word'), to: text(to, file, 'a last word'), hash: text(hash, file, 'an index chunk hash') };
+  });
   const filterChunks = new Map<string, string>();
   for (const entry of list(filterEntries, file, 'the filter list')) {
     const [name, hash] = list(entry, file, 'a filter');
@@ -103,6 +116,7 @@ export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexM
     version: text(version, file, 'the version'),
     pages,
     pageNumbers: new Map(pages.map((hash, i) => [hash, i])),
+    indexChunks,
     filterChunks,
     sorts,
   };
@@ -118,4 +132,75 @@ export function decodeFilterChunk(data: Uint8Array, file = 'Pagefind filter chun
       return { value: text(value, file, 'a value'), pages: pageList(pages, file, 'a page list') };
     }),
   };
+}
+
+/**
+ * One word of an index chunk, as Pagefind folds it (ї → і, й → и), with the
+ * pages that use it and, for each of those pages, where: its places in the
+ * page's text, and in its metadata fields (`placeInMetadata`).
+ */
+export interface ChunkWord {
+  word: string;
+  pages: Uint32Array;
+  places: Uint32Array[];
+}
+
+/** The words of one index chunk, in Pagefind's order (that of code points). */
+export type ChunkWords = ChunkWord[];
+
+/** A place in the metadata field `field` (Pagefind's order of the metadata names), told apart from places in the text. */
+export function placeInMetadata(field: number, position: number): number {
+  return (field + 1) * 2 ** 24 + position;
+}
+
+/**
+ * Adds the page entries of one spelling of a word (`[page, [text places], [metadata places]]`)
+ * to `pages`. Each entry gives its page as the difference from the page before it.
+ * In the text places a negative number sets the weight of the places after it,
+ * in the metadata places it starts a field (-1 the first, -2 the second); after
+ * it, each place is given as the difference from the one before, from 0.
+ */
+function wordPages(value: CborValue | undefined, file: string, pages: Map<number, number[]>): void {
+  let page = 0;
+  for (const entry of list(value, file, 'the pages of a word')) {
+    const [step, text, metadata] = list(entry, file, 'a page of a word');
+    if (typeof step !== 'number' || step < 0) fail(file, 'a word lists a value that is not a page number');
+    page += step;
+    const places = pages.get(page) ?? [];
+    pages.set(page, places);
+    let at = 0;
+    for (const place of list(text, file, 'the places of a word')) {
+      if (typeof place !== 'number') fail(file, 'a word has a place that is not a number');
+      if (place < 0) at = 0;
+      else places.push((at += place));
+    }
+    let field = -1;
+    for (const place of metadata === undefined ? [] : list(metadata, file, 'the metadata places of a word')) {
+      if (typeof place !== 'number') fail(file, 'a word has a metadata place that is not a number');
+      if (place < 0) [field, at] = [-place - 1, 0];
+      else if (field >= 0) places.push(placeInMetadata(field, (at += place)));
+    }
+  }
+}
+
+/**
+ * `index/<hash>.pf_index`, inflated: [[[folded word, [pages], [[word as written, [pages]], …]], …]].
+ * Pagefind 1.6 keys each word as it compares words (without diacritics) and keeps
+ * the spellings with diacritics beside it; a page that uses any of them uses the word.
+ */
+export function decodeIndexChunk(data: Uint8Array, file = 'Pagefind index chunk'): ChunkWords {
+  const [entries] = list(body(data, file), file, 'the file');
+  return list(entries, file, 'the words').map((entry) => {
+    const [word, pages, spellings] = list(entry, file, 'a word');
+    const found = new Map<number, number[]>();
+    wordPages(pages, file, found);
+    for (const spelling of spellings === undefined ? [] : list(spellings, file, 'the spellings of a word')) {
+      wordPages(list(spelling, file, 'a spelling')[1], file, found);
+    }
+    return {
+      word: text(word, file, 'a word'),
+      pages: Uint32Array.from(found.keys()),
+      places: [...found.values()].map((places) => Uint32Array.from(places)),
+    };
+  });
 }

@@ -83,8 +83,17 @@ function ownRoots(word: string): Array<{ root: string; ending: string }> {
   const readings = FOLDED_ENDINGS.filter(
     (e) => rest.endsWith(e) && letters(rest) - letters(e) >= MIN_ROOT && !/[аеєиоуюя]$/.test(rest.slice(0, -e.length)),
   ).map((ending) => ({ root: rest.slice(0, -ending.length), ending }));
-  return readings.length > 0 ? readings : [{ root: rest, ending: '' }];
+  if (readings.length > 0) return readings;
+  // A stem in -й (врожай, Китай, музей): after a vowel its endings begin with я, ю, є, ї (і when folded), and the form
+  // with no ending ends in й (и when folded): врожа-ю, врожа-єм, врожа-ї, врожа-й. Read only when no other reading is.
+  const iotated = IOTATED_ENDINGS.find(
+    (e) => rest.endsWith(e) && letters(rest) - letters(e) >= MIN_ROOT && /[аеоуі]$/.test(rest.slice(0, -e.length)),
+  );
+  return iotated ? [{ root: rest.slice(0, -iotated.length), ending: iotated }] : [{ root: rest, ending: '' }];
 }
+
+/** Endings after a root that ends in a vowel, as Pagefind folds them (ї → і, й → и), longest first. */
+const IOTATED_ENDINGS = ['ями', 'єві', 'ям', 'ях', 'єм', 'єю', 'ів', 'ю', 'я', 'є', 'і', 'и'];
 
 /** Consonants that alternate before the dative and locative `-і`, both ways. */
 const BEFORE_I: Record<string, string> = { к: 'ц', г: 'з', х: 'с', ц: 'к', з: 'г', с: 'х' };

@@ -32,6 +32,8 @@ export interface SearchPlan {
   stems: string[];
   /** The included words and the phrases' words as typed (normalised), whose paradigms rerank the results (`rerank.ts`). */
   words: string[];
+  /** The included words outside phrases as typed (normalised): a result must use a form of each (`word-forms.ts`). */
+  inflected: string[];
   /**
    * Terms whose pages join those of the first included term: the stemmed words
    * with one word's stem replaced by a prefix of its alternating root
@@ -55,7 +57,7 @@ function phraseTerm(text: string): string | null {
 }
 
 export function searchPlan(parts: readonly QueryPart[]): SearchPlan {
-  const plan: SearchPlan = { include: [], exclude: [], stems: [], words: [], alternatives: [] };
+  const plan: SearchPlan = { include: [], exclude: [], stems: [], words: [], inflected: [], alternatives: [] };
   const wordStems: string[] = [];
   const searchedWords: string[] = [];
   for (const part of parts) {
@@ -76,6 +78,7 @@ export function searchPlan(parts: readonly QueryPart[]): SearchPlan {
     plan.words.push(...words);
   }
   if (wordStems.length > 0) plan.include.unshift(wordStems.join(' '));
+  plan.inflected = searchedWords;
   plan.alternatives = alternativeTerms(searchedWords, wordStems);
   return plan;
 }

@@ -9,15 +9,12 @@ import { foldLikePagefind, inParadigm, paradigmOf, type Paradigm } from './parad
  * can. A result "uses the words" when, for every query word, its text holds a
  * form of that word (`inParadigm`, `paradigm.ts`: the word's roots, alternating
  * vowels and consonants included, plus one inflectional ending). Results that
- * use every word rank first.
+ * use every word rank first. The search page judges the words of the index
+ * instead, and lists only those results (`word-forms.ts`); the evaluation
+ * compares it with reranking the text of the first results, as the page did before.
  */
 
-/**
- * How many of the first results may be reordered; the rest keep Pagefind's
- * order. Reading a result's text costs a fragment request, so the page
- * reads beyond the results it shows only when one of them does not use the
- * query words (`rerankedHead`).
- */
+/** How many of the first results may be reordered; the rest keep Pagefind's order. */
 export const RERANK_WINDOW = 20;
 
 /** The paradigms of a plan's words (`SearchPlan.words`), as `usesQueryWords` takes them. */
@@ -71,33 +68,4 @@ export function rerank<T>(
   });
   const others = drop && uses.some(Boolean) ? [] : window.filter((_, i) => !uses[i]);
   return [...window.filter((_, i) => uses[i]), ...others, ...results.slice(RERANK_WINDOW)];
-}
-
-/**
- * The first `count` results in the order `rerank` gives, reading texts only
- * as far as that order needs. When the first `count` results all use the
- * query words they stay first after reranking, and the rest of the window is
- * never read; otherwise the whole window is read and reranked.
- */
-export async function rerankedHead<T>(
-  results: readonly T[],
-  count: number,
-  textOf: (result: T) => Promise<string | undefined>,
-  paradigms: readonly Paradigm[],
-): Promise<T[]> {
-  const texts = new Map<T, Promise<string | undefined>>();
-  const read = (result: T) => {
-    if (!texts.has(result)) texts.set(result, textOf(result));
-    return texts.get(result)!;
-  };
-  const uses = async (result: T) => {
-    const text = await read(result);
-    return text === undefined || usesQueryWords(text, paradigms);
-  };
-  const head = results.slice(0, Math.min(count, RERANK_WINDOW));
-  if (count <= RERANK_WINDOW && (await Promise.all(head.map(uses))).every(Boolean)) return head;
-  const window = results.slice(0, RERANK_WINDOW);
-  const windowTexts = await Promise.all(window.map(read));
-  const known = new Map(window.map((result, i) => [result, windowTexts[i]]));
-  return rerank(results, (result) => known.get(result), paradigms).slice(0, count);
 }

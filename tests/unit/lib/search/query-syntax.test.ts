@@ -44,6 +44,7 @@ describe('searchPlan', () => {
       exclude: [],
       stems: ['бюджет', 'верховн', 'рада', 'переговор'],
       words: ['бюджет', 'верховна', 'рада', 'переговорів'],
+      inflected: ['бюджет', 'переговорів'],
       alternatives: [],
     });
   });
@@ -54,6 +55,7 @@ describe('searchPlan', () => {
       exclude: ['росі', '"воєнний стан"'],
       stems: ['допомог'],
       words: ['допомога'],
+      inflected: ['допомога'],
       alternatives: [{ term: 'допомозі', prefix: 'допомозі' }],
     });
   });

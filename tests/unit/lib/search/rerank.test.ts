@@ -4,7 +4,6 @@ import {
   hasWordStartingWith,
   queryParadigms,
   rerank,
-  rerankedHead,
   RERANK_WINDOW,
   usesQueryWords,
 } from '#lib/search/rerank.ts';
@@ -122,41 +121,5 @@ describe('evaluation', () => {
     expect(scoreQuery(judged, ['a', 'x'], 10)).toMatchObject({ hits: 1, recall: 1 / 3, precision: 0.5 });
     expect(scoreQuery(judged, [], 10)).toMatchObject({ recall: 0, precision: null });
     expect(scoreQuery(judged, ['a', 'b', 'x'], 2)).toMatchObject({ recall: 1, precision: 1 });
-  });
-});
-
-describe('rerankedHead', () => {
-  const stems = queryParadigms('громада');
-  const read = () => {
-    const seen: string[] = [];
-    return { seen, textOf: async (t: string) => (seen.push(t), t) };
-  };
-
-  test('gives the first results of rerank, for any list and length', async () => {
-    const words = ['громада', 'громадськість', 'громаді', 'громадянин'];
-    // A fixed pseudo-random sequence of lists, each reranked whole and head by head.
-    let seed = 7;
-    const next = () => (seed = (seed * 48271) % 2147483647);
-    for (let round = 0; round < 40; round++) {
-      const list = Array.from({ length: next() % 30 }, (_, i) => `${words[next() % words.length]} ${i}`);
-      const whole = rerank(list, (t) => t, stems);
-      for (const count of [1, 10, 20, 25]) expect(await rerankedHead(list, count, async (t) => t, stems)).toEqual(whole.slice(0, count));
-    }
-  });
-
-  test('reads no text beyond the head when every result in it uses the words', async () => {
-    const list = [...Array.from({ length: 10 }, (_, i) => `громада ${i}`), ...Array.from({ length: 15 }, (_, i) => `громадськість ${i}`)];
-    const { seen, textOf } = read();
-    expect(await rerankedHead(list, 10, textOf, stems)).toEqual(list.slice(0, 10));
-    expect(seen).toHaveLength(10);
-  });
-
-  test('reads the whole window when a result in the head only shares the prefix', async () => {
-    const list = ['громадськість', ...Array.from({ length: 24 }, (_, i) => `громада ${i}`)];
-    const { seen, textOf } = read();
-    const head = await rerankedHead(list, 10, textOf, stems);
-    expect(head[0]).toBe('громада 0');
-    expect(head).not.toContain('громадськість');
-    expect(seen).toHaveLength(RERANK_WINDOW);
   });
 });
