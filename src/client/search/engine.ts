@@ -1,8 +1,9 @@
 /**
  * The search behind the search page, without the page: Pagefind matches and
- * ranks the query, over every part of an index built in parts; filters, filter counts and the date sort come from the
- * index's own filter lists and date order (`search-facets.ts`), because
- * Pagefind computes them in time proportional to results × listed pages;
+ * ranks the query, over every part of an index built in parts; filters,
+ * filter counts and the date sort come from the index's own filter lists and
+ * date order (`src/lib/search/facets.ts`), because Pagefind computes them in
+ * time proportional to results × listed pages;
  * a result is listed only when it uses a form of every query word, as the
  * index chunks tell (`word-forms.ts`), so that the list, its count and the
  * filter counts agree before any result is read. Words typed in Latin

@@ -3,7 +3,7 @@ import type { FilterCounts } from './pagefind-types.ts';
 
 /**
  * Filter counts, filtering and sorting over page numbers, with the filter
- * lists and sort orders of Pagefind's own index (`search-index-files.ts`).
+ * lists and sort orders of Pagefind's own index (`index-files.ts`).
  * They give what Pagefind's `search()` gives (`totalFilters`, `filters` with
  * `any`, `sort`) in time linear in the lists, where Pagefind compares each
  * result with each listed page.

@@ -6,7 +6,7 @@ import { decodeCbor, type CborValue } from './cbor.ts';
  * chunks. Pagefind's own filter counting and sorting compare every result
  * with every filtered or sorted page, which takes seconds once a query
  * matches thousands of pages; with these files the page does both in one
- * pass over each list (`search-facets.ts`). The layout follows Pagefind's
+ * pass over each list (`src/lib/search/facets.ts`). The layout follows Pagefind's
  * `pagefind_core_search` decoders; a file that does not match it is an error
  * naming the file, never a silently wrong count.
  */
