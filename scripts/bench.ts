@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--articles 1000,10000,…] [--corpus <dir>] [--runs N] [--seed N]
- *   [--json <file>] [--no-search] [--no-incremental] [--photos] [--compare] [--keep] [--verbose]`
+ *   [--json <file>] [--work <folder>] [--no-search] [--no-incremental] [--photos] [--compare] [--keep] [--verbose]`
  *
  * Generates archives of the given sizes through the real ingest, builds the
  * real site and search index, measures time and whole-process-tree memory,
@@ -100,7 +100,14 @@ const CLI = defineCli({
         'ще раз з головним фото в кожній статті: перша збірка (зменшує фото) і збірка з уже зменшеними фото проти збірки без фото',
     },
     compare: { type: 'boolean', description: 'зібрати ті самі статті Hugo з Pagefind CLI і порівняти часи (потрібен hugo)' },
-    keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в bench/out/' },
+    work: {
+      type: 'string',
+      value: '<тека>',
+      description: 'де генерувати архіви й збирати сайти',
+      default: join(root, 'bench/out'),
+      defaultText: 'bench/out',
+    },
+    keep: { type: 'boolean', description: 'залишити згенеровані архіви й сайти в теці --work' },
     verbose: { type: 'boolean', description: 'показувати вивід імпорту та збірки' },
   },
   exitCodes: [
@@ -165,6 +172,8 @@ const machine = {
 };
 console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}`);
 if (corpusSentences) console.log(`Corpus: ${corpusSentences.length} sentences from ${values.corpus}`);
+/** Where each size's archive, site and caches go (`--work`). */
+const workRoot = resolve(values.work);
 const reference = values.compare ? { hugo: hugoVersion(), pagefind: await pagefindVersion(root) } : undefined;
 if (reference) console.log(`Compared with: Hugo ${reference.hugo} + Pagefind ${reference.pagefind} CLI`);
 
@@ -192,7 +201,7 @@ for (const articles of sizes) {
   const loadBefore = loadavg()[0]!;
   for (let run = 1; run <= runs; run += 1) {
     process.stderr.write(`\n▶ ${articles} articles, run ${run}/${runs}\n`);
-    const workDir = join(root, 'bench/out', String(articles));
+    const workDir = join(workRoot, String(articles));
     const result = await runSize({
       articles,
       seed: Number(values.seed),
@@ -208,7 +217,7 @@ for (const articles of sizes) {
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
     if (values.photos) {
       process.stderr.write(`▶ ${articles} articles, run ${run}/${runs}: with a lead photo each\n`);
-      const photoDir = join(root, 'bench/out', `${articles}-photos`);
+      const photoDir = join(workRoot, `${articles}-photos`);
       photoRuns.push(
         await runSize({
           articles,
@@ -228,7 +237,7 @@ for (const articles of sizes) {
     if (reference) {
       // Right after the Arkhiv run it is paired with, so that drift in the machine's load affects both alike.
       process.stderr.write(`▶ ${articles} articles, run ${run}/${runs}: Hugo + Pagefind\n`);
-      const referenceDir = join(root, 'bench/out', `${articles}-hugo`);
+      const referenceDir = join(workRoot, `${articles}-hugo`);
       const options = {
         articles,
         seed: Number(values.seed),

@@ -29,7 +29,19 @@ describe.skipIf(!hugoAvailable())('the comparison with Hugo + Pagefind', () => {
   // A smoke test: it fails on errors and missing figures, never on time.
   test('--compare prints and saves Arkhiv’s times against Hugo + Pagefind’s', async () => {
     const json = join(scratch, 'bench.json');
-    const args = ['scripts/bench.ts', '--articles', '200', '--runs', '1', '--json', json, '--no-search', '--compare'];
+    const args = [
+      'scripts/bench.ts',
+      '--articles',
+      '200',
+      '--runs',
+      '1',
+      '--json',
+      json,
+      '--work',
+      join(scratch, 'work'),
+      '--no-search',
+      '--compare',
+    ];
     const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
     const output = run.stdout + run.stderr;
 

@@ -7,7 +7,7 @@ import { serveStatic } from '../serve-static.ts';
 import type { PagefindApi, PagefindModule, PagefindOptions, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { decodeIndexChunk, decodeMeta, inflatePagefindFile, type ChunkWords, type IndexMeta } from '#lib/search/index-files.ts';
 import { joinMetas } from '#lib/search/index-union.ts';
-import { pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { hasIndexedWordStartingWith, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 
 /**
  * A built site's Pagefind index, searched from Node with Pagefind's own
@@ -24,6 +24,8 @@ export interface NodeSearchIndex {
   pageNumber(pageId: string): Promise<number>;
   /** The page numbers of the pages that use a form of a query word, read from the index chunks as the search page reads them. */
   pagesWithForms(word: string): Promise<Set<number>>;
+  /** Whether the index holds a word beginning with a prefix, read from the index chunks as the search page reads them. */
+  hasIndexedWord(prefix: string): Promise<boolean>;
   /** Every indexed page with the text Pagefind indexed for it. */
   pages(): Promise<Array<{ id: string; content: string }>>;
   close(): Promise<void>;
@@ -88,6 +90,9 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
     },
     pagesWithForms(word) {
       return pagesWithForms(wordForms(word), indexParts);
+    },
+    hasIndexedWord(prefix) {
+      return hasIndexedWordStartingWith(prefix, indexParts);
     },
     async pages() {
       const response = await pagefind.search(null);

@@ -22,9 +22,9 @@ import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } fro
 import { resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
-import { hasFoldedWordStartingWith, hasWordStartingWith } from '#lib/search/rerank.ts';
+import { hasWordStartingWith } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
-import { keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { hasIndexedWordStartingWith, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
@@ -246,17 +246,20 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   /**
    * The pages of a term and of its alternative terms (`SearchPlan.alternatives`),
-   * merged by score. An alternative counts only when the best of its results
-   * holds a word beginning with its prefix: for a prefix no indexed word begins
-   * with, Pagefind answers with the pages of a shorter word.
+   * merged by score. An alternative counts only when the index holds a word
+   * beginning with its prefix (read from the index chunk Pagefind fetches for
+   * the term anyway): for a prefix no indexed word begins with, Pagefind
+   * answers with the pages of a shorter word.
    */
   const matchesWithAlternatives = async (term: string, alternatives: SearchPlan['alternatives']) => {
     const lists = await Promise.all([
       matchesOf(term),
       ...alternatives.map(async ({ term, prefix }) => {
-        const results = await matchesOf(term);
-        const [best] = results;
-        return best !== undefined && hasFoldedWordStartingWith((await readResult(best)).content, prefix) ? results : [];
+        const [results, indexed] = await Promise.all([
+          matchesOf(term),
+          indexParts().then((parts) => hasIndexedWordStartingWith(prefix, parts)),
+        ]);
+        return indexed ? results : [];
       }),
     ]);
     return mergeByScore(lists);

@@ -123,6 +123,21 @@ export async function pagesWithForms(forms: WordForms, parts: readonly IndexPart
 }
 
 /**
+ * Whether some part of the index holds a word that begins with `prefix` (as
+ * Pagefind folds words): then Pagefind's results for the prefix are pages
+ * with such words, not the pages of a shorter word it falls back to.
+ */
+export async function hasIndexedWordStartingWith(prefix: string, parts: readonly IndexPart[]): Promise<boolean> {
+  if (prefix === '') return false;
+  const found = await Promise.all(
+    parts.flatMap((part) =>
+      chunksFor(part.chunks, prefix).map(async (chunk) => wordsFrom(await part.words(chunk.hash), prefix).length > 0),
+    ),
+  );
+  return found.some(Boolean);
+}
+
+/**
  * The results that use a form of every word (`pages[i]`: the pages that use a
  * form of word `i`), in their order. When none does (a word that inflection
  * rules do not describe, a word still being typed, a query whose words never

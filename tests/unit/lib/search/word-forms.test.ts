@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ChunkWords } from '#lib/search/index-files.ts';
-import { chunksFor, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { chunksFor, hasIndexedWordStartingWith, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 
 const chunks = [
   { from: 'а', to: 'казахстан', hash: 'one' },
@@ -62,6 +62,14 @@ describe('pagesWithForms', () => {
       part(10, { two: words([['казахстану', [0]]]) }),
     ];
     expect([...(await pagesWithForms(wordForms('казахстані'), parts))].sort((a, b) => a - b)).toEqual([0, 1, 3, 10]);
+  });
+
+  test('tells whether any part holds a word that begins with a prefix (hasIndexedWordStartingWith)', async () => {
+    const parts = [part(0, { one: words([['казахстан', [0]]]) }), part(10, { three: words([['львівськии', [0]]]) })];
+    expect(await hasIndexedWordStartingWith('казах', parts)).toBe(true);
+    expect(await hasIndexedWordStartingWith('львів', parts)).toBe(true);
+    expect(await hasIndexedWordStartingWith('львов', parts)).toBe(false);
+    expect(await hasIndexedWordStartingWith('', parts)).toBe(false);
   });
 
   test('finds the forms of an alternating root that the stem does not begin', async () => {
