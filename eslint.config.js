@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'content/', 'bench/results/', 'bench/out/', 'tests/.output/', 'tests/fixtures/**/output/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'content/',
+      'bench/results/',
+      'bench/out/',
+      'tests/.output/',
+      'tests/fixtures/**/output/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { HUGO_PATH, hugoInstalled, runReference } from '../../scripts/lib/bench/run-reference.ts';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
+import { benchArgs } from '../helpers/bench-args.ts';
 import { runNode } from '../helpers/run-node.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'arkhiv-bench-compare-'));
@@ -29,19 +30,7 @@ describe.skipIf(!hugoAvailable())('the comparison with Hugo + Pagefind', () => {
   // A smoke test: it fails on errors and missing figures, never on time.
   test('--compare prints and saves Arkhiv’s times against Hugo + Pagefind’s', async () => {
     const json = join(scratch, 'bench.json');
-    const args = [
-      'scripts/bench.ts',
-      '--articles',
-      '200',
-      '--runs',
-      '1',
-      '--json',
-      json,
-      '--work',
-      join(scratch, 'work'),
-      '--no-search',
-      '--compare',
-    ];
+    const args = benchArgs(200, json, join(scratch, 'work'), '--no-search', '--compare');
     const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
     const output = run.stdout + run.stderr;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { browserAvailable } from '../helpers/browser.ts';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../helpers/build-site.ts';
+import { benchArgs } from '../helpers/bench-args.ts';
 import { runNode } from '../helpers/run-node.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'arkhiv-bench-'));
@@ -33,18 +34,7 @@ interface BenchFile {
 // A smoke test of the real pipeline at about 1,000 articles: it fails on errors, never on time.
 test('the benchmark runs end to end on 1,000 generated articles', async () => {
   const json = join(scratch, 'bench.json');
-  const args = [
-    'scripts/bench.ts',
-    '--articles',
-    '1000',
-    '--runs',
-    '1',
-    '--json',
-    json,
-    '--work',
-    join(scratch, 'work'),
-    '--no-incremental',
-  ];
+  const args = benchArgs(1000, json, join(scratch, 'work'), '--no-incremental');
   const withSearch = browserAvailable();
   if (!withSearch) args.push('--no-search');
   const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
@@ -78,20 +68,7 @@ test('the benchmark runs end to end on 1,000 generated articles', async () => {
 // With --photos each size is built again with a lead photo in every article: first resizing them, then with them cached.
 test('the benchmark measures what lead photos add to a build', async () => {
   const json = join(scratch, 'bench-photos.json');
-  const args = [
-    'scripts/bench.ts',
-    '--articles',
-    '40',
-    '--runs',
-    '1',
-    '--json',
-    json,
-    '--work',
-    join(scratch, 'work'),
-    '--no-incremental',
-    '--no-search',
-    '--photos',
-  ];
+  const args = benchArgs(40, json, join(scratch, 'work'), '--no-incremental', '--no-search', '--photos');
   const run = await withBuildLock(() => runNode(args, { cwd: PROJECT_ROOT, env: buildEnvironment() }));
   expect(run.code, (run.stdout + run.stderr).slice(-3000)).toBe(0);
   expect(run.stdout).toContain('With a lead photo in every article:');
