@@ -140,9 +140,11 @@ export function decodeFilterChunk(data: Uint8Array, file = 'Pagefind filter chun
  * page's text, and in its metadata fields (`placeInMetadata`).
  */
 export interface ChunkWord {
-  word: string;
-  pages: Uint32Array;
-  places: Uint32Array[];
+  readonly word: string;
+  /** The pages that use the word, in order. */
+  readonly pages: Uint32Array;
+  /** The word's places on each of those pages. */
+  readonly places: Uint32Array[];
 }
 
 /** The words of one index chunk, in Pagefind's order (that of code points). */
@@ -192,15 +194,42 @@ export function decodeIndexChunk(data: Uint8Array, file = 'Pagefind index chunk'
   const [entries] = list(body(data, file), file, 'the file');
   return list(entries, file, 'the words').map((entry) => {
     const [word, pages, spellings] = list(entry, file, 'a word');
+    return new IndexedWord(text(word, file, 'a word'), pages, spellings, file);
+  });
+}
+
+/**
+ * A word of an index chunk whose pages are read when first asked for: a
+ * query needs the pages of the few words its prefixes begin, and turning
+ * every word's pages into lists took most of a chunk's decoding.
+ */
+class IndexedWord implements ChunkWord {
+  readonly word: string;
+  private read: { pages: Uint32Array; places: Uint32Array[] } | undefined;
+  private readonly source: { pages: CborValue | undefined; spellings: CborValue | undefined; file: string };
+
+  constructor(word: string, pages: CborValue | undefined, spellings: CborValue | undefined, file: string) {
+    this.word = word;
+    this.source = { pages, spellings, file };
+  }
+
+  get pages(): Uint32Array {
+    return this.pagesAndPlaces().pages;
+  }
+
+  get places(): Uint32Array[] {
+    return this.pagesAndPlaces().places;
+  }
+
+  private pagesAndPlaces(): { pages: Uint32Array; places: Uint32Array[] } {
+    if (this.read) return this.read;
+    const { pages, spellings, file } = this.source;
     const found = new Map<number, number[]>();
     wordPages(pages, file, found);
     for (const spelling of spellings === undefined ? [] : list(spellings, file, 'the spellings of a word')) {
       wordPages(list(spelling, file, 'a spelling')[1], file, found);
     }
-    return {
-      word: text(word, file, 'a word'),
-      pages: Uint32Array.from(found.keys()),
-      places: [...found.values()].map((places) => Uint32Array.from(places)),
-    };
-  });
+    this.read = { pages: Uint32Array.from(found.keys()), places: [...found.values()].map((places) => Uint32Array.from(places)) };
+    return this.read;
+  }
 }
