@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { file, type Loader, type LoaderContext } from 'astro/loaders';
-import { SOURCE_VERSION } from './source-version.ts';
+import { keptForSameSource } from './source-version.ts';
 
 type FileOptions = NonNullable<Parameters<typeof file>[1]>;
 
-/** Where a file loader keeps the digest of the bytes its collection was last loaded from, and of the code that loaded them. */
+/** Where a file loader keeps the digest of the bytes its collection was last loaded from. */
 const LOADED_DIGEST = 'loaded-digest';
 
 /**
@@ -21,8 +21,9 @@ export function changedFile(fileName: string, options: FileOptions): Loader {
   return {
     name: 'arkhiv:changed-file',
     load: async (context) => {
+      const kept = keptForSameSource(context);
       const digest = fileDigest(context, fileName);
-      if (!context.watcher && digest !== undefined && context.meta.get(LOADED_DIGEST) === digest) return;
+      if (kept && !context.watcher && digest !== undefined && context.meta.get(LOADED_DIGEST) === digest) return;
       await inner.load(context);
       if (digest !== undefined) context.meta.set(LOADED_DIGEST, digest);
     },
@@ -47,7 +48,11 @@ export function optionalFile(fileName: string, options: FileOptions): Loader {
   };
 }
 
+/** The digest of the file's bytes; `undefined` while there is no file (`file()` reports that). */
 function fileDigest(context: LoaderContext, fileName: string): string | undefined {
-  const url = new URL(fileName, context.config.root);
-  return existsSync(url) ? `${context.generateDigest(readFileSync(url, 'utf8'))}:${SOURCE_VERSION}` : undefined;
+  try {
+    return String(context.generateDigest(readFileSync(new URL(fileName, context.config.root), 'utf8')));
+  } catch {
+    return undefined;
+  }
 }

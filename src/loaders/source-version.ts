@@ -3,7 +3,7 @@ import type { LoaderContext } from 'astro/loaders';
 declare const __ARKHIV_SOURCE_VERSION__: string | undefined;
 
 /** The digest of `src/` this build runs (`src/integrations/source-version.ts`); empty where Vite has not defined it. */
-export const SOURCE_VERSION = typeof __ARKHIV_SOURCE_VERSION__ === 'string' ? __ARKHIV_SOURCE_VERSION__ : '';
+const SOURCE_VERSION = typeof __ARKHIV_SOURCE_VERSION__ === 'string' ? __ARKHIV_SOURCE_VERSION__ : '';
 const KEY = 'source-version';
 
 /**

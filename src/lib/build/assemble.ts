@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { eachAtOnce, filesUnder, placeFile, removeFiles, sameFile } from '../files/output-files.ts';
+import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFile } from '../files/output-files.ts';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -54,7 +54,7 @@ function globalShard(shards: readonly Shard[]): Shard {
  * systems): a rebuild of one article touches its pages, not every file.
  */
 export class SiteAssembly {
-  private readonly options: AssembleOptions;
+  private readonly options: Omit<AssembleOptions, 'shardDirs'>;
   private readonly outDir: string;
   /** Each file of the site and the shard file it comes from. */
   private readonly moves = new Map<string, string>();
@@ -63,7 +63,7 @@ export class SiteAssembly {
   private readonly folders = new Map<string, Promise<unknown>>();
 
   constructor(options: Omit<AssembleOptions, 'shardDirs'>) {
-    this.options = { ...options, shardDirs: [] };
+    this.options = options;
     this.outDir = resolve(options.outDir);
     this.present = mkdir(this.outDir, { recursive: true }).then(() => filesUnder(this.outDir));
     this.present.catch(() => {}); // awaited, and so reported, by `finish`
@@ -82,7 +82,7 @@ export class SiteAssembly {
       const to = join(this.outDir, path);
       if (await sameFile(from, to)) return;
       await this.folder(dirname(to));
-      await placeFile(from, to);
+      await replaceWithLink(from, to);
     });
   }
 

@@ -65,7 +65,11 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
  * resized photo in the cache).
  */
 export async function placeFile(from: string, to: string): Promise<void> {
-  if (await sameFile(from, to)) return;
+  if (!(await sameFile(from, to))) await replaceWithLink(from, to);
+}
+
+/** `placeFile` for a `to` known not to be `from` already: whatever is there is removed, then `from` is linked (or copied). */
+export async function replaceWithLink(from: string, to: string): Promise<void> {
   await rm(to, { force: true });
   await link(from, to).catch(() => copyFile(from, to));
 }
