@@ -12,6 +12,9 @@ export function runNode(args: readonly string[], options: { cwd: string; env?: N
     const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
+    // Decoded as a stream: a character's bytes may arrive in two chunks.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', fail);

@@ -53,11 +53,14 @@ export async function measureRun(
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  // Decoded as a stream: a character's bytes may arrive in two chunks.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
     stdout += chunk;
     if (options.echo) process.stderr.write(chunk);
   });
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: string) => {
     stderr += chunk;
     if (options.echo) process.stderr.write(chunk);
   });
