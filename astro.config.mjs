@@ -23,6 +23,9 @@ export default defineConfig({
   // Files copied to the site as they are (checked by servedFiles); ARKHIV_PUBLIC names another folder.
   publicDir: process.env.ARKHIV_PUBLIC ?? './public',
   trailingSlash: 'always',
+  // A shard builds from a root of links to this project (scripts/build.ts): modules keep the paths under
+  // the root they were found by, so that a shard's pages, styles and scripts are the ones one process builds.
+  vite: { resolve: { preserveSymlinks: true } },
   // Pages are rendered four at a time, so that one page's file writes overlap the next one's rendering.
   build: { concurrency: 4 },
   // Pages whose getStaticPaths() cache key is unchanged are copied from the last build (article and day pages).

@@ -6,6 +6,7 @@
  * `--assemble <folder>…` joins the shards' folders (`docs/scaling.md`).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -85,14 +86,16 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...process.env,
   ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : {}),
   ARKHIV_CONTENT: contentDir,
+  ARKHIV_PUBLIC: resolve(ROOT, process.env.ARKHIV_PUBLIC ?? 'public'),
   ARKHIV_BUILD_ID: buildId,
   ...extra,
 });
 
 /**
- * Builds one shard into `dir`, with a cache of its own so that shards never
- * share files while they run; only resized photos, which any shard may make
- * and all make alike, are kept where a build in one process keeps them.
+ * Builds one shard into `dir`, with a root and a cache of its own so that
+ * shards never share files while they run; only resized photos, which any
+ * shard may make and all make alike, are kept where a build in one process
+ * keeps them.
  */
 async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
   const env = environment({
@@ -101,15 +104,39 @@ async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Prom
     ARKHIV_MEDIA_CACHE: join(cacheDir, MEDIA_CACHE_FOLDER),
   });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
-  return runAstro({ root: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+  const root = await shardRoot(shard);
+  return runAstro({ root, project: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+}
+
+/** What `astro build` reads from the project root (the archive and `public/` it is given by path): a shard's root links to each. */
+const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src'];
+
+/**
+ * A shard's own project root: its work folder, holding links to the
+ * project's entries. Astro writes the content layer's generated modules
+ * (`.astro/content-assets.mjs`, the images that article bodies import) into
+ * the root's `.astro/`, and each shard's differ, because a shard renders only
+ * its own years' bodies: with one root for all, shards overwrote each other's
+ * and raced on the same temporary file.
+ */
+async function shardRoot(shard: Shard): Promise<string> {
+  const root = shardWork(shard);
+  await mkdir(root, { recursive: true });
+  for (const entry of PROJECT_ENTRIES) {
+    const link = join(root, entry);
+    const target = join(ROOT, entry);
+    if ((await readlink(link).catch(() => undefined)) === target) continue;
+    await rm(link, { recursive: true, force: true });
+    await symlink(target, link);
+  }
+  return root;
 }
 
 /**
- * A shard's folder, kept between builds for its incremental cache and output.
- * It lies inside the project whatever the cache folder: Astro bundles the
- * pages into the output folder when that is inside the project (otherwise into
- * the project's `.astro/`, which shards running at once would share), and the
- * bundle finds its packages in the project's node_modules.
+ * A shard's folder, kept between builds for its incremental cache and output,
+ * and its root (`shardRoot`). It lies inside the project whatever the cache
+ * folder, so that the pages Astro bundles into it find their packages in the
+ * project's node_modules.
  */
 function shardWork(shard: Shard): string {
   const inProject = !relative(ROOT, cacheDir).startsWith('..');

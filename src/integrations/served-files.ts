@@ -15,21 +15,19 @@ import { scanServedFiles } from '#lib/safety/served-files.ts';
 export default function servedFiles(options: { content: string }): AstroIntegration {
   let publicDir = '';
   let articlesDir = '';
-  let root = '';
   let cacheDir = '';
   return {
     name: 'arkhiv:served-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
-        root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
         articlesDir = fileURLToPath(new URL(`${options.content.replace(/\/?$/, '/')}articles/`, config.root));
       },
       'astro:build:start': async () => {
         // In a sharded build the global shard checks the files of every shard.
         if (!rendersGlobalPages()) return;
-        const found = await scanServedFiles({ publicDir, articlesDir, relativeTo: root, cacheDir });
+        const found = await scanServedFiles({ publicDir, articlesDir, relativeTo: process.cwd(), cacheDir });
         if (found.length === 0) return;
         const lines = found.map((p) => formatProblem(p)).join('\n');
         throw new UnsafeContentError(

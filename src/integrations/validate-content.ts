@@ -29,7 +29,7 @@ export default function validateContent(options: ValidateContentOptions = {}): A
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
         const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'arkhiv-validation.json') : undefined;
-        const problems = await validateArchive(contentDir, { relativeTo: root, ...(cacheFile ? { cacheFile } : {}) });
+        const problems = await validateArchive(contentDir, { relativeTo: process.cwd(), ...(cacheFile ? { cacheFile } : {}) });
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length === 0) return;

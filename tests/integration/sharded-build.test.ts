@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { shardedBuildWorkspace } from '../helpers/sharded-build.ts';
 import { siteDifferences } from '../helpers/site-differences.ts';
@@ -16,15 +18,38 @@ id: sha256:0a1b2c3d4e5f6a7b
 У місті відкрилася нова бібліотека з читальною залою.
 `;
 
+/** An article whose body shows an image lying beside it, in `articles/<date>/<slug>.md` of `archive`. */
+async function writeArticleWithImage(archive: string, date: string, slug: string, colour: string): Promise<void> {
+  const folder = join(archive, 'articles', ...date.split('-'));
+  await mkdir(folder, { recursive: true });
+  await writeFile(
+    join(folder, `${slug}.png`),
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } })
+      .png()
+      .toBuffer(),
+  );
+  await writeFile(
+    join(folder, `${slug}.md`),
+    `---\ntitle: "Схема переговорів ${date}"\ndate: ${date}\ntopics: [peremovyny]\nsummary: "Схема."\nid: sha256:${createHash('sha256').update(slug).digest('hex').slice(0, 16)}\n---\n\nСхема:\n\n![Схема ${date}](./${slug}.png)\n`,
+  );
+}
+
 describe('a sharded build', () => {
   const { output: OUTPUT, archive: ARCHIVE, build } = shardedBuildWorkspace('sharded-build', 'tests/fixtures/search/archive');
 
   test('assembles byte for byte the site that one process builds, in parallel or shard by shard', async () => {
+    // Images in article bodies, in the years of two different shards: each shard makes its own.
+    await writeArticleWithImage(ARCHIVE, '2022-04-02', 'skhema-2022', '#336699');
+    await writeArticleWithImage(ARCHIVE, '2024-04-02', 'skhema-2024', '#996633');
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'single')], 'cache-single');
     const parallel = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     expect(parallel).toMatch(/Built 3 shards in parallel/);
     expect(JSON.parse(await readFile(join(OUTPUT, 'single/pagefind/parts.json'), 'utf8'))).toHaveLength(3);
     expect(await siteDifferences(join(OUTPUT, 'single'), join(OUTPUT, 'parallel'))).toEqual([]);
+    for (const page of ['2022/04/02/skhema-2022', '2024/04/02/skhema-2024'])
+      expect(await readFile(join(OUTPUT, 'parallel', page, 'index.html'), 'utf8')).toMatch(
+        /<img alt="Схема [\d-]+"[^>]* src="\/_astro\/skhema-\d+\.[\w-]+\.webp">/,
+      );
 
     // The same shards as jobs of a CI matrix, each into a folder of its own, then assembled.
     for (const shard of ['1/3', '2/3', '3/3'])

@@ -8,6 +8,8 @@ const PAGE_LINE = /[├└]─|^\s*\(\+[\d.]+m?s\)\s*$/;
 export interface AstroRun {
   /** Project root (where astro.config.mjs is). */
   root: string;
+  /** The project whose Astro runs, and where it runs (paths in messages are relative to it); the root unless given. */
+  project?: string;
   args: readonly string[];
   env: NodeJS.ProcessEnv;
   /** Put in front of every line the build prints, e.g. `[2/4] `. */
@@ -24,8 +26,9 @@ export interface AstroRun {
  * unless `verbose`), and resolves with its exit code.
  */
 export function runAstro(run: AstroRun): Promise<number> {
-  const child = spawn(process.execPath, [join(run.root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
-    cwd: run.root,
+  const project = run.project ?? run.root;
+  const child = spawn(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
+    cwd: project,
     env: run.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(run.signal ? { signal: run.signal } : {}),
