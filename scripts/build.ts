@@ -17,6 +17,7 @@ import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { runAstro } from './lib/build/run-astro.ts';
+import { planShardRuns } from './lib/build/shard-runs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -71,6 +72,7 @@ if (values.assemble && positionals.length === 0) exitWithUsageError(CLI, withHel
 
 const contentDir = resolve(ROOT, process.env.ARKHIV_CONTENT ?? 'content');
 const cacheDir = resolve(ROOT, process.env.ARKHIV_CACHE_DIR ?? 'node_modules/.astro');
+const publicDir = resolve(ROOT, process.env.ARKHIV_PUBLIC ?? 'public');
 const outDir = resolve(values.outDir);
 const site = values.site ?? process.env.SITE_URL ?? 'http://localhost:4321';
 const base = values.base ?? process.env.BASE_PATH ?? '/';
@@ -86,7 +88,7 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...process.env,
   ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : {}),
   ARKHIV_CONTENT: contentDir,
-  ARKHIV_PUBLIC: resolve(ROOT, process.env.ARKHIV_PUBLIC ?? 'public'),
+  ARKHIV_PUBLIC: publicDir,
   ARKHIV_BUILD_ID: buildId,
   ...extra,
 });
@@ -139,11 +141,14 @@ async function shardRoot(shard: Shard): Promise<string> {
  * project's node_modules.
  */
 function shardWork(shard: Shard): string {
+  return join(shardsFolder(), `${shard.number}-of-${shard.count}`);
+}
+
+function shardsFolder(): string {
   const inProject = !relative(ROOT, cacheDir).startsWith('..');
-  const shards = inProject
+  return inProject
     ? join(cacheDir, 'shards')
     : join(ROOT, 'node_modules/.astro/shards', createHash('sha256').update(cacheDir).digest('hex').slice(0, 12));
-  return join(shards, `${shard.number}-of-${shard.count}`);
 }
 
 const shardDir = (shard: Shard) => join(shardWork(shard), 'dist');
@@ -158,13 +163,23 @@ if (values.assemble) {
   code = await runAstro({ root: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
 } else {
   const started = Date.now();
+  const runs = await planShardRuns({
+    plan,
+    contentDir,
+    root: ROOT,
+    workOf: shardWork,
+    snapshotFile: join(shardsFolder(), `archive-${plan.length}.json`),
+    options: [site, base, publicDir],
+  });
+  for (const shard of runs.kept)
+    logger.info(`[${shard.number}/${shard.count}] Nothing to rebuild: no page of ${yearRange(shard)} shows what changed.`);
   // The global shard validates the whole archive (`src/integrations/validate-content.ts`); one failed shard stops the others.
   const controller = new AbortController();
   // A shard's files go into the site as soon as it is done, while the others still build.
   const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
   const codes = await Promise.all(
     plan.map(async (shard) => {
-      const exit = await buildShard(shard, shardDir(shard), controller.signal);
+      const exit = runs.run.includes(shard) ? await buildShard(shard, shardDir(shard), controller.signal) : 0;
       if (exit !== 0) controller.abort();
       else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
       return exit;
@@ -173,7 +188,13 @@ if (values.assemble) {
   code = codes.find((exit) => exit !== 0) ?? 0;
   if (code === 0) {
     await assembly.finish();
+    await runs.succeeded();
     logger.info(`Built ${plan.length} shards in parallel and assembled ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 }
 process.exit(code);
+
+function yearRange(shard: Shard): string {
+  const years = [...shard.years].sort();
+  return years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0] ?? '');
+}

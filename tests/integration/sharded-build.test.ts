@@ -66,6 +66,9 @@ describe('a sharded build', () => {
     await writeFile(join(ARCHIVE, 'articles/2024/06/03/nova-biblioteka.md'), NEW_ARTICLE);
     const rebuilt = await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
     expect(rebuilt).toMatch(/unchanged part\(s\) kept/);
+    // No page of 2022 shows the new article: that shard's output is kept as it is.
+    expect(rebuilt).toMatch(/\[3\/3\] Nothing to rebuild: no page of 2022 shows what changed/);
+    expect(rebuilt).not.toMatch(/\[3\/3\] .*\[build\]/);
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
     expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect((await readFile(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka/index.html'), 'utf8')).includes('Нова бібліотека')).toBe(true);
@@ -73,10 +76,19 @@ describe('a sharded build', () => {
 
   test('rebuilds after the article is removed into the same site as a clean build, its page and folder gone', async () => {
     await rm(join(ARCHIVE, 'articles/2024/06/03/nova-biblioteka.md'));
-    await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel');
+    expect(await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel')).toMatch(/\[3\/3\] Nothing to rebuild/);
     await rm(join(OUTPUT, 'clean'), { recursive: true, force: true });
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-removed');
     expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect(existsSync(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka'))).toBe(false);
+  });
+
+  test('rebuilds every shard when the taxonomy changes, into the same site as a clean build', async () => {
+    const topics = join(ARCHIVE, 'topics.yaml');
+    await writeFile(topics, (await readFile(topics, 'utf8')).replace('name: Казахстан', 'name: Республіка Казахстан'));
+    expect(await build(['--shards', '3', '--outDir', join(OUTPUT, 'parallel')], 'cache-parallel')).not.toMatch(/Nothing to rebuild/);
+    await rm(join(OUTPUT, 'clean'), { recursive: true, force: true });
+    await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-renamed');
+    expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
   });
 });

@@ -26,8 +26,8 @@ export interface Shard {
 /**
  * Splits the index parts of an archive into `count` shards of consecutive
  * parts with about the same number of articles; the global pages go to the
- * shard with the fewest. With fewer parts than `count`, some shards have no
- * years (the global one among them, when there is one).
+ * shard with the newest years. With fewer parts than `count`, some shards
+ * have no years, and the global pages go to one of them.
  */
 export function planShards(articlesPerYear: ReadonlyMap<number, number>, count: number, partSize: number): Shard[] {
   if (!Number.isInteger(count) || count < 1) throw new Error(`The number of shards must be a whole number, at least 1 (got ${count}).`);
@@ -53,9 +53,10 @@ export function planShards(articlesPerYear: ReadonlyMap<number, number>, count: 
     articles: group.reduce((sum, part) => sum + part.articles, 0),
     global: false,
   }));
-  // The lightest shard, the last one on a tie: it holds the oldest years, which change least.
-  const lightest = shards.reduce((best, candidate) => (candidate.articles <= best.articles ? candidate : best));
-  lightest.global = true;
+  // A shard without years when there is one; otherwise the shard of the newest years, where new articles go:
+  // publishing one then changes the pages of that shard alone, and the others are kept (`shards-to-build.ts`).
+  const global = shards.findLast((shard) => shard.years.length === 0) ?? shards[0]!;
+  global.global = true;
   return shards;
 }
 

@@ -1,5 +1,8 @@
 import { chronologicalIndex, type ArticleRecord } from '../archive/article-record.ts';
 
+/** How many neighbours on each side of an article, in each of its topics, are candidates by default. */
+export const RELATED_WINDOW = 8;
+
 export interface RelatedOptions {
   /** How many related articles to return. */
   limit?: number;
@@ -18,7 +21,7 @@ export function relatedArticles<T extends ArticleRecord>(
   byTopic: ReadonlyMap<string, readonly T[]>,
   options: RelatedOptions = {},
 ): T[] {
-  const { limit = 5, window = 8 } = options;
+  const { limit = 5, window = RELATED_WINDOW } = options;
   const own = new Set(article.topics);
   const time = article.date.getTime();
   const candidates = new Map<string, { article: T; shared: number; distance: number }>();

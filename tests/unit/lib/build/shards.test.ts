@@ -16,18 +16,21 @@ describe('planShards', () => {
     expect(new Set(shards.flatMap((shard) => shard.years)).size).toBe(26);
   });
 
-  test('gives the global pages to the lightest shard, the last one on a tie', () => {
-    expect(planShards(YEARS, 2, 5_000).map((shard) => shard.global)).toEqual([false, true]);
+  test('gives the global pages to the shard of the newest years, where new articles go', () => {
+    expect(planShards(YEARS, 2, 5_000).map((shard) => shard.global)).toEqual([true, false]);
     expect(
       planShards(
         new Map([
-          [2020, 10],
-          [2021, 30],
+          [2020, 30],
+          [2021, 10],
         ]),
         2,
         20,
-      ).map((shard) => shard.global),
-    ).toEqual([false, true]);
+      ).map((shard) => [shard.years, shard.global]),
+    ).toEqual([
+      [[2021], true],
+      [[2020], false],
+    ]);
   });
 
   test('keeps the parts the same whatever the number of shards', () => {
@@ -39,7 +42,8 @@ describe('planShards', () => {
   test('leaves shards without years when the archive has fewer parts than shards', () => {
     const shards = planShards(new Map([[2022, 5]]), 3, 10_000);
     expect(shards.map((shard) => shard.years)).toEqual([[2022], [], []]);
-    expect(shards.filter((shard) => shard.global)).toHaveLength(1);
+    // The global pages go to a shard that has nothing else to do.
+    expect(shards.map((shard) => shard.global)).toEqual([false, false, true]);
   });
 
   test('refuses a number of shards that is not a whole number of at least 1', () => {
@@ -86,7 +90,7 @@ describe('ownerOf', () => {
     ['2026/01/02/slug/index.html', 0],
     ['2001/index.html', 1],
     ['pagefind/pagefind.js', 0],
-    ['pagefind/2001-2002/pagefind-entry.json', 1],
+    ['pagefind/2002-2007/pagefind-entry.json', 1],
     ['index.html', 0],
     ['topics/osvita/index.html', 0],
     ['sw.js', 0],

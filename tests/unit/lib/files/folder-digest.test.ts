@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { folderDigest } from '../../../src/integrations/source-version.ts';
+import { folderDigest } from '#lib/files/folder-digest.ts';
 
 let dir: string;
 beforeEach(async () => {
