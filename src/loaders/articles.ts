@@ -1,9 +1,10 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
-import { existsSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { StatCache } from '#lib/files/stat-cache.ts';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
 import { rendersYear, shardScope, type ShardScope } from '#lib/build/shards.ts';
@@ -31,11 +32,9 @@ export interface ArticlesLoaderOptions {
  * findings in one error.
  */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
-  const inner = glob({
-    base: options.base,
-    pattern: '**/*.{md,mdx}',
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  });
+  const globOf = (pattern: string | string[]) =>
+    glob({ base: options.base, pattern, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') });
+  const everyArticle = globOf(ARTICLE_PATTERN);
   return {
     name: 'arkhiv:articles',
     load: async (context: LoaderContext) => {
@@ -45,19 +44,106 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const writes: Array<Promise<void>> = [];
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
+      const base = resolve(fileURLToPath(context.config.root), options.base);
       const store = leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes, scope);
-      const unchanged = unchangedEntry(store, context.generateDigest, resolve(fileURLToPath(context.config.root), options.base));
+      const unchanged = unchangedEntry(store, context.generateDigest, base);
       const globContext: GlobContext = {
         ...context,
         logger,
         entryTypes: loaderEntryTypes(entryTypes, scope, unchanged),
         store,
       };
-      await inner.load(globContext);
+      // The dev server's watcher needs glob() over every file; a build reads only the files whose stats changed.
+      const changes = context.watcher ? undefined : changedFiles(base, store, join(fileURLToPath(context.config.cacheDir), STATS_FILE));
+      if (!changes) await everyArticle.load(globContext);
+      else {
+        if (changes.changed.length > 0)
+          await globOf(changes.changed.map(escapeGlob)).load({ ...globContext, store: keeping(store, changes.kept) });
+        for (const id of store.keys()) if (!changes.listed.has(id)) store.delete(id);
+        changes.record((entry) => store.get(idOf(entry))?.digest);
+      }
       await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
     },
   };
+}
+
+const ARTICLE_PATTERN = '**/*.{md,mdx}';
+const ARTICLE_FILE = /\.mdx?$/;
+/** Where the loader keeps each article file's digest by its modification time and size. */
+const STATS_FILE = 'arkhiv-article-files.json';
+
+const idOf = (entry: string): string => entry.replace(ARTICLE_FILE, '');
+
+/** An article's path as a glob pattern that matches it alone. */
+const escapeGlob = (entry: string): string => entry.replace(/[\\()[\]{}*?!+@|]/g, '\\$&');
+
+interface FileChanges {
+  /** Paths under the articles folder of the files to load: new, or changed since the store took them. */
+  changed: string[];
+  /** Ids of the entries kept as the store holds them. */
+  kept: Set<string>;
+  /** Ids of every article file. */
+  listed: Set<string>;
+  /** Keeps the digest of each file now in the store (by entry path), for the next build. */
+  record(digestOf: (entry: string) => unknown): void;
+}
+
+/**
+ * Which article files changed since the store took them, from a folder
+ * listing and file stats: `glob()` reads and hashes every file of the archive
+ * to find the one that changed. A file is unchanged when its modification time
+ * and size are those it had when its digest was kept, and the store holds an
+ * entry of that digest. A kept entry's modules and images are declared to the
+ * store as `glob()` declares an unchanged entry's.
+ */
+function changedFiles(base: string, store: DataStore, statsFile: string): FileChanges {
+  const stats = new StatCache<string>(statsFile, base);
+  const files = listFiles(base).map((entry) => ({ entry, stat: statSync(join(base, entry)) }));
+  const changed: string[] = [];
+  const kept = new Set<string>();
+  for (const { entry, stat } of files) {
+    const id = idOf(entry);
+    const digest = stats.get(entry, stat);
+    const stored = digest === undefined ? undefined : store.get(id);
+    if (!stored?.filePath || String(stored.digest) !== digest) {
+      changed.push(entry);
+      continue;
+    }
+    kept.add(id);
+    if (stored.deferredRender) store.addModuleImport(stored.filePath);
+    if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, stored.filePath);
+  }
+  return {
+    changed,
+    kept,
+    listed: new Set(files.map(({ entry }) => idOf(entry))),
+    record(digestOf) {
+      for (const { entry, stat } of files) {
+        const digest = digestOf(entry);
+        if (digest !== undefined && !kept.has(idOf(entry))) stats.set(entry, stat, String(digest));
+      }
+      stats.save();
+    },
+  };
+}
+
+/** The article files under `base` (paths with `/`), as `glob()` with the article pattern finds them. */
+function listFiles(base: string): string[] {
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name))
+    .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((name) => name.startsWith('.')));
+}
+
+/** The store, for a `glob()` over some files only: it leaves alone the kept entries, which that `glob()` does not see and would delete. */
+function keeping(store: DataStore, kept: ReadonlySet<string>): DataStore {
+  return overriding<DataStore>(store, {
+    delete: ((id: string) => {
+      if (!kept.has(id)) store.delete(id);
+    }) as DataStore['delete'],
+  });
 }
 
 /** Every article that could not be rendered: each finding of the content rules on a line, then any other failure. */
