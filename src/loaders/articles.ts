@@ -115,7 +115,7 @@ function changedFiles(base: string, store: DataStore, statsFile: string): FileCh
     }
     kept.add(id);
     if (stored.deferredRender) store.addModuleImport(stored.filePath);
-    if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, stored.filePath);
+    if (stored.assetImports?.length) (store as ImportingStore).addAssetImports(stored.assetImports, stored.filePath);
   }
   return {
     changed,
@@ -205,6 +205,8 @@ interface EntryType {
   getRenderFunction?: (config: unknown) => Promise<(entry: { id: string }) => Promise<unknown>>;
 }
 type EntryTypes = Map<string, EntryType>;
+/** `glob()` declares an unchanged entry's images with `addAssetImports`, a method of the store that Astro passes without typing it. */
+type ImportingStore = DataStore & { addAssetImports(assets: string[], filePath?: string): void };
 /** `glob()` finds each file's render function in `entryTypes`, a field of its context that Astro passes without typing it. */
 type GlobContext = LoaderContext & { entryTypes: EntryTypes };
 

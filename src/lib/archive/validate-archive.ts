@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { articleSchema } from './article-schema.ts';
 import { sortProblems, type Problem } from '../problems.ts';
 import { parseArticlePath } from './article-file.ts';
@@ -13,6 +13,7 @@ import { validateAuthors } from './validate-authors.ts';
 import { AUTHORS_FILE } from './authors.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
 import { SLUG_PATTERN } from '../text/slug.ts';
+import { articleReferences } from '../safety/served-files.ts';
 
 /**
  * The archive validator shared by the build (`src/integrations/validate-content.ts`)
@@ -202,22 +203,34 @@ function articleResult(
   file: string,
   known: KnownSlugs,
   cache: StatCache<CachedArticle> | undefined,
-): { problems: Problem[]; fact?: ArticleFacts } {
+): { problems: Problem[]; fact?: ArticleFacts; links: string[] } {
   const absolute = join(contentDir, path);
   const info = cache ? statSync(absolute) : undefined;
   const cached = info && cache?.get(path, info);
   if (cached) {
-    return { problems: cached.problems.map((p) => ({ file, ...p })), ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}) };
+    return {
+      problems: cached.problems.map((p) => ({ file, ...p })),
+      ...(cached.facts ? { fact: { file, path, ...cached.facts } } : {}),
+      links: cached.links,
+    };
   }
   const problems: Problem[] = [];
-  const fact = checkArticle(readArticleFile(contentDir, path, file), path, file, known, problems);
+  const read = readArticleFile(contentDir, path, file);
+  const fact = checkArticle(read, path, file, known, problems);
+  const links =
+    read.text === undefined
+      ? []
+      : articleReferences({ path: absolute, text: read.text, format: path.endsWith('.mdx') ? 'mdx' : 'markdown' }).linked.map((linked) =>
+          relative(contentDir, linked).split(sep).join('/'),
+        );
   if (info && cache) {
     cache.set(path, info, {
       problems: problems.map(({ file: _file, ...rest }) => rest),
       ...(fact ? { facts: { ...(fact.id ? { id: fact.id } : {}), idLine: fact.idLine, aliases: fact.aliases } } : {}),
+      links,
     });
   }
-  return { problems, ...(fact ? { fact } : {}) };
+  return { problems, ...(fact ? { fact } : {}), links };
 }
 
 /**
@@ -250,26 +263,29 @@ export async function validateArchive(contentDir: string, options: ValidateArchi
   const authors = validateAuthors(authorsText, show(AUTHORS_FILE));
   problems.push(...authors.problems);
   const listing = await listArchive(contentDir);
-  for (const other of listing.others)
-    problems.push({
-      file: show(other),
-      line: 1,
-      column: 1,
-      message: 'у теці статей лежить файл, що не є статтею (.md/.mdx)',
-      fix: 'Перенесіть його до public/ або видаліть.',
-      rule: 'stray-file',
-      severity: 'warning',
-    });
   const cache = options.cacheFile
     ? new StatCache<CachedArticle>(options.cacheFile, validationCacheKey(`${topicsText ?? ''}\0${authorsText}`))
     : undefined;
   const facts: ArticleFacts[] = [];
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.
+  // Files an article links (an image beside it) are served with it; any other is stray.
+  const linked = new Set<string>();
   for (const path of listing.articles) {
     const result = articleResult(contentDir, path, show(path), { topics, authors: authors.slugs }, cache);
     problems.push(...result.problems);
     if (result.fact) facts.push(result.fact);
+    for (const link of result.links) linked.add(link);
   }
+  for (const other of listing.others.filter((path) => !linked.has(path)))
+    problems.push({
+      file: show(other),
+      line: 1,
+      column: 1,
+      message: 'у теці статей лежить файл, що не є статтею (.md/.mdx) і на який не посилається жодна стаття',
+      fix: 'Перенесіть його до public/, пошліться на нього зі статті поруч (![Опис](./файл.png)) або видаліть.',
+      rule: 'stray-file',
+      severity: 'warning',
+    });
   crossChecks(facts, problems);
   cache?.save();
   return sortProblems(problems);

@@ -10,6 +10,8 @@ export interface CachedArticle {
   problems: Array<Omit<Problem, 'file'>>;
   /** `undefined` when the file could not be read as an article (no facts for cross checks). */
   facts?: { id?: string; idLine: number; aliases: Array<{ alias: string; line: number }> };
+  /** The files of the archive it links by a relative address (paths under the archive folder). */
+  links: string[];
 }
 
 // The modules whose rules decide a file's problems: a change to any of them invalidates every entry.
@@ -25,6 +27,7 @@ const RULE_MODULES = [
   '../text/slug.ts',
   '../text/encoding.ts',
   '../text/character-references.ts',
+  '../safety/served-files.ts',
 ];
 
 /** The cache key for the text of the lists articles refer to (topics, authors): that text plus the validator's own source. */
