@@ -168,8 +168,18 @@ if (values.assemble) {
     contentDir,
     root: ROOT,
     workOf: shardWork,
+    outputOf: shardDir,
     snapshotFile: join(shardsFolder(), `archive-${plan.length}.json`),
-    options: [site, base, publicDir],
+    // The build's id shows only on the global pages, which are built every time.
+    options: [
+      site,
+      base,
+      publicDir,
+      contentDir,
+      ...Object.entries(process.env)
+        .flatMap(([name, value]) => (name.startsWith('ARKHIV_') && name !== 'ARKHIV_BUILD_ID' ? [`${name}=${value}`] : []))
+        .sort(),
+    ],
   });
   for (const shard of runs.kept)
     logger.info(`[${shard.number}/${shard.count}] Nothing to rebuild: no page of ${yearRange(shard)} shows what changed.`);

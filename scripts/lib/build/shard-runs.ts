@@ -12,11 +12,13 @@ export interface ShardRunOptions {
   contentDir: string;
   /** The project: its code and configuration are part of every shard's inputs. */
   root: string;
-  /** A shard's kept folder, where its output and the note of what it was built from live. */
+  /** A shard's kept folder, where the note of what its output was built from lives. */
   workOf: (shard: Shard) => string;
+  /** A shard's output folder. */
+  outputOf: (shard: Shard) => string;
   /** Where the snapshot of the archive the last build saw is kept. */
   snapshotFile: string;
-  /** Everything else a shard's pages depend on: the site's address, its base path, the folder served as is. */
+  /** Everything else a shard's output depends on: the site's address and base path, the folders it reads, the environment it is given. */
   options: readonly string[];
 }
 
@@ -56,7 +58,9 @@ export async function planShardRuns(options: ShardRunOptions): Promise<ShardRuns
     const changed = shardsToBuild(plan, changedYears(previous, await current));
     run = plan.filter((shard) => {
       const note = readNote(noteOf(shard));
-      return changed.includes(shard) || note?.inputs !== inputsOf(shard) || note.snapshot !== previous.id;
+      return (
+        changed.includes(shard) || note?.inputs !== inputsOf(shard) || note.snapshot !== previous.id || !existsSync(options.outputOf(shard))
+      );
     });
   }
   // A shard that stops half way leaves output that no note vouches for.
