@@ -97,8 +97,9 @@ interface FileChanges {
  * listing and file stats: `glob()` reads and hashes every file of the archive
  * to find the one that changed. A file is unchanged when its modification time
  * and size are those it had when its digest was kept, and the store holds an
- * entry of that digest. A kept entry's modules and images are declared to the
- * store as `glob()` declares an unchanged entry's.
+ * entry of that digest. A kept entry's modules and images need no
+ * declaring: Astro lists them again from every entry of the store when it
+ * writes its generated modules.
  */
 function changedFiles(base: string, store: DataStore, statsFile: string): FileChanges {
   const stats = new StatCache<string>(statsFile, base);
@@ -114,8 +115,6 @@ function changedFiles(base: string, store: DataStore, statsFile: string): FileCh
       continue;
     }
     kept.add(id);
-    if (stored.deferredRender) store.addModuleImport(stored.filePath);
-    if (stored.assetImports?.length) (store as ImportingStore).addAssetImports(stored.assetImports, stored.filePath);
   }
   return {
     changed,
@@ -205,8 +204,6 @@ interface EntryType {
   getRenderFunction?: (config: unknown) => Promise<(entry: { id: string }) => Promise<unknown>>;
 }
 type EntryTypes = Map<string, EntryType>;
-/** `glob()` declares an unchanged entry's images with `addAssetImports`, a method of the store that Astro passes without typing it. */
-type ImportingStore = DataStore & { addAssetImports(assets: string[], filePath?: string): void };
 /** `glob()` finds each file's render function in `entryTypes`, a field of its context that Astro passes without typing it. */
 type GlobContext = LoaderContext & { entryTypes: EntryTypes };
 

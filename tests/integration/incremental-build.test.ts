@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 
@@ -12,6 +13,9 @@ import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 const work = join(PROJECT_ROOT, 'tests/.output/incremental-build');
 const archive = join(work, 'archive');
 const NEW_ARTICLE = join(archive, 'articles/2022/02/24/nova-stattia-dlia-perevirky.md');
+/** An article of the same day, later than the new one, whose body shows an image beside it: the new article is its previous one. */
+const IMAGE_ARTICLE = join(archive, 'articles/2022/02/24/skhema-nastupu.md');
+const IMAGE_PAGE = '2022/02/24/skhema-nastupu/index.html';
 
 async function htmlFiles(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -32,6 +36,16 @@ beforeAll(async () => {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   await cp(join(PROJECT_ROOT, 'tests/fixtures/archive'), archive, { recursive: true });
+  await writeFile(
+    IMAGE_ARTICLE.replace(/\.md$/, '.png'),
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer(),
+  );
+  await writeFile(
+    IMAGE_ARTICLE,
+    '---\ntitle: Схема наступу\ndate: 2022-02-24T18:00:00+02:00\ntopics: [viina]\nsummary: Схема.\nid: sha256:00000000000000fe\n---\n\n![Схема наступу](./skhema-nastupu.png)\n',
+  );
   const first = await buildSite({ content: archive, outDir: join(work, 'incremental') });
   expect(first.code, first.stderr).toBe(0);
 }, 180_000);
@@ -53,6 +67,9 @@ test('adding an article and rebuilding gives the pages of a clean build', async 
   const [incremental, fresh] = await Promise.all([htmlFiles(join(work, 'incremental')), htmlFiles(join(work, 'clean'))]);
   expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
   expect(incremental.get('2022/02/24/nova-stattia-dlia-perevirky/index.html')).toContain('Текст нової статті.');
+  // Rendered again (its previous article changed) from an entry the loader kept: its image is still processed.
+  expect(incremental.get(IMAGE_PAGE)).toContain('Нова стаття для перевірки');
+  expect(incremental.get(IMAGE_PAGE)).toMatch(/<img alt="Схема наступу"[^>]* src="\/_astro\/skhema-nastupu\.[\w-]+\.webp">/);
   const differing = [...fresh].filter(([path, html]) => incremental.get(path) !== html).map(([path]) => path);
   expect(differing).toEqual([]);
 }, 300_000);
