@@ -11,7 +11,8 @@ import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
-import { articlesPerYear } from '#lib/build/articles-per-year.ts';
+import { statArchive } from '#lib/build/archive-snapshot.ts';
+import { yearCounts } from '#lib/build/articles-per-year.ts';
 import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
@@ -79,7 +80,9 @@ const base = values.base ?? process.env.BASE_PATH ?? '/';
 const buildId = process.env.ARKHIV_BUILD_ID ?? `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 const logger = { info: (message: string) => console.log(message) };
 const count = shardOption?.count ?? (values.assemble ? positionals.length : Number(values.shards));
-const plan = planShards(await articlesPerYear(contentDir), count, partSizeFromEnvironment());
+// One listing of the archive: the plan's counts, and what a sharded build compares with the last one.
+const archiveFiles = statArchive(contentDir);
+const plan = planShards(yearCounts(archiveFiles.articles.keys()), count, partSizeFromEnvironment());
 const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
 // Node keeps the compiled code of Astro, Vite and their packages between builds, for this process and the shards.
 enableCompileCache();
@@ -166,6 +169,7 @@ if (values.assemble) {
   const runs = await planShardRuns({
     plan,
     contentDir,
+    files: archiveFiles,
     root: ROOT,
     workOf: shardWork,
     outputOf: shardDir,

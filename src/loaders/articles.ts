@@ -1,9 +1,10 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { DataStore } from 'astro/loaders';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileStates } from '#lib/files/file-states.ts';
 import { StatCache } from '#lib/files/stat-cache.ts';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
@@ -103,7 +104,8 @@ interface FileChanges {
  */
 function changedFiles(base: string, store: DataStore, statsFile: string): FileChanges {
   const stats = new StatCache<string>(statsFile, base);
-  const files = listFiles(base).map((entry) => ({ entry, stat: statSync(join(base, entry)) }));
+  // Hidden files are left out, as glob() leaves them out.
+  const files = [...fileStates(base)].filter(([entry]) => ARTICLE_FILE.test(entry)).map(([entry, stat]) => ({ entry, stat }));
   const changed: string[] = [];
   const kept = new Set<string>();
   for (const { entry, stat } of files) {
@@ -128,15 +130,6 @@ function changedFiles(base: string, store: DataStore, statsFile: string): FileCh
       stats.save();
     },
   };
-}
-
-/** The article files under `base` (paths with `/`), as `glob()` with the article pattern finds them. */
-function listFiles(base: string): string[] {
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name))
-    .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((name) => name.startsWith('.')));
 }
 
 /** The store, for a `glob()` over some files only: it leaves alone the kept entries, which that `glob()` does not see and would delete. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSnapshot, readArchiveSnapshot, saveSnapshot, type ArchiveSnapshot } from '#lib/build/archive-snapshot.ts';
+import { loadSnapshot, readArchiveSnapshot, saveSnapshot, type ArchiveFiles, type ArchiveSnapshot } from '#lib/build/archive-snapshot.ts';
 import { scopeOf, type Shard } from '#lib/build/shards.ts';
 import { changedYears, shardsToBuild } from '#lib/build/shards-to-build.ts';
 import { folderDigest } from '#lib/files/folder-digest.ts';
@@ -10,6 +10,8 @@ export interface ShardRunOptions {
   plan: readonly Shard[];
   /** The archive folder. */
   contentDir: string;
+  /** Its files as this build found them. */
+  files: ArchiveFiles;
   /** The project: its code and configuration are part of every shard's inputs. */
   root: string;
   /** A shard's kept folder, where the note of what its output was built from lives. */
@@ -46,13 +48,13 @@ interface BuiltFrom {
  * build after a failed one, runs every shard whose note is missing.
  */
 export async function planShardRuns(options: ShardRunOptions): Promise<ShardRuns> {
-  const { plan, contentDir, workOf, snapshotFile } = options;
+  const { plan, contentDir, files, workOf, snapshotFile } = options;
   const shared = await sharedInputs(options);
   const inputsOf = (shard: Shard) => cacheKey([shared, JSON.stringify(scopeOf(shard))]);
   const noteOf = (shard: Shard) => join(workOf(shard), 'built-from.json');
   const previous = loadSnapshot(snapshotFile);
   // Without a snapshot every shard runs, and the archive is read while they do.
-  const current: Promise<ArchiveSnapshot> = readArchiveSnapshot(contentDir, previous);
+  const current: Promise<ArchiveSnapshot> = readArchiveSnapshot(contentDir, files, previous);
   let run: Shard[] = [...plan];
   if (previous?.id) {
     const changed = shardsToBuild(plan, changedYears(previous, await current));

@@ -13,7 +13,7 @@ import { validateAuthors } from './validate-authors.ts';
 import { AUTHORS_FILE } from './authors.ts';
 import { issueMessage, type SchemaIssue } from './zod-messages.ts';
 import { SLUG_PATTERN } from '../text/slug.ts';
-import { articleReferences } from '../safety/served-files.ts';
+import { linkedPaths } from '../safety/served-files.ts';
 
 /**
  * The archive validator shared by the build (`src/integrations/validate-content.ts`)
@@ -220,7 +220,7 @@ function articleResult(
   const links =
     read.text === undefined
       ? []
-      : articleReferences({ path: absolute, text: read.text, format: path.endsWith('.mdx') ? 'mdx' : 'markdown' }).linked.map((linked) =>
+      : linkedPaths({ path: absolute, text: read.text, format: path.endsWith('.mdx') ? 'mdx' : 'markdown' }).map((linked) =>
           relative(contentDir, linked).split(sep).join('/'),
         );
   if (info && cache) {

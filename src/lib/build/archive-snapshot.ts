@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readArticleBytes } from '../archive/article-source.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-
-/** A file of the archive as a build last saw it: enough to tell whether it changed. */
-export interface FileState {
-  mtimeMs: number;
-  size: number;
-}
+import { fileStates, unchanged, type FileState } from '../files/file-states.ts';
 
 /**
  * An article file, and what of its front matter decides which pages other
@@ -24,10 +19,10 @@ export interface ArticleState extends FileState {
 }
 
 /**
- * The archive folder as one build saw it, from file listings and stats: a
- * file is read only when it is new or its modification time or size changed
- * since the `previous` snapshot. Files and folders whose names start with a
- * dot are not part of the site and are left out.
+ * The archive folder as one build saw it, from file listings and stats: an
+ * article is read only when it is new or its modification time or size
+ * changed since the `previous` snapshot. Hidden files are not part of the
+ * site and are left out (`fileStates`).
  */
 export interface ArchiveSnapshot {
   /** Article files by their path under `articles/` (`2022/01/11/slug.md`). */
@@ -38,37 +33,45 @@ export interface ArchiveSnapshot {
   id?: string;
 }
 
+/** The files of an archive folder, listed and stated: articles by their path under `articles/`, every other file by its path under the folder. */
+export interface ArchiveFiles {
+  articles: Map<string, FileState>;
+  others: Map<string, FileState>;
+}
+
 const ARTICLE = /^articles\/(.+\.mdx?)$/;
 
-export async function readArchiveSnapshot(contentDir: string, previous?: ArchiveSnapshot): Promise<ArchiveSnapshot> {
-  const snapshot: ArchiveSnapshot = { articles: new Map(), others: new Map() };
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (path.split('/').some((name) => name.startsWith('.'))) continue;
-    const { mtimeMs, size } = statSync(join(contentDir, path));
+export function statArchive(contentDir: string): ArchiveFiles {
+  const files: ArchiveFiles = { articles: new Map(), others: new Map() };
+  for (const [path, state] of fileStates(contentDir)) {
     const article = ARTICLE.exec(path)?.[1];
-    if (!article) {
-      snapshot.others.set(path, { mtimeMs, size });
-      continue;
-    }
-    const kept = previous?.articles.get(article);
-    snapshot.articles.set(
-      article,
-      kept && unchanged(kept, { mtimeMs, size }) ? kept : { mtimeMs, size, ...articleFacts(readFileSync(join(contentDir, path)), path) },
-    );
+    if (article) files.articles.set(article, state);
+    else files.others.set(path, state);
   }
-  return snapshot;
+  return files;
 }
 
-/** Whether two states are those of one unchanged file. */
-export function unchanged(a: FileState | undefined, b: FileState | undefined): boolean {
-  return a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size;
+/**
+ * The snapshot of the archive whose files are `files`, taking from `previous`
+ * what it knew of the articles that did not change. It reads in slices, so
+ * that a build's shards start and report while a first build reads them all.
+ */
+export async function readArchiveSnapshot(contentDir: string, files: ArchiveFiles, previous?: ArchiveSnapshot): Promise<ArchiveSnapshot> {
+  const articles = new Map<string, ArticleState>();
+  let read = 0;
+  for (const [path, state] of files.articles) {
+    const kept = previous?.articles.get(path);
+    if (kept && unchanged(kept, state)) {
+      articles.set(path, kept);
+      continue;
+    }
+    if (++read % READ_SLICE === 0) await nextTurn();
+    articles.set(path, { ...state, ...articleFacts(readFileSync(join(contentDir, 'articles', path)), `articles/${path}`) });
+  }
+  return { articles, others: files.others };
 }
+
+const READ_SLICE = 200;
 
 function articleFacts(bytes: Uint8Array, path: string): Pick<ArticleState, 'topics' | 'aliases' | 'readable'> {
   const data = readArticleBytes(bytes, path, path).frontMatter?.data;

@@ -9,8 +9,13 @@ import { listArticleFiles } from '../archive/read-article-files.ts';
  * rendered so far.
  */
 export async function articlesPerYear(contentDir: string): Promise<Map<number, number>> {
+  return yearCounts(await listArticleFiles(join(contentDir, 'articles')));
+}
+
+/** `articlesPerYear` of the article files at `paths` (under `articles/`, as `2022/01/11/slug.md`). */
+export function yearCounts(paths: Iterable<string>): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const path of await listArticleFiles(join(contentDir, 'articles'))) {
+  for (const path of paths) {
     const parts = parseArticlePath(`articles/${path}`);
     if (!parts) continue;
     const year = Number(parts.date.slice(0, 4));

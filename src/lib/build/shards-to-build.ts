@@ -1,5 +1,6 @@
 import { RELATED_WINDOW } from '../site/related.ts';
-import { unchanged, type ArchiveSnapshot, type ArticleState } from './archive-snapshot.ts';
+import { unchanged } from '../files/file-states.ts';
+import type { ArchiveSnapshot, ArticleState } from './archive-snapshot.ts';
 import type { Shard } from './shards.ts';
 
 /**

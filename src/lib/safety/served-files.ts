@@ -136,7 +136,7 @@ function addresses(tree: ContentNode): string[] {
 }
 
 /** The local files an article links by a relative address, as absolute paths, whether or not a file is there. */
-function linkedPaths(article: ArticleSource): string[] {
+export function linkedPaths(article: ArticleSource): string[] {
   if (!RELATIVE_TARGET.test(article.text)) return [];
   let tree: ContentNode;
   try {
