@@ -21,7 +21,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stemmer as oramaStemmer } from '@orama/stemmers/ukrainian';
 import { readArchiveRecords } from './lib/search-eval/content-records.ts';
-import { evaluateMethod, formatScores, judgeQueries, type MethodScore, type QueryForms } from './lib/search-eval/evaluation.ts';
+import {
+  evaluateMethod,
+  formatScores,
+  judgeQueries,
+  textWords,
+  type JudgedQuery,
+  type MethodScore,
+  type QueryForms,
+  type QueryScore,
+} from './lib/search-eval/evaluation.ts';
+import { foldText } from '#lib/text/typography.ts';
+import { inParadigm, paradigmOf } from '#lib/search/paradigm.ts';
 import { articleIdOf, openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
 import { keepForms } from '#lib/search/word-forms.ts';
 import { hasFoldedWordStartingWith, queryParadigms, rerank, RERANK_WINDOW } from '#lib/search/rerank.ts';
@@ -144,6 +155,29 @@ async function ingestCorpus(corpus: string, seed: string, contentDir: string): P
   }
 }
 
+/**
+ * Why a query's first results are not perfect, for `--verbose`: the relevant
+ * articles left out (with the forms they use) and the results shown that use
+ * no listed form of some word (with the words the paradigm took for forms).
+ */
+function explainMisses(score: QueryScore, judged: JudgedQuery, pages: ReadonlyArray<{ id: string; content: string }>): string {
+  const wordsOf = new Map(pages.map((page) => [page.id, textWords(page.content)]));
+  const found = new Set(score.found);
+  const paradigms = queryWords(judged.query).map((word) => paradigmOf(word));
+  const lines: string[] = [];
+  for (const id of judged.expected.filter((id) => !found.has(id)).slice(0, 10 - score.hits)) {
+    const words = wordsOf.get(id)!;
+    lines.push(
+      `\t  left out ${id}: ${judged.forms.map((forms) => forms.filter((form) => words.has(foldText(form))).join('/')).join(' + ')}`,
+    );
+  }
+  for (const id of score.found.filter((id) => !judged.expected.includes(id))) {
+    const taken = [...(wordsOf.get(id) ?? [])].filter((word) => paradigms.some((paradigm) => inParadigm(word, paradigm)));
+    lines.push(`\t  shown    ${id}: ${taken.join(', ') || '(no word the paradigm takes)'}`);
+  }
+  return lines.join('\n');
+}
+
 /** Evaluates every method on the index of `siteDir`; prints and returns the scores. */
 export async function evaluateSite(
   siteDir: string,
@@ -173,6 +207,14 @@ export async function evaluateSite(
           console.log(
             `${score.method}\t${q.query} → «${METHODS[score.method]!.rewrite(q.query)}»\trecall ${q.recall.toFixed(2)}\tprecision ${q.precision?.toFixed(2) ?? '—'}`,
           );
+          if (score.method === SITE_METHOD)
+            console.log(
+              explainMisses(
+                q,
+                judged.find((j) => j.query === q.query)!,
+                pages,
+              ),
+            );
         }
       }
     }
