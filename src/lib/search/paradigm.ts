@@ -37,9 +37,10 @@ export interface ParadigmRoot {
   /**
    * `any`: every inflectional ending, or none; `zero`: the word is the root
    * itself, or the root plus the soft sign (the nominative of `Львів`, `кінець`, the
-   * genitive plural `шкіл`); `i`: only the ending `-і` (`бібліотеці`).
+   * genitive plural `шкіл`); `i`: only the ending `-і` (`бібліотеці`); `iotated`: a root that ends in a
+   * vowel, only the endings after one (`врожа-ю`, `збро-єю`, `Микола-єві` of `Миколай`, never `Микола`).
    */
-  takes: 'any' | 'zero' | 'i';
+  takes: 'any' | 'zero' | 'i' | 'iotated';
   /** A root too rarely right to cost a Pagefind search of its own (`alternatingPrefixes`). */
   unasked?: true;
 }
@@ -62,9 +63,16 @@ const MIN_ROOT = 3;
 const FOLDED_ENDINGS = [...new Set(ENDINGS.map(foldLikePagefind))].sort((a, b) => b.length - a.length);
 const FOLDED_ENDING_SET = new Set(FOLDED_ENDINGS);
 
+/**
+ * The uncontracted adjective endings of folk songs (`сивая`, `синяя`): today
+ * the tail `-ая` is a noun's in `-ай` (`Миколай`/`Миколая`, another name
+ * than `Микола`), never a form of a word whose root takes endings directly.
+ */
+const UNCONTRACTED = new Set(['ая', 'яя']);
+
 /** Whether `tail` is an inflectional ending (or nothing), compared as Pagefind folds words. */
 function isFoldedEnding(tail: string): boolean {
-  return tail === '' || FOLDED_ENDING_SET.has(tail) || isEnding(tail);
+  return tail === '' || ((FOLDED_ENDING_SET.has(tail) || isEnding(tail)) && !UNCONTRACTED.has(tail));
 }
 
 const letters = (text: string) => [...text].length;
@@ -74,32 +82,43 @@ const letters = (text: string) => [...text].length;
  * without each inflectional ending it ends with, keeping at least `MIN_ROOT`
  * letters (`харкові` is `харк-ові` or `харков-і`), with the ending each leaves.
  */
-function ownRoots(word: string): Array<{ root: string; ending: string }> {
+function ownRoots(word: string): Array<{ root: string; ending: string; iotated?: true }> {
   let rest = word;
   for (const postfix of ['ся', 'сь']) {
     if (rest.endsWith(postfix) && letters(rest) - 2 > MIN_ROOT) rest = rest.slice(0, -2);
   }
   // A root ends in a consonant, or in the і of -ія nouns (організаці-я): водо-ю is no reading of водою.
-  const readings = FOLDED_ENDINGS.filter(
+  const readings: Array<{ root: string; ending: string; iotated?: true }> = FOLDED_ENDINGS.filter(
     (e) => rest.endsWith(e) && letters(rest) - letters(e) >= MIN_ROOT && !/[аеєиоуюя]$/.test(rest.slice(0, -e.length)),
   ).map((ending) => ({ root: rest.slice(0, -ending.length), ending }));
-  if (readings.length > 0) return readings;
-  // A stem in -й (врожай, Китай, музей): after a vowel its endings begin with я, ю, є, ї (і when folded), and the form
-  // with no ending ends in й (и when folded): врожа-ю, врожа-єм, врожа-ї, врожа-й. Read only when no other reading is.
+  // A stem in -й (врожай, Китай, музей) or a noun in -я after a vowel (зброя, мрія): after the vowel the endings begin
+  // with я, ю, є, ї (і when folded), and the form with no ending ends in й (и when folded): врожа-ю, врожа-єм, врожа-ї,
+  // врожа-й, збро-я, збро-єю. Read beside a reading with a consonant stem (`зброї` is no adjective збр-ої), except the
+  // folded й of the form with no ending, which the consonant readings' endings already hold (люд-ей, not люде-й).
   const iotated = IOTATED_ENDINGS.find(
-    (e) => rest.endsWith(e) && letters(rest) - letters(e) >= MIN_ROOT && /[аеоуі]$/.test(rest.slice(0, -e.length)),
+    (e) =>
+      rest.endsWith(e) &&
+      letters(rest) - letters(e) >= MIN_ROOT &&
+      /[аеоуі]$/.test(rest.slice(0, -e.length)) &&
+      (e !== 'и' || readings.length === 0),
   );
-  return iotated ? [{ root: rest.slice(0, -iotated.length), ending: iotated }] : [{ root: rest, ending: '' }];
+  if (iotated) readings.push({ root: rest.slice(0, -iotated.length), ending: iotated, iotated: true });
+  return readings.length > 0 ? readings : [{ root: rest, ending: '' }];
 }
 
 /** Endings after a root that ends in a vowel, as Pagefind folds them (ї → і, й → и), longest first. */
 const IOTATED_ENDINGS = ['ями', 'єві', 'ям', 'ях', 'єм', 'єю', 'ів', 'ю', 'я', 'є', 'і', 'и'];
+const IOTATED_ENDING_SET = new Set(IOTATED_ENDINGS);
 
 /** Consonants that alternate before the dative and locative `-і`, both ways. */
 const BEFORE_I: Record<string, string> = { к: 'ц', г: 'з', х: 'с', ц: 'к', з: 'г', с: 'х' };
 
-/** `-ець`, `-ок`, `-ень`, `-ер` lose their vowel before an ending: the consonant that follows it, and the vowel. */
-const FLEETING: Record<string, string> = { ц: 'е', к: 'о', н: 'е', р: 'е' };
+/**
+ * `-ець`, `-ок`, `-ень`, `-ер`, `-ель` lose their vowel before an ending, and the genitive plural of
+ * `-ка`, `-на`, `-ра`, `-ля` gains one (`річок`, `весен`, `сестер`, `земель`): the consonant that follows
+ * the vowel, and the vowel.
+ */
+const FLEETING: Record<string, string> = { ц: 'е', к: 'о', н: 'е', р: 'е', л: 'е' };
 
 /** Adjective endings: adjectives keep к, г, х before `-і` (`дорогий`: `дорогій`, not `дорозі`). */
 const ADJECTIVE_ENDINGS = new Set(['ии', 'іи', 'ого', 'ому', 'им', 'ім', 'их', 'іх', 'ими', 'іми', 'ої', 'ую', 'ая']);
@@ -112,6 +131,25 @@ const VERB_ENDING_SET = new Set(VERB_ENDINGS.map(foldLikePagefind));
  * locative, never `-ці`: `учасниці` is the feminine `учасниця`, another word.
  */
 const PERSON_SUFFIX = /(?:ник|чик|щик)$/;
+
+/** Endings of the soft masculine stems (`Тернополя`, `Тернополю`, `Тернополі`, `Тернополем`). */
+const SOFT_ENDINGS = new Set(['я', 'ю', 'і', 'ем']);
+
+/**
+ * Whether the о, є or е at `v` of a stem read off a form with an ending may be
+ * the і of the form with none. In stems of up to two syllables, always
+ * (`Львова`, `школа`); longer stems rarely alternate (допомога/допомог, not
+ * допоміг, a verb), and each root costs a search, except where the rule is
+ * the word's own: є after a vowel is the ї of `Миколаїв`/`Миколаєва` (as of
+ * `Київ`/`Києва`), and the place names in `-піль` have `-пол-` before a soft
+ * ending (`Тернопіль`/`Тернополя`, `Бориспіль`/`Борисполі`); `Маріуполь` keeps its о, and the root
+ * `маріупіл` it is given matches no word.
+ */
+function alternatesBack(chars: readonly string[], v: number, ending: string): boolean {
+  if (vowelCount(chars) <= 2) return true;
+  if (chars[v] === 'є') return isVowel(chars[v - 1]);
+  return chars[v] === 'о' && chars[v - 1] === 'п' && chars[v + 1] === 'л' && SOFT_ENDINGS.has(ending);
+}
 
 /**
  * The stem of the forms with an ending, read off a form with no ending
@@ -137,9 +175,8 @@ function vowelAlternations(root: string, zeroForm: boolean, ending = ''): Paradi
       found.push({ root: head + (isVowel(chars[v - 1]) ? 'є' : 'о') + tail, takes: 'any' });
     } else if (zeroForm && tail.length === 1 && FLEETING[tail] === vowel && !isVowel(chars[v - 1])) {
       found.push({ root: head + tail, takes: 'any' });
-    } else if (!zeroForm && tail.length === 1 && (vowel === 'о' || vowel === 'є' || vowel === 'е') && vowelCount(chars) <= 2) {
-      // Львов- → Львів, школ- → шкіл: the і stands only in the form with no ending. Only in stems of up to two
-      // syllables: longer ones rarely alternate (допомога/допомог, not допоміг, a verb), and each root costs a search.
+    } else if (!zeroForm && tail.length === 1 && (vowel === 'о' || vowel === 'є' || vowel === 'е') && alternatesBack(chars, v, ending)) {
+      // Львов- → Львів, школ- → шкіл: the і stands only in the form with no ending.
       // е → і (села/сіл, печі/піч) is rarer, and read backwards it makes a word of every -ем, -ет (проблем/проблім):
       // it counts as a form but is not asked of Pagefind.
       found.push({ root: `${head}і${tail}`, takes: 'zero', ...(vowel === 'е' ? { unasked: true } : {}) });
@@ -199,8 +236,12 @@ export function paradigmOf(word: string): Paradigm {
   }
   const roots: ParadigmRoot[] = [];
   let verb = false;
-  for (const { root, ending } of readings) {
+  for (const { root, ending, iotated } of readings) {
     verb ||= VERB_ENDING_SET.has(ending);
+    if (iotated) {
+      roots.push({ root, takes: 'iotated' });
+      continue;
+    }
     roots.push({ root, takes: 'any' });
     const alternates = !ADJECTIVE_ENDINGS.has(ending) && !VERB_ENDING_SET.has(ending);
     if (ending === '' || ending === 'ь') {
@@ -236,6 +277,7 @@ export function inParadigm(word: string, paradigm: Paradigm): boolean {
     if (tail === `${root.at(-1)}ю` && DOUBLING.includes(root.at(-1)!)) return true;
     if (takes === 'zero') return tail === '' || tail === 'ь';
     if (takes === 'i') return tail === 'і';
+    if (takes === 'iotated') return IOTATED_ENDING_SET.has(tail);
     return isFoldedEnding(tail) && (paradigm.verb || !VERB_ENDING_SET.has(tail));
   });
 }

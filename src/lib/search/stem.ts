@@ -87,6 +87,9 @@ export const ENDINGS = [
   'ів',
   'їв',
   'ей',
+  // the instrumental plural of люди, діти, гроші, коні: людьми, дітьми, грошима, кіньми
+  'ьми',
+  'има',
   // verbs: infinitive, present, past, adverbial participles
   ...VERB_ENDINGS,
   // single vowels and the soft sign
