@@ -92,9 +92,8 @@ async function runFormsMethod(index: NodeSearchIndex, method: Method, query: str
   const plan = searchPlan(parseQuery(query));
   const lists = [await index.matches(method.rewrite(query))];
   for (const { term, prefix } of plan.alternatives) {
-    // As the engine does: an alternative counts only when the index holds a word with its prefix.
-    const results = await index.matches(term);
-    if (results.length > 0 && (await index.hasIndexedWord(prefix))) lists.push(results);
+    // As the engine does: an alternative is searched only when the index holds a word with its prefix.
+    if (await index.hasIndexedWord(prefix)) lists.push(await index.matches(term));
   }
   const results = mergeByScore(lists);
   const pageNumbers = new Map(await Promise.all(results.map(async (r) => [r.id, await index.pageNumber(r.id)] as const)));

@@ -254,13 +254,11 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const matchesWithAlternatives = async (term: string, alternatives: SearchPlan['alternatives']) => {
     const lists = await Promise.all([
       matchesOf(term),
-      ...alternatives.map(async ({ term, prefix }) => {
-        const [results, indexed] = await Promise.all([
-          matchesOf(term),
-          indexParts().then((parts) => hasIndexedWordStartingWith(prefix, parts)),
-        ]);
-        return indexed ? results : [];
-      }),
+      ...alternatives.map(async ({ term, prefix }) =>
+        // Asked only once the index chunk shows the prefix: Pagefind's answer for one it does not hold is the pages of a
+        // shorter word (`у` for `укрить`), often most of the archive, and costs as much to search as to throw away.
+        (await hasIndexedWordStartingWith(prefix, await indexParts())) ? matchesOf(term) : [],
+      ),
     ]);
     return mergeByScore(lists);
   };
@@ -289,7 +287,10 @@ export function createEngine(config: EngineConfig): SearchEngine {
       const ids = (list: PagefindResult[]) => new Set(list.map((result) => result.id));
       const requiredIds = required.map(ids);
       const excludedIds = ids(excluded.flat());
-      const matched = results.filter((result) => requiredIds.every((set) => set.has(result.id)) && !excludedIds.has(result.id));
+      const matched =
+        requiredIds.length === 0 && excludedIds.size === 0
+          ? results
+          : results.filter((result) => requiredIds.every((set) => set.has(result.id)) && !excludedIds.has(result.id));
       return keepForms(matched, (result) => index.pageNumbers.get(result.id) ?? -1, forms);
     });
 
