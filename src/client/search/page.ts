@@ -43,6 +43,8 @@ const timeline = {
 };
 /** The timeline's counts last shown (`engine.ts`, `timelineCounts`), which list the months to choose from. */
 let shownCounts: FilterCounts | null = null;
+/** What the month list shows: the counts and the selected month it was drawn from. */
+let monthList: { counts: FilterCounts | null; month: string } | null = null;
 
 let engine: SearchEngine | null = null;
 /** Whether a search has answered: until then the status says that search is loading. */
@@ -70,9 +72,20 @@ function syncControls(): void {
   if (input.value.trim() !== state.query) input.value = state.query;
   sortSelect.value = state.sort;
   clearButton.hidden = sameState(state, withoutFilters(state));
-  renderMonthOptions(monthSelect, shownCounts, state, text);
+  showMonthOptions(shownCounts, state);
   fromInput.value = state.from;
   toInput.value = state.to;
+}
+
+/**
+ * The month list for these counts, drawn again only when they or the selected
+ * month changed: every keystroke syncs the controls, and a list of a few
+ * hundred months costs the browser a style and layout pass before the search starts.
+ */
+function showMonthOptions(counts: FilterCounts | null, current: SearchState): void {
+  if (monthList?.counts === counts && monthList.month === current.month && monthSelect.value === current.month) return;
+  monthList = { counts, month: current.month };
+  renderMonthOptions(monthSelect, counts, current, text);
 }
 
 function setUrl(mode: 'push' | 'replace'): void {
@@ -112,7 +125,7 @@ function showCounts(counts: FilterCounts, timelineCounts: FilterCounts, current:
     document.activeElement instanceof HTMLInputElement && filters.contains(document.activeElement) ? document.activeElement : null;
   renderFilters(filters, counts, current, text);
   shownCounts = timelineCounts;
-  renderMonthOptions(monthSelect, timelineCounts, current, text);
+  showMonthOptions(timelineCounts, current);
   showTimeline(timelineCounts, current);
   if (focused) filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }
