@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFile } from '../files/output-files.ts';
+import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFileSync } from '../files/output-files.ts';
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -78,9 +78,10 @@ export class SiteAssembly {
       this.moves.set(path, join(dir, path));
       placing.push([path, join(dir, path)]);
     }
-    await eachAtOnce(placing, async ([path, from]) => {
+    // A rebuild changes a few files: find them first, then link only those.
+    const changed = placing.filter(([path, from]) => !sameFileSync(from, join(this.outDir, path)));
+    await eachAtOnce(changed, async ([path, from]) => {
       const to = join(this.outDir, path);
-      if (await sameFile(from, to)) return;
       await this.folder(dirname(to));
       await replaceWithLink(from, to);
     });

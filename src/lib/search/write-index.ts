@@ -130,14 +130,9 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
   const next: Record<string, string> = {};
   let total = 0;
   let kept = 0;
-  for (const part of building) {
-    const bundle = join(root, 'pagefind', part.folder);
-    const digest = `${parts.length}:${part.years.join(',')}:${await pagesDigest(root, part.years)}`;
-    next[part.folder] = digest;
-    if (state[part.folder] === digest && existsSync(join(bundle, 'pagefind-entry.json'))) {
-      kept += 1;
-      continue;
-    }
+  /** The Pagefind run under way: one at a time, while the next part's pages are digested. */
+  let running: Promise<void> = Promise.resolve();
+  const indexPart = async (part: IndexPart, bundle: string) => {
     await clearPart(bundle, part.folder);
     const pages = await writeIndex(bundle, async (index) => {
       const added = await index.addDirectory({ path: root, glob: parts.length > 1 ? partGlob(part) : ALL_ARTICLE_PAGES });
@@ -146,7 +141,21 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     });
     total += pages;
     if (parts.length > 1) logger.info(`Pagefind indexed part ${part.years.at(-1)}–${part.years[0]}: ${pages} pages.`);
+  };
+  for (const part of building) {
+    const bundle = join(root, 'pagefind', part.folder);
+    const digest = `${parts.length}:${part.years.join(',')}:${await pagesDigest(root, part.years)}`;
+    next[part.folder] = digest;
+    if (state[part.folder] === digest && existsSync(join(bundle, 'pagefind-entry.json'))) {
+      kept += 1;
+      continue;
+    }
+    await running;
+    running = indexPart(part, bundle);
+    // A failed run is reported when awaited, after the next digest or at the end.
+    running.catch(() => {});
   }
+  await running;
   if (!plan.only) {
     // Folders of parts that are no longer in the plan (the archive grew or lost a year).
     const folders = new Set(parts.map((part) => part.folder.replace(/\/$/, '')));
