@@ -10,12 +10,15 @@ import { mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { validateArchive, VALIDATION_CACHE } from '#lib/archive/validate-archive.ts';
 import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
 import { statArchive } from '#lib/build/archive-snapshot.ts';
 import { yearCounts } from '#lib/build/articles-per-year.ts';
-import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, type Shard } from '#lib/build/shards.ts';
+import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, VALIDATED_VARIABLE, type Shard } from '#lib/build/shards.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
+import { formatProblem } from '#lib/problems.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { runAstro } from './lib/build/run-astro.ts';
 import { planShardRuns } from './lib/build/shard-runs.ts';
@@ -102,15 +105,28 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
  * shard may make and all make alike, are kept where a build in one process
  * keeps them.
  */
-async function buildShard(shard: Shard, dir: string, signal?: AbortSignal): Promise<number> {
+async function buildShard(shard: Shard, dir: string, options: ShardRunOptions = {}): Promise<number> {
   const env = environment({
     [SHARD_VARIABLE]: JSON.stringify(scopeOf(shard)),
+    ...(options.validated ? { [VALIDATED_VARIABLE]: '1' } : {}),
     ARKHIV_CACHE_DIR: join(shardWork(shard), 'cache'),
     ARKHIV_MEDIA_CACHE: join(cacheDir, MEDIA_CACHE_FOLDER),
   });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
   const root = await shardRoot(shard);
-  return runAstro({ root, project: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+  const { signal } = options;
+  const exit = runAstro({ root, project: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+  options.onStart?.();
+  return exit;
+}
+
+interface ShardRunOptions {
+  /** Stops the shard's process. */
+  signal?: AbortSignal;
+  /** This process validates the archive, so the shard does not. */
+  validated?: boolean;
+  /** Called once the shard's process is started. */
+  onStart?: () => void;
 }
 
 /** What `astro build` reads from the project root (the archive and `public/` it is given by path): a shard's root links to each. */
@@ -187,19 +203,48 @@ if (values.assemble) {
   });
   for (const shard of runs.kept)
     logger.info(`[${shard.number}/${shard.count}] Nothing to rebuild: no page of ${yearRange(shard)} shows what changed.`);
-  // The global shard validates the whole archive (`src/integrations/validate-content.ts`); one failed shard stops the others.
+  // One failed shard, or an invalid archive, stops the others.
   const controller = new AbortController();
   // A shard's files go into the site as soon as it is done, while the others still build.
   const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
-  const codes = await Promise.all(
+  const shardsStarted: Array<Promise<void>> = [];
+  const shardsDone = Promise.all(
     plan.map(async (shard) => {
-      const exit = runs.run.includes(shard) ? await buildShard(shard, shardDir(shard), controller.signal) : 0;
+      let exit = 0;
+      if (runs.run.includes(shard)) {
+        const { promise, resolve: onStart } = Promise.withResolvers<void>();
+        shardsStarted.push(promise);
+        try {
+          exit = await buildShard(shard, shardDir(shard), { signal: controller.signal, validated: true, onStart });
+        } finally {
+          onStart();
+        }
+      }
       if (exit !== 0) controller.abort();
       else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
       return exit;
     }),
   );
-  code = codes.find((exit) => exit !== 0) ?? 0;
+  // Awaited below, after the validation: a shard that fails to start must not end the process before then.
+  shardsDone.catch(() => {});
+  // Once the shards have started, this process validates the whole archive, on a core that a publish (one shard)
+  // leaves free; the shards skip it (`src/integrations/validate-content.ts`).
+  await Promise.all(shardsStarted);
+  const errors = await validateArchive(contentDir, { relativeTo: process.cwd(), cacheFile: join(cacheDir, VALIDATION_CACHE) }).then(
+    (problems) => {
+      for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatProblem(warning));
+      const found = problems.filter((problem) => problem.severity === 'error');
+      if (found.length > 0) controller.abort();
+      return found;
+    },
+    (error: unknown) => {
+      controller.abort();
+      throw error;
+    },
+  );
+  const codes = await shardsDone;
+  if (errors.length > 0) console.error(new InvalidArchiveError(errors).message);
+  code = errors.length > 0 ? 1 : (codes.find((exit) => exit !== 0) ?? 0);
   if (code === 0) {
     await assembly.finish();
     await runs.succeeded();

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
 import { formatProblem } from '#lib/problems.ts';
-import { validateArchive } from '#lib/archive/validate-archive.ts';
-import { rendersGlobalPages } from '#lib/build/shards.ts';
+import { validateArchive, VALIDATION_CACHE } from '#lib/archive/validate-archive.ts';
+import { rendersGlobalPages, validatedByParent } from '#lib/build/shards.ts';
 
 export interface ValidateContentOptions {
   /** The archive folder; default `ARKHIV_CONTENT` or `content`, relative to the project root. */
@@ -24,11 +24,11 @@ export default function validateContent(options: ValidateContentOptions = {}): A
     name: 'arkhiv:validate-content',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
-        // In a sharded build the global shard validates the whole archive for every shard.
-        if (!rendersGlobalPages()) return;
+        // In a sharded build the global shard validates the whole archive for every shard, or the build that started it does.
+        if (!rendersGlobalPages() || validatedByParent()) return;
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
-        const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'arkhiv-validation.json') : undefined;
+        const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), VALIDATION_CACHE) : undefined;
         const problems = await validateArchive(contentDir, { relativeTo: process.cwd(), ...(cacheFile ? { cacheFile } : {}) });
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));

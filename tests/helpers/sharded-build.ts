@@ -2,7 +2,7 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildEnvironment, PROJECT_ROOT, withBuildLock } from './build-site.ts';
-import { runNode } from './run-node.ts';
+import { runNode, type NodeRun } from './run-node.ts';
 
 /** A scratch copy of a test archive, and the builds a suite runs on it. */
 export interface ShardedBuildWorkspace {
@@ -17,6 +17,8 @@ export interface ShardedBuildWorkspace {
    * Resolves to what it printed.
    */
   build(args: string[], cache: string): Promise<string>;
+  /** The same build, which may fail: its exit code and what it printed. */
+  run(args: string[], cache: string): Promise<NodeRun>;
 }
 
 /**
@@ -34,25 +36,28 @@ export function shardedBuildWorkspace(name: string, fixture: string): ShardedBui
   afterAll(async () => {
     await rm(output, { recursive: true, force: true });
   });
+  const run = (args: string[], cache: string) =>
+    withBuildLock(() =>
+      runNode(['scripts/build.ts', ...args], {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...buildEnvironment(),
+          ARKHIV_CONTENT: archive,
+          ARKHIV_CACHE_DIR: join(output, cache),
+          ARKHIV_BUILD_ID: name,
+          ARKHIV_INDEX_PART_SIZE: '10',
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+      }),
+    );
   return {
     output,
     archive,
+    run,
     async build(args, cache) {
-      const run = await withBuildLock(() =>
-        runNode(['scripts/build.ts', ...args], {
-          cwd: PROJECT_ROOT,
-          env: {
-            ...buildEnvironment(),
-            ARKHIV_CONTENT: archive,
-            ARKHIV_CACHE_DIR: join(output, cache),
-            ARKHIV_BUILD_ID: name,
-            ARKHIV_INDEX_PART_SIZE: '10',
-            ASTRO_TELEMETRY_DISABLED: '1',
-          },
-        }),
-      );
-      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-      return run.stdout;
+      const result = await run(args, cache);
+      expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+      return result.stdout;
     },
   };
 }

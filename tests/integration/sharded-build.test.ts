@@ -35,7 +35,7 @@ async function writeArticleWithImage(archive: string, date: string, slug: string
 }
 
 describe('a sharded build', () => {
-  const { output: OUTPUT, archive: ARCHIVE, build } = shardedBuildWorkspace('sharded-build', 'tests/fixtures/search/archive');
+  const { output: OUTPUT, archive: ARCHIVE, build, run } = shardedBuildWorkspace('sharded-build', 'tests/fixtures/search/archive');
 
   test('assembles byte for byte the site that one process builds, in parallel or shard by shard', async () => {
     // Images in article bodies, in the years of two different shards: each shard makes its own.
@@ -90,5 +90,32 @@ describe('a sharded build', () => {
     await rm(join(OUTPUT, 'clean'), { recursive: true, force: true });
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-renamed');
     expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
+  });
+
+  test('stops every shard when the archive is invalid, lists each problem once and leaves the site as it was', async () => {
+    const site = join(OUTPUT, 'parallel');
+    const home = await readFile(join(site, 'index.html'), 'utf8');
+    const broken = {
+      [join(ARCHIVE, 'articles/2023/01/19/pidsumky-vyboriv.md')]: (text: string) => text.replace(/^date: .*$/m, 'date: колись'),
+      [join(ARCHIVE, 'articles/2024/01/16/biblioteka-stala-khabom.md')]: (text: string) =>
+        text.replace(/^topics: .*$/m, 'topics: [nema-takoi]'),
+    };
+    const originals = new Map<string, string>();
+    for (const [file, breakIt] of Object.entries(broken)) {
+      originals.set(file, await readFile(file, 'utf8'));
+      await writeFile(file, breakIt(originals.get(file)!));
+    }
+    try {
+      const result = await run(['--shards', '3', '--outDir', site], 'cache-parallel');
+      const log = `${result.stdout}\n${result.stderr}`;
+      expect(result.code, log).toBe(1);
+      expect(log.split('Архів містить 2 помилки у 2 файлах:')).toHaveLength(2);
+      expect(log).toContain('(schema)');
+      expect(log).toContain('topics: теми «nema-takoi» немає в topics.yaml  (unknown-topic)');
+      expect(log).not.toMatch(/Built 3 shards/);
+      expect(await readFile(join(site, 'index.html'), 'utf8')).toBe(home);
+    } finally {
+      for (const [file, text] of originals) await writeFile(file, text);
+    }
   });
 });

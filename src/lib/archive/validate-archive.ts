@@ -233,6 +233,9 @@ function articleResult(
   return { problems, ...(fact ? { fact } : {}), links };
 }
 
+/** The per-file cache of `validateArchive`, in a build's cache folder. */
+export const VALIDATION_CACHE = 'arkhiv-validation.json';
+
 /**
  * Validates the archive in `contentDir` (holding `topics.yaml`, `articles/` and, optionally, `authors.yaml`).
  * Paths in problems are relative to `relativeTo` (default: the working folder).

@@ -74,6 +74,18 @@ export function parseShardOption(text: string): { number: number; count: number 
  * integrations through the environment (`ARKHIV_SHARD`, JSON); `undefined`
  * when the build is not sharded and renders everything.
  */
+/**
+ * Set for a shard whose parent process validates the whole archive while it
+ * builds (`npm run build` on one machine): the global shard then leaves it
+ * to the parent. A shard built alone (`--shard k/n`) validates it itself.
+ */
+export const VALIDATED_VARIABLE = 'ARKHIV_ARCHIVE_VALIDATED';
+
+/** Whether this process leaves the archive's validation to the build that started it (`VALIDATED_VARIABLE`). */
+export function validatedByParent(environment: NodeJS.ProcessEnv = process.env): boolean {
+  return environment[VALIDATED_VARIABLE] === '1';
+}
+
 export interface ShardScope {
   years: number[];
   global: boolean;
