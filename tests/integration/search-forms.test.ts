@@ -94,4 +94,12 @@ describe('the results a query lists', () => {
   test('keep every article found when none uses a form of the word', async () => {
     expect(await listed('Казахс')).toEqual({ ids: ['05/kazakhstanske', '06/kazakhstani'], total: 2 });
   });
+
+  test('are none when a word of the query begins no indexed word, though Pagefind answers with the other word', async () => {
+    // Pagefind answers `черезщлщ` with the pages of `через`, a word it holds, so the pair finds the article with both.
+    expect(await found('зерно черезщлщ')).toBe(1);
+    expect(await listed('зерно черезщлщ')).toEqual({ ids: [], total: 0 });
+    expect(await listed('зерно через')).toEqual({ ids: ['05/kazakhstanske'], total: 1 });
+    expect((await engine.counts('зерно черезщлщ')).year).toEqual({ '2022': 0 });
+  });
 });

@@ -24,7 +24,7 @@ import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
 import { hasWordStartingWith } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
-import { hasIndexedWordStartingWith, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { hasIndexedWordStartingWith, isIndexed, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
@@ -183,6 +183,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
   /** The page numbers of the pages that use a form of a query word. */
   const formPages = keptPromises<Set<number>>(KEPT_FORMS);
   const pagesOfForms = (word: string) => formPages(word, async () => pagesWithForms(wordForms(word), await indexParts()));
+  /** Whether the index holds a word that begins like a form of a query word (`isIndexed`). */
+  const indexedWords = keptPromises<boolean>(KEPT_FORMS);
+  const wordIndexed = (word: string) => indexedWords(word, async () => isIndexed(wordForms(word), await indexParts()));
 
   /**
    * What a result shows, read once per result. Pagefind hands out one
@@ -269,7 +272,8 @@ export function createEngine(config: EngineConfig): SearchEngine {
    * those, the pages that use a form of every word outside phrases
    * (`keepForms`: all of them when none does). An excluded
    * word that the index does not hold excludes nothing (Pagefind would answer
-   * with a shorter word's pages). A query with nothing to search for finds nothing.
+   * with a shorter word's pages); an included one that no indexed word begins
+   * like makes the query find nothing. A query with nothing to search for finds nothing.
    */
   const queryMatches = keptPromises<PagefindResult[]>();
   const matchesOfQuery = (query: string) =>
@@ -277,13 +281,15 @@ export function createEngine(config: EngineConfig): SearchEngine {
       const { plan } = await queryOf(query);
       if (!hasTerms(plan)) return [];
       const [first = null, ...rest] = plan.include;
-      const [results, required, excluded, forms, index] = await Promise.all([
+      const [indexed, results, required, excluded, forms, index] = await Promise.all([
+        Promise.all(plan.inflected.map(wordIndexed)),
         first !== null && plan.alternatives.length > 0 ? matchesWithAlternatives(first, plan.alternatives) : matchesOf(first),
         Promise.all(rest.map(matchesOf)),
         Promise.all(plan.exclude.map(async (term) => (term.startsWith('"') || (await stemFound(term)) ? matchesOf(term) : []))),
         Promise.all(plan.inflected.map(pagesOfForms)),
         meta(),
       ]);
+      if (!indexed.every(Boolean)) return [];
       const ids = (list: PagefindResult[]) => new Set(list.map((result) => result.id));
       const requiredIds = required.map(ids);
       const excludedIds = ids(excluded.flat());

@@ -138,6 +138,18 @@ export async function hasIndexedWordStartingWith(prefix: string, parts: readonly
 }
 
 /**
+ * Whether the index holds any word that begins like a form of the query
+ * word (its stem, itself or a root of its paradigm). When it holds none, no
+ * page can have the word, though Pagefind answers a query with it with the
+ * pages of its other words, or of a shorter word it does hold (`в` for
+ * `вщлщ`).
+ */
+export async function isIndexed(forms: WordForms, parts: readonly IndexPart[]): Promise<boolean> {
+  const found = await Promise.all(forms.prefixes.map((prefix) => hasIndexedWordStartingWith(prefix, parts)));
+  return found.some(Boolean);
+}
+
+/**
  * The results that use a form of every word (`pages[i]`: the pages that use a
  * form of word `i`), in their order. When none does (a word that inflection
  * rules do not describe, a word still being typed, a query whose words never
