@@ -11,14 +11,13 @@ import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
-import { validateArchive, VALIDATION_CACHE } from '#lib/archive/validate-archive.ts';
+import { validateForBuild } from '#lib/archive/validate-archive.ts';
 import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
 import { statArchive } from '#lib/build/archive-snapshot.ts';
 import { yearCounts } from '#lib/build/articles-per-year.ts';
 import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, VALIDATED_VARIABLE, type Shard } from '#lib/build/shards.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
-import { formatProblem } from '#lib/problems.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
 import { runAstro } from './lib/build/run-astro.ts';
 import { planShardRuns } from './lib/build/shard-runs.ts';
@@ -230,10 +229,8 @@ if (values.assemble) {
   // Once the shards have started, this process validates the whole archive, on a core that a publish (one shard)
   // leaves free; the shards skip it (`src/integrations/validate-content.ts`).
   await Promise.all(shardsStarted);
-  const errors = await validateArchive(contentDir, { relativeTo: process.cwd(), cacheFile: join(cacheDir, VALIDATION_CACHE) }).then(
-    (problems) => {
-      for (const warning of problems.filter((problem) => problem.severity === 'warning')) console.warn(formatProblem(warning));
-      const found = problems.filter((problem) => problem.severity === 'error');
+  const errors = await validateForBuild(contentDir, cacheDir, (message) => console.warn(message)).then(
+    (found) => {
       if (found.length > 0) controller.abort();
       return found;
     },

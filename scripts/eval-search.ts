@@ -34,7 +34,7 @@ import {
 import { foldText } from '#lib/text/typography.ts';
 import { inParadigm, paradigmOf } from '#lib/search/paradigm.ts';
 import { articleIdOf, openSearchIndex, type NodeSearchIndex } from './lib/search-eval/node-search.ts';
-import { keepForms, wordForms } from '#lib/search/word-forms.ts';
+import { keepForms } from '#lib/search/word-forms.ts';
 import { hasFoldedWordStartingWith, queryParadigms, rerank, RERANK_WINDOW } from '#lib/search/rerank.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
 import { pagefindQuery, plainQuery, queryWords, searchPlan, SEARCH_RANKING } from '#lib/search/query.ts';
@@ -91,10 +91,7 @@ export function termsPerQuery(method: Method, queries: readonly string[]): numbe
 async function runFormsMethod(index: NodeSearchIndex, method: Method, query: string): Promise<string[]> {
   const plan = searchPlan(parseQuery(query));
   // As the engine does: a word that begins no indexed word makes the query find nothing.
-  for (const word of plan.inflected) {
-    const found = await Promise.all(wordForms(word).prefixes.map((prefix) => index.hasIndexedWord(prefix)));
-    if (!found.some(Boolean)) return [];
-  }
+  if (!(await Promise.all(plan.inflected.map((word) => index.wordIndexed(word)))).every(Boolean)) return [];
   const lists = [await index.matches(method.rewrite(query))];
   for (const { term, prefix } of plan.alternatives) {
     // As the engine does: an alternative is searched only when the index holds a word with its prefix.

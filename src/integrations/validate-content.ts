@@ -1,9 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
-import { formatProblem } from '#lib/problems.ts';
-import { validateArchive, VALIDATION_CACHE } from '#lib/archive/validate-archive.ts';
+import { validateForBuild } from '#lib/archive/validate-archive.ts';
 import { rendersGlobalPages, validatedByParent } from '#lib/build/shards.ts';
 
 export interface ValidateContentOptions {
@@ -28,10 +27,8 @@ export default function validateContent(options: ValidateContentOptions = {}): A
         if (!rendersGlobalPages() || validatedByParent()) return;
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, options.contentDir ?? process.env.ARKHIV_CONTENT ?? 'content');
-        const cacheFile = config.cacheDir ? join(fileURLToPath(config.cacheDir), VALIDATION_CACHE) : undefined;
-        const problems = await validateArchive(contentDir, { relativeTo: process.cwd(), ...(cacheFile ? { cacheFile } : {}) });
-        const errors = problems.filter((p) => p.severity === 'error');
-        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+        const cacheDir = config.cacheDir ? fileURLToPath(config.cacheDir) : undefined;
+        const errors = await validateForBuild(contentDir, cacheDir, (message) => logger.warn(message));
         if (errors.length === 0) return;
         const error = new InvalidArchiveError(errors);
         if (command === 'build') throw error;

@@ -7,7 +7,7 @@ import { serveStatic } from '../serve-static.ts';
 import type { PagefindApi, PagefindModule, PagefindOptions, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { decodeIndexChunk, decodeMeta, inflatePagefindFile, type ChunkWords, type IndexMeta } from '#lib/search/index-files.ts';
 import { joinMetas } from '#lib/search/index-union.ts';
-import { hasIndexedWordStartingWith, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { hasIndexedWordStartingWith, isIndexed, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 
 /**
  * A built site's Pagefind index, searched from Node with Pagefind's own
@@ -26,6 +26,8 @@ export interface NodeSearchIndex {
   pagesWithForms(word: string): Promise<Set<number>>;
   /** Whether the index holds a word beginning with a prefix, read from the index chunks as the search page reads them. */
   hasIndexedWord(prefix: string): Promise<boolean>;
+  /** Whether the index holds a word that begins like a form of a query word (`isIndexed`), as the search page reads it. */
+  wordIndexed(word: string): Promise<boolean>;
   /** Every indexed page with the text Pagefind indexed for it. */
   pages(): Promise<Array<{ id: string; content: string }>>;
   close(): Promise<void>;
@@ -93,6 +95,9 @@ export async function openSearchIndex(siteDir: string, options: PagefindOptions 
     },
     hasIndexedWord(prefix) {
       return hasIndexedWordStartingWith(prefix, indexParts);
+    },
+    wordIndexed(word) {
+      return isIndexed(wordForms(word), indexParts);
     },
     async pages() {
       const response = await pagefind.search(null);

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { articleSchema } from './article-schema.ts';
-import { sortProblems, type Problem } from '../problems.ts';
+import { formatProblem, sortProblems, type Problem } from '../problems.ts';
 import { parseArticlePath } from './article-file.ts';
 import { readArticleFile, type ArticleRead } from './article-source.ts';
 import { listArchive } from './archive-files.ts';
@@ -234,7 +234,25 @@ function articleResult(
 }
 
 /** The per-file cache of `validateArchive`, in a build's cache folder. */
-export const VALIDATION_CACHE = 'arkhiv-validation.json';
+const VALIDATION_CACHE = 'arkhiv-validation.json';
+
+/**
+ * The archive's errors as a build meets them: validated with the per-file
+ * cache of `cacheDir` (when given), paths relative to the working folder,
+ * each warning handed to `warn` as `formatProblem` prints it.
+ */
+export async function validateForBuild(
+  contentDir: string,
+  cacheDir: string | undefined,
+  warn: (message: string) => void,
+): Promise<Problem[]> {
+  const problems = await validateArchive(contentDir, {
+    relativeTo: process.cwd(),
+    ...(cacheDir ? { cacheFile: join(cacheDir, VALIDATION_CACHE) } : {}),
+  });
+  for (const warning of problems.filter((problem) => problem.severity === 'warning')) warn(formatProblem(warning));
+  return problems.filter((problem) => problem.severity === 'error');
+}
 
 /**
  * Validates the archive in `contentDir` (holding `topics.yaml`, `articles/` and, optionally, `authors.yaml`).

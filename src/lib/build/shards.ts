@@ -70,11 +70,6 @@ export function parseShardOption(text: string): { number: number; count: number 
 }
 
 /**
- * What one shard process renders, passed from the build to its routes and
- * integrations through the environment (`ARKHIV_SHARD`, JSON); `undefined`
- * when the build is not sharded and renders everything.
- */
-/**
  * Set for a shard whose parent process validates the whole archive while it
  * builds (`npm run build` on one machine): the global shard then leaves it
  * to the parent. A shard built alone (`--shard k/n`) validates it itself.
@@ -86,6 +81,11 @@ export function validatedByParent(environment: NodeJS.ProcessEnv = process.env):
   return environment[VALIDATED_VARIABLE] === '1';
 }
 
+/**
+ * What one shard process renders, passed from the build to its routes and
+ * integrations through the environment (`ARKHIV_SHARD`, JSON); `undefined`
+ * when the build is not sharded and renders everything.
+ */
 export interface ShardScope {
   years: number[];
   global: boolean;
