@@ -11,6 +11,7 @@ import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { InvalidArchiveError } from '#lib/archive/archive-problem.ts';
+import { ARTICLE_STATES_VARIABLE, saveArticleFileStates } from '#lib/archive/article-file-states.ts';
 import { validateForBuild } from '#lib/archive/validate-archive.ts';
 import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
 import { statArchive } from '#lib/build/archive-snapshot.ts';
@@ -85,6 +86,9 @@ const count = shardOption?.count ?? (values.assemble ? positionals.length : Numb
 // One listing of the archive: the plan's counts, and what a sharded build compares with the last one.
 const archiveFiles = statArchive(contentDir);
 const plan = planShards(yearCounts(archiveFiles.articles.keys()), count, partSizeFromEnvironment());
+// The processes this one starts take that listing instead of making their own (`articleFileStates`).
+const articleStatesFile = join(cacheDir, 'arkhiv-build-article-files.json');
+if (!values.assemble) saveArticleFileStates(articleStatesFile, join(contentDir, 'articles'), archiveFiles.articles);
 const astroArgs = (dir: string) => ['--outDir', dir, '--site', site, '--base', base];
 // Node keeps the compiled code of Astro, Vite and their packages between builds, for this process and the shards.
 enableCompileCache();
@@ -95,6 +99,7 @@ const environment = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ARKHIV_CONTENT: contentDir,
   ARKHIV_PUBLIC: publicDir,
   ARKHIV_BUILD_ID: buildId,
+  [ARTICLE_STATES_VARIABLE]: articleStatesFile,
   ...extra,
 });
 
@@ -181,6 +186,26 @@ if (values.assemble) {
   code = await runAstro({ root: ROOT, args: astroArgs(outDir), env: environment({}), prefix: '', verbose: values.verbose });
 } else {
   const started = Date.now();
+  // One failed shard, or an invalid archive, stops the others.
+  const controller = new AbortController();
+  // A shard's files go into the site as soon as it is done, while the others still build.
+  const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
+  const shardsStarted: Array<Promise<void>> = [];
+  const runShard = (shard: Shard): Promise<number> => {
+    const { promise, resolve: onStart } = Promise.withResolvers<void>();
+    shardsStarted.push(promise);
+    return buildShard(shard, shardDir(shard), { signal: controller.signal, validated: true, onStart }).finally(onStart);
+  };
+  const assembled = async (shard: Shard, exit: Promise<number>): Promise<number> => {
+    const code = await exit;
+    if (code !== 0) controller.abort();
+    else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
+    return code;
+  };
+  // The global shard runs in every build (`shardsToBuild`), so it starts while the others are planned.
+  const globalShard = plan.find((shard) => shard.global)!;
+  const globalDone = assembled(globalShard, runShard(globalShard));
+  globalDone.catch(() => {});
   const runs = await planShardRuns({
     plan,
     contentDir,
@@ -199,30 +224,16 @@ if (values.assemble) {
         .flatMap(([name, value]) => (name.startsWith('ARKHIV_') && name !== 'ARKHIV_BUILD_ID' ? [`${name}=${value}`] : []))
         .sort(),
     ],
+  }).catch((error: unknown) => {
+    controller.abort();
+    throw error;
   });
   for (const shard of runs.kept)
     logger.info(`[${shard.number}/${shard.count}] Nothing to rebuild: no page of ${yearRange(shard)} shows what changed.`);
-  // One failed shard, or an invalid archive, stops the others.
-  const controller = new AbortController();
-  // A shard's files go into the site as soon as it is done, while the others still build.
-  const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
-  const shardsStarted: Array<Promise<void>> = [];
   const shardsDone = Promise.all(
-    plan.map(async (shard) => {
-      let exit = 0;
-      if (runs.run.includes(shard)) {
-        const { promise, resolve: onStart } = Promise.withResolvers<void>();
-        shardsStarted.push(promise);
-        try {
-          exit = await buildShard(shard, shardDir(shard), { signal: controller.signal, validated: true, onStart });
-        } finally {
-          onStart();
-        }
-      }
-      if (exit !== 0) controller.abort();
-      else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
-      return exit;
-    }),
+    plan.map((shard) =>
+      shard === globalShard ? globalDone : assembled(shard, runs.run.includes(shard) ? runShard(shard) : Promise.resolve(0)),
+    ),
   );
   // Awaited below, after the validation: a shard that fails to start must not end the process before then.
   shardsDone.catch(() => {});

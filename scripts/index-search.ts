@@ -35,6 +35,6 @@ if (extra.length > 0) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий а
 if (!buildId)
   exitWithUsageError(CLI, withHelpHint(CLI, 'не задано ARKHIV_BUILD_ID: потрібен той самий ідентифікатор, з яким зібрано сайт'));
 const logger = { info: (message: string) => console.log(message) };
-const parts = planIndexParts(await articlesPerYear(resolve(process.env.ARKHIV_CONTENT ?? 'content')), partSizeFromEnvironment());
+const parts = planIndexParts(articlesPerYear(resolve(process.env.ARKHIV_CONTENT ?? 'content')), partSizeFromEnvironment());
 await buildIndex(resolve(dir), logger, { parts, manifest: true });
 await writeServiceWorker(resolve(dir), base, buildId, logger);

@@ -31,7 +31,7 @@ export default function pagefind(options: { content: string }): AstroIntegration
         // The benchmark times the index on its own (`scripts/index-search.ts`).
         if (process.env.ARKHIV_SEARCH_INDEX === 'skip') return logger.info('Search index skipped (ARKHIV_SEARCH_INDEX=skip).');
         const scope = shardScope();
-        const parts = planIndexParts(await articlesPerYear(contentDir), partSizeFromEnvironment());
+        const parts = planIndexParts(articlesPerYear(contentDir), partSizeFromEnvironment());
         await buildIndex(fileURLToPath(dir), logger, { parts, only: scope?.parts, stateFile, manifest: !scope });
       },
     },

@@ -4,7 +4,7 @@ import type { DataStore } from 'astro/loaders';
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileStates } from '#lib/files/file-states.ts';
+import { articleFileStates } from '#lib/archive/article-file-states.ts';
 import { StatCache } from '#lib/files/stat-cache.ts';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
@@ -104,8 +104,7 @@ interface FileChanges {
  */
 function changedFiles(base: string, store: DataStore, statsFile: string): FileChanges {
   const stats = new StatCache<string>(statsFile, base);
-  // Hidden files are left out, as glob() leaves them out.
-  const files = [...fileStates(base)].filter(([entry]) => ARTICLE_FILE.test(entry)).map(([entry, stat]) => ({ entry, stat }));
+  const files = [...articleFileStates(base)].map(([entry, stat]) => ({ entry, stat }));
   const changed: string[] = [];
   const kept = new Set<string>();
   for (const { entry, stat } of files) {

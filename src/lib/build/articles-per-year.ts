@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArticlePath } from '../archive/article-file.ts';
-import { listArticleFiles } from '../archive/read-article-files.ts';
+import { articleFileStates } from '../archive/article-file-states.ts';
 
 /**
  * Article files per year of an archive (`articles/<yyyy>/<mm>/<dd>/<slug>.md(x)`),
@@ -8,8 +8,8 @@ import { listArticleFiles } from '../archive/read-article-files.ts';
  * index-part and shard plans, which must not depend on what a build has
  * rendered so far.
  */
-export async function articlesPerYear(contentDir: string): Promise<Map<number, number>> {
-  return yearCounts(await listArticleFiles(join(contentDir, 'articles')));
+export function articlesPerYear(contentDir: string): Map<number, number> {
+  return yearCounts(articleFileStates(join(contentDir, 'articles')).keys());
 }
 
 /** `articlesPerYear` of the article files at `paths` (under `articles/`, as `2022/01/11/slug.md`). */

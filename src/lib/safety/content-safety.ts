@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { listArticleFiles } from '../archive/read-article-files.ts';
+import { articleFileStates } from '../archive/article-file-states.ts';
 import { formatProblem, problem } from '../problems.ts';
 import {
   createInspector,
@@ -59,7 +59,7 @@ export function locateFindings(source: string, format: SourceFormat, file: strin
  */
 export async function scanArticles(articlesDir: string, include: (entry: string) => boolean = () => true): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of (await listArticleFiles(articlesDir)).filter(include)) {
+  for (const entry of [...articleFileStates(articlesDir).keys()].filter(include)) {
     const file = join(articlesDir, entry);
     const format: SourceFormat = entry.endsWith('.mdx') ? 'mdx' : 'markdown';
     const source = await readFile(file, 'utf8');

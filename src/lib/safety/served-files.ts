@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { ARTICLE_COMPONENTS } from '../archive/article-components.ts';
-import { listArticleFiles } from '../archive/read-article-files.ts';
+import { articleFileStates } from '../archive/article-file-states.ts';
 import { rulesKey, StatCache } from '../files/stat-cache.ts';
 import { leadImageFileProblems, localLeadImage, type LeadImageFile } from '../media/lead-image-file.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
@@ -242,17 +242,16 @@ async function* readReferences(articlesDir: string, cacheDir: string | undefined
         ),
       )
     : undefined;
-  for (const entry of await listArticleFiles(articlesDir)) {
+  for (const [entry, stats] of articleFileStates(articlesDir)) {
     const path = join(articlesDir, entry);
-    const stats = cache ? statSync(path) : undefined;
-    const kept = stats && cache?.get(entry, stats);
+    const kept = cache?.get(entry, stats);
     if (kept) {
       yield { path, ...kept };
       continue;
     }
     // Synchronous: for many small files a promise per read costs more than the read itself.
     const references = articleReferences({ path, text: readFileSync(path, 'utf8'), format: entry.endsWith('.mdx') ? 'mdx' : 'markdown' });
-    if (stats) cache?.set(entry, stats, { lead: references.lead, linked: references.linked });
+    cache?.set(entry, stats, { lead: references.lead, linked: references.linked });
     yield references;
   }
   cache?.save();
