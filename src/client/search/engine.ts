@@ -19,6 +19,7 @@ import { decodeFilterChunk, decodeIndexChunk, decodeMeta, type ChunkWords, type 
 import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } from '#lib/search/query.ts';
+import { foldLikePagefind } from '#lib/search/paradigm.ts';
 import { resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
@@ -212,11 +213,17 @@ export function createEngine(config: EngineConfig): SearchEngine {
    * Whether the index holds a word beginning with a stem. For a stem that no
    * indexed word begins with, Pagefind answers with the pages of the longest
    * indexed word that begins the stem (`в` for `вщлщ`), so a result alone
-   * proves nothing: the best result's text must hold such a word.
+   * proves nothing: the best result's text must hold such a word. Pagefind
+   * is asked only when the index chunk holds a word that begins like the stem
+   * as Pagefind folds it (ї as і, й as и): most readings of a Latin word are
+   * no word at all, and each search of one costs as much as a search.
    */
   const foundStems = keptPromises<boolean>(KEPT_WORDS);
   const stemFound = (stem: string) =>
     foundStems(stem, async () => {
+      const parts = await indexParts();
+      const held = await Promise.all(queryWords(stem).map((word) => hasIndexedWordStartingWith(foldLikePagefind(word), parts)));
+      if (!held.every(Boolean)) return false;
       const results = await searchTerm(stem);
       const [best] = results;
       const found = best !== undefined && hasWordStartingWith((await readResult(best)).content, stem);
