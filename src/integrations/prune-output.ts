@@ -49,7 +49,7 @@ export default function pruneOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
         const stale: string[] = [];
         // The search index holds a file per article and is pruned by its own writer.
-        for (const relative of await filesUnder(root, new Set(['pagefind']))) {
+        for (const relative of filesUnder(root, new Set(['pagefind']))) {
           const path = join(root, relative);
           if (relative.startsWith('_astro/')) {
             // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.

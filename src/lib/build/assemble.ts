@@ -72,7 +72,7 @@ export class SiteAssembly {
   /** Links the files that `shard` (one of `options.shards`) owns from its output folder `dir`. */
   async add(shard: Shard, dir: string): Promise<void> {
     const placing: Array<[string, string]> = [];
-    for (const path of await filesUnder(dir)) {
+    for (const path of filesUnder(dir)) {
       const owner = ownerOf(path, this.options.shards);
       if ((owner && owner !== shard) || this.moves.has(path)) continue;
       this.moves.set(path, join(dir, path));

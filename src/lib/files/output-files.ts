@@ -1,5 +1,5 @@
-import { copyFileSync, linkSync, lstatSync } from 'node:fs';
-import { copyFile, link, lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { copyFileSync, linkSync, lstatSync, readdirSync } from 'node:fs';
+import { copyFile, link, lstat, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** File operations at once: enough to keep the disk busy, few enough to stay within open-file limits. */
@@ -17,21 +17,26 @@ export async function eachAtOnce<T>(items: readonly T[], task: (item: T) => Prom
 /**
  * Every file under `dir` (none when it does not exist), as paths relative to
  * it with `/`; the top-level folders named in `skip` are not entered.
+ * Synchronous: a site has a folder per page, and over tens of thousands of
+ * them a promise per folder costs more than the listing itself.
  */
-export async function filesUnder(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+export function filesUnder(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
   const files: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(join(dir, folder), { withFileTypes: true }).catch(() => []);
-    await Promise.all(
-      entries.map((entry) => {
-        const path = folder ? `${folder}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) return folder === '' && skip.has(entry.name) ? undefined : walk(path);
-        if (entry.isFile()) files.push(path);
-        return undefined;
-      }),
-    );
+  const walk = (folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (folder !== '' || !skip.has(entry.name)) walk(path);
+      } else if (entry.isFile()) files.push(path);
+    }
   };
-  await walk('');
+  walk('');
   return files;
 }
 

@@ -46,7 +46,7 @@ export async function indexablePages(root: string, known: KnownPages = {}): Prom
   const noindex = known.cacheDir ? new StatCache<boolean>(join(known.cacheDir, CACHE_FILE), rulesKey([root, NOINDEX], [])) : undefined;
   const pages: string[] = [];
   // The search index and the assets hold no pages (and most of the output's files).
-  for (const page of known.files ?? (await filesUnder(root, new Set(['pagefind', '_astro'])))) {
+  for (const page of known.files ?? filesUnder(root, new Set(['pagefind', '_astro']))) {
     if (page !== 'index.html' && !page.endsWith('/index.html')) continue;
     if (isNoindex(join(root, page), page, noindex)) continue;
     pages.push(page.slice(0, -'index.html'.length));
