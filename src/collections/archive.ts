@@ -1,14 +1,22 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { TopicData } from '#lib/archive/topic-schema.ts';
 import type { AuthorData } from '#lib/archive/author-schema.ts';
+import { sharedFrontMatter } from '#lib/archive/front-matter-store.ts';
 import { cacheKey } from '#lib/site/cache-keys.ts';
 import { compareChronological, parseArticleId, type ArticleRecord } from '#lib/archive/article-record.ts';
 import { publishedTopics } from '#lib/archive/topic-index.ts';
 import { groupByAuthor, groupByDate, groupByTopic, type DayGroup, type MonthGroup, type YearGroup } from '#lib/site/grouping.ts';
 
-/** One article as the site shows it: the record used by listings plus its collection entry for rendering. */
+type ArticleEntry = CollectionEntry<'articles'>;
+
+/**
+ * One article as the site shows it: the record used by listings, its front
+ * matter, and its collection entry for rendering, which carries no data
+ * (the content loader keeps the front matter apart: `FrontMatterStore`).
+ */
 export interface SiteArticle extends ArticleRecord {
-  entry: CollectionEntry<'articles'>;
+  data: ArticleEntry['data'];
+  entry: Omit<ArticleEntry, 'data'>;
 }
 
 export interface SiteTopic extends TopicData {
@@ -50,13 +58,17 @@ export interface Archive {
 
 async function loadArchive(): Promise<Archive> {
   const [entries, topicEntries] = await Promise.all([getCollection('articles'), getCollection('topics')]);
+  const frontMatter = sharedFrontMatter<ArticleEntry['data']>();
+  if (!frontMatter) throw new Error('The articles’ front matter was not handed over: the content loader (src/loaders/articles.ts) did not run in this process.');
   const problems: string[] = [];
   const chronological: SiteArticle[] = [];
   for (const entry of entries) {
     try {
       const { day } = parseArticleId(entry.id);
-      const { title, summary, topics, authors, date, image } = entry.data;
-      chronological.push({ id: entry.id, day, date, title, summary, topics, authors, image, entry });
+      const data = frontMatter.get(entry.id);
+      if (!data) throw new Error('its front matter is not in the store the content loader keeps; build again');
+      const { title, summary, topics, authors, date, image } = data;
+      chronological.push({ id: entry.id, day, date, title, summary, topics, authors, image, data, entry });
     } catch (error) {
       problems.push(`  ${entry.filePath ?? entry.id}: ${(error as Error).message}`);
     }

@@ -14,11 +14,12 @@ export type ArticleBody =
  * or the component Astro renders for MDX (and for Markdown with local images),
  * with the number of words read in it.
  */
-export async function articleBody(entry: CollectionEntry<'articles'>): Promise<ArticleBody> {
+export async function articleBody(entry: Omit<CollectionEntry<'articles'>, 'data'>): Promise<ArticleBody> {
   if (hasHtmlFile(entry)) {
     const { html, words } = await readArticleHtml(__ARKHIV_ARTICLE_HTML_DIR__, entry.id, entry.digest);
     return { html, words };
   }
-  const { Content } = await render(entry);
+  // Astro renders an entry from its file, its rendered HTML and their metadata; the data the store leaves out is not read.
+  const { Content } = await render(entry as CollectionEntry<'articles'>);
   return { Content, words: countReadableWords(entry.body ?? '') };
 }

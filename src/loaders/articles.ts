@@ -5,6 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleFileStates } from '#lib/archive/article-file-states.ts';
+import { FrontMatterStore, shareFrontMatter } from '#lib/archive/front-matter-store.ts';
 import { StatCache } from '#lib/files/stat-cache.ts';
 import { articleHtmlDir, articleHtmlFile, hasHtmlFile, writeArticleHtml } from '#lib/site/article-html-store.ts';
 import { countReadableWords } from '#lib/text/word-count.ts';
@@ -39,14 +40,16 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
     name: 'arkhiv:articles',
     load: async (context: LoaderContext) => {
-      keptForSameSource(context);
+      const cacheDir = fileURLToPath(context.config.cacheDir);
+      const frontMatter = new FrontMatterStore<Record<string, unknown>>(join(cacheDir, FRONT_MATTER_FILE));
+      if (!keptForSameSource(context)) frontMatter.clear();
       const failures: Array<{ entry: string; reason: string }> = [];
       const logger = collectRenderErrors(context.logger, failures);
       const writes: Array<Promise<void>> = [];
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
       const base = resolve(fileURLToPath(context.config.root), options.base);
-      const store = leanStore(context.store, articleHtmlDir(context.config.cacheDir), writes, scope);
+      const store = leanStore(context.store, { dir: articleHtmlDir(context.config.cacheDir), writes, scope, frontMatter, watching: !!context.watcher });
       const unchanged = unchangedEntry(store, context.generateDigest, base);
       const globContext: GlobContext = {
         ...context,
@@ -55,7 +58,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         store,
       };
       // The dev server's watcher needs glob() over every file; a build reads only the files whose stats changed.
-      const changes = context.watcher ? undefined : changedFiles(base, store, join(fileURLToPath(context.config.cacheDir), STATS_FILE));
+      const changes = context.watcher ? undefined : changedFiles(base, store, join(cacheDir, STATS_FILE));
       // glob() matches every file of the archive against every pattern: over many changed files, one pattern for all is faster.
       if (!changes || changes.changed.length > FEW_FILES) await everyArticle.load(globContext);
       else {
@@ -64,6 +67,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         for (const id of store.keys()) if (!changes.listed.has(id)) store.delete(id);
       }
       changes?.record((entry) => store.get(idOf(entry))?.digest);
+      frontMatter.retain((id) => context.store.has(id));
+      frontMatter.save();
+      shareFrontMatter(frontMatter.view());
       await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
     },
@@ -76,6 +82,8 @@ const FEW_FILES = 50;
 const ARTICLE_FILE = /\.mdx?$/;
 /** Where the loader keeps each article file's digest by its modification time and size. */
 const STATS_FILE = 'arkhiv-article-files.json';
+/** Where the loader keeps the articles' front matter (`FrontMatterStore`). */
+const FRONT_MATTER_FILE = 'arkhiv-front-matter.bin';
 
 const idOf = (entry: string): string => entry.replace(ARTICLE_FILE, '');
 
@@ -274,24 +282,48 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
   return rest;
 }
 
+/** What the store `glob()` writes to keeps beside Astro's. */
+interface LeanStoreOptions {
+  /** Where the bodies of plain Markdown entries go. */
+  dir: string;
+  writes: Array<Promise<void>>;
+  scope: ShardScope | undefined;
+  frontMatter: FrontMatterStore<Record<string, unknown>>;
+  /** The dev server's loader: every change is saved as it comes, since no load ends after it. */
+  watching: boolean;
+}
+
 /**
  * The store `glob()` writes to, with the bodies of plain Markdown entries
- * moved out to files. An entry of a year this process renders whose body
- * file is gone reads as absent, so that `glob()` renders it again instead of
- * trusting its digest; an entry of another shard's years needs no body here.
+ * moved out to files and every entry's front matter to `frontMatter`: Astro's
+ * store keeps each entry without data. An entry whose front matter is not
+ * kept for its digest reads as absent, and so does an entry of a year this
+ * process renders whose body file is gone, so that `glob()` loads it again
+ * instead of trusting its digest; an entry of another shard's years needs
+ * no body here.
  */
-function leanStore(store: DataStore, dir: string, writes: Array<Promise<void>>, scope: ShardScope | undefined): DataStore {
+function leanStore(store: DataStore, { dir, writes, scope, frontMatter, watching }: LeanStoreOptions): DataStore {
+  const forget = (id: string) => {
+    store.delete(id);
+    frontMatter.delete(id);
+  };
   return overriding<DataStore>(store, {
     get: ((id: string) => {
       const entry = store.get(id);
-      const bodyGone = entry && hasHtmlFile(entry) && rendersYear(id.slice(0, 4), scope) && !existsSync(articleHtmlFile(dir, id));
+      if (!entry || frontMatter.get(id, String(entry.digest)) === undefined) return undefined;
+      const bodyGone = hasHtmlFile(entry) && rendersYear(id.slice(0, 4), scope) && !existsSync(articleHtmlFile(dir, id));
       return bodyGone ? undefined : entry;
     }) as DataStore['get'],
     set: (entry: DataEntry) => {
       const kept = slim(entry, dir, writes);
-      if (kept) return store.set(kept);
-      store.delete(entry.id);
-      return false;
+      if (!kept) {
+        forget(entry.id);
+        return false;
+      }
+      frontMatter.set(kept.id, String(kept.digest), kept.data);
+      if (watching) frontMatter.save();
+      return store.set({ ...kept, data: {} });
     },
+    delete: forget,
   });
 }

@@ -1,12 +1,14 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * The rendered bodies of Markdown articles are kept out of Astro's data store
- * (src/loaders/articles.ts); a rebuild with a warm cache must still show every
- * edit, and the data store must hold front matter only.
+ * (src/loaders/articles.ts), and so is their front matter, which goes to a
+ * store of its own; a rebuild with a warm cache must still show every edit,
+ * and a body or front matter lost from the cache is loaded again.
  */
 const work = join(PROJECT_ROOT, 'tests/.output/article-html-rebuild');
 const archive = join(work, 'archive');
@@ -33,12 +35,20 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-test('the data store holds front matter, not article bodies', async () => {
+test('Astro’s data store holds neither front matter nor bodies; the front matter is kept beside it, without the body', async () => {
   const store = await findFile(work, 'data-store.json');
   expect(store).toBeDefined();
   const text = await readFile(store!, 'utf8');
-  expect(text).toContain('Росія розпочала повномасштабне вторгнення в Україну');
+  expect(text).toContain(ARTICLE);
+  expect(text).not.toContain('Росія розпочала повномасштабне вторгнення в Україну');
   expect(text).not.toContain('Близько пʼятої ранку');
+  const kept = await findFile(work, 'arkhiv-front-matter.bin');
+  expect(kept).toBeDefined();
+  const frontMatter = deserialize(await readFile(kept!)) as Map<string, { digest: string; data: { title: string; date: Date } }>;
+  const entry = frontMatter.get(ARTICLE);
+  expect(entry?.data.title).toContain('Росія розпочала повномасштабне вторгнення');
+  expect(entry?.data.date).toBeInstanceOf(Date);
+  expect(JSON.stringify([...frontMatter.values()])).not.toContain('Близько пʼятої ранку');
 });
 
 test('an edited body shows after a rebuild with a warm cache', async () => {
@@ -51,6 +61,15 @@ test('an edited body shows after a rebuild with a warm cache', async () => {
   const html = await readFile(page, 'utf8');
   expect(html).toContain('Близько четвертої ранку');
   expect(html).not.toContain('Близько пʼятої ранку');
+}, 180_000);
+
+test('front matter lost from the cache is read again, not trusted to the digest', async () => {
+  const kept = await findFile(work, 'arkhiv-front-matter.bin');
+  await rm(kept!);
+  const again = await buildSite({ content: archive, outDir });
+  expect(again.code, again.stderr).toBe(0);
+  expect(await readFile(join(outDir, ARTICLE, 'index.html'), 'utf8')).toContain('Близько четвертої ранку');
+  expect(await findFile(work, 'arkhiv-front-matter.bin')).toBeDefined();
 }, 180_000);
 
 test('a body file lost from the cache is rendered again, not trusted to the digest', async () => {
