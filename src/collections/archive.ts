@@ -59,7 +59,10 @@ export interface Archive {
 async function loadArchive(): Promise<Archive> {
   const [entries, topicEntries] = await Promise.all([getCollection('articles'), getCollection('topics')]);
   const frontMatter = sharedFrontMatter<ArticleEntry['data']>();
-  if (!frontMatter) throw new Error('The articles’ front matter was not handed over: the content loader (src/loaders/articles.ts) did not run in this process.');
+  if (!frontMatter)
+    throw new Error(
+      'The articles’ front matter was not handed over: the content loader (src/loaders/articles.ts) did not run in this process.',
+    );
   const problems: string[] = [];
   const chronological: SiteArticle[] = [];
   for (const entry of entries) {

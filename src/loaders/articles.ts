@@ -49,7 +49,13 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
       const base = resolve(fileURLToPath(context.config.root), options.base);
-      const store = leanStore(context.store, { dir: articleHtmlDir(context.config.cacheDir), writes, scope, frontMatter, watching: !!context.watcher });
+      const store = leanStore(context.store, {
+        dir: articleHtmlDir(context.config.cacheDir),
+        writes,
+        scope,
+        frontMatter,
+        watching: !!context.watcher,
+      });
       const unchanged = unchangedEntry(store, context.generateDigest, base);
       const globContext: GlobContext = {
         ...context,
