@@ -14,6 +14,9 @@ export const ARTICLE_STATES_VARIABLE = 'ARKHIV_ARTICLE_STATES';
 
 const ARTICLE_FILE = /\.mdx?$/;
 
+/** Path order, as the checks list problems and as `listArticleFiles` lists files. */
+const byPath = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The file `ARTICLE_STATES_VARIABLE` names: the folder listed, and each article file as `[path, mtimeMs, size]`. */
 interface SavedStates {
   articlesDir: string;
@@ -32,14 +35,14 @@ export function articleFileStates(articlesDir: string): Map<string, FileState> {
   const saved = savedStates(resolve(articlesDir));
   if (saved) return new Map(saved.files.map(([path, mtimeMs, size]) => [path, { mtimeMs, size }]));
   const states = [...fileStates(articlesDir)].filter(([path]) => ARTICLE_FILE.test(path));
-  return new Map(states.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(states.sort(byPath));
 }
 
 /** Writes the listing of `articlesDir` for the processes a build starts with `ARTICLE_STATES_VARIABLE` set to `file`. */
 export function saveArticleFileStates(file: string, articlesDir: string, states: ReadonlyMap<string, FileState>): void {
   const files = [...states]
     .filter(([path]) => ARTICLE_FILE.test(path))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byPath)
     .map(([path, { mtimeMs, size }]): [string, number, number] => [path, mtimeMs, size]);
   writeFileAtomic(file, JSON.stringify({ articlesDir: resolve(articlesDir), files } satisfies SavedStates));
 }
