@@ -54,7 +54,6 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         writes,
         scope,
         frontMatter,
-        watching: !!context.watcher,
       });
       const unchanged = unchangedEntry(store, context.generateDigest, base);
       const globContext: GlobContext = {
@@ -74,7 +73,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       }
       changes?.record((entry) => store.get(idOf(entry))?.digest);
       frontMatter.retain((id) => context.store.has(id));
-      frontMatter.save();
+      // The dev server's watcher changes entries one at a time after the load: each change is saved as it comes.
+      if (context.watcher) frontMatter.keepSaved();
+      else frontMatter.save();
       shareFrontMatter(frontMatter.view());
       await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
@@ -295,8 +296,6 @@ interface LeanStoreOptions {
   writes: Array<Promise<void>>;
   scope: ShardScope | undefined;
   frontMatter: FrontMatterStore<Record<string, unknown>>;
-  /** The dev server's loader: every change is saved as it comes, since no load ends after it. */
-  watching: boolean;
 }
 
 /**
@@ -308,7 +307,7 @@ interface LeanStoreOptions {
  * instead of trusting its digest; an entry of another shard's years needs
  * no body here.
  */
-function leanStore(store: DataStore, { dir, writes, scope, frontMatter, watching }: LeanStoreOptions): DataStore {
+function leanStore(store: DataStore, { dir, writes, scope, frontMatter }: LeanStoreOptions): DataStore {
   const forget = (id: string) => {
     store.delete(id);
     frontMatter.delete(id);
@@ -327,7 +326,6 @@ function leanStore(store: DataStore, { dir, writes, scope, frontMatter, watching
         return false;
       }
       frontMatter.set(kept.id, String(kept.digest), kept.data);
-      if (watching) frontMatter.save();
       return store.set({ ...kept, data: {} });
     },
     delete: forget,

@@ -38,12 +38,9 @@ export function articleFileStates(articlesDir: string): Map<string, FileState> {
   return new Map(states.sort(byPath));
 }
 
-/** Writes the listing of `articlesDir` for the processes a build starts with `ARTICLE_STATES_VARIABLE` set to `file`. */
+/** Writes the listing of `articlesDir` (its article files, as `articleFileStates` lists them) for the processes a build starts with `ARTICLE_STATES_VARIABLE` set to `file`. */
 export function saveArticleFileStates(file: string, articlesDir: string, states: ReadonlyMap<string, FileState>): void {
-  const files = [...states]
-    .filter(([path]) => ARTICLE_FILE.test(path))
-    .sort(byPath)
-    .map(([path, { mtimeMs, size }]): [string, number, number] => [path, mtimeMs, size]);
+  const files = [...states].sort(byPath).map(([path, { mtimeMs, size }]): [string, number, number] => [path, mtimeMs, size]);
   writeFileAtomic(file, JSON.stringify({ articlesDir: resolve(articlesDir), files } satisfies SavedStates));
 }
 

@@ -25,6 +25,8 @@ export class FrontMatterStore<T> {
   private readonly file: string;
   private readonly entries: Map<string, Stored<T>>;
   private changed = false;
+  /** Saved at every change (`keepSaved`). */
+  private autosave = false;
 
   /** The store kept in `file`; empty when the file is missing or cannot be read. */
   constructor(file: string) {
@@ -41,10 +43,12 @@ export class FrontMatterStore<T> {
   set(id: string, digest: string, data: T): void {
     this.entries.set(id, { digest, data });
     this.changed = true;
+    if (this.autosave) this.save();
   }
 
   delete(id: string): void {
     this.changed = this.entries.delete(id) || this.changed;
+    if (this.autosave) this.save();
   }
 
   clear(): void {
@@ -62,6 +66,17 @@ export class FrontMatterStore<T> {
     if (!this.changed) return;
     writeFileAtomic(this.file, serialize(this.entries));
     this.changed = false;
+  }
+
+  /**
+   * Saves the store now and after every later change: for the dev server,
+   * whose changes come one at a time after its load has ended. Not during a
+   * load, where saving at each of thousands of entries would write the whole
+   * store thousands of times.
+   */
+  keepSaved(): void {
+    this.save();
+    this.autosave = true;
   }
 
   /** Every entry's front matter by id: a view that follows later changes. */
