@@ -1,4 +1,5 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { readArticleBytes, readArticleFile, type ArticleRead } from './article-source.ts';
 import { isTempFileName, tempFileOwnerAlive } from '../files/atomic-write.ts';
@@ -13,15 +14,18 @@ export interface ArchiveListing {
   others: string[];
 }
 
-async function walk(root: string, folder: string, listing: ArchiveListing, temps: string[]): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+function walk(root: string, folder: string, listing: ArchiveListing, temps: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
-  });
+  }
   for (const entry of entries) {
     const path = join(folder, entry.name);
     const rel = relative(root, path).split(sep).join('/');
-    if (entry.isDirectory()) await walk(root, path, listing, temps);
+    if (entry.isDirectory()) walk(root, path, listing, temps);
     else if (isTempFileName(entry.name)) temps.push(path);
     else if (/\.mdx?$/.test(entry.name)) listing.articles.push(rel);
     else if (!entry.name.startsWith('.')) listing.others.push(rel);
@@ -31,12 +35,14 @@ async function walk(root: string, folder: string, listing: ArchiveListing, temps
 /**
  * Lists the archive's article files. Temporary files left by an ingest that
  * was killed mid-write are removed when their process is gone, so a crash
- * never leaves debris behind for long.
+ * never leaves debris behind for long. The folders are read synchronously:
+ * an archive has a folder per day, and over thousands of them waiting for
+ * each listing costs more than the listing itself.
  */
 export async function listArchive(contentDir: string): Promise<ArchiveListing> {
   const listing: ArchiveListing = { articles: [], others: [] };
   const temps: string[] = [];
-  await walk(contentDir, join(contentDir, 'articles'), listing, temps);
+  walk(contentDir, join(contentDir, 'articles'), listing, temps);
   for (const temp of temps) if (!tempFileOwnerAlive(temp)) await rm(temp, { force: true });
   listing.articles.sort();
   listing.others.sort();
