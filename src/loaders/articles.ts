@@ -138,8 +138,9 @@ function changedFiles(base: string, store: DataStore, statsFile: string): FileCh
     listed: new Set(files.map(({ entry }) => idOf(entry))),
     record(digestOf) {
       for (const { entry, stat } of files) {
+        if (kept.has(idOf(entry))) continue;
         const digest = digestOf(entry);
-        if (digest !== undefined && !kept.has(idOf(entry))) stats.set(entry, stat, String(digest));
+        if (digest !== undefined) stats.set(entry, stat, String(digest));
       }
       stats.save();
     },
