@@ -4,6 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
+import { filesUnder } from '../files/output-files.ts';
 import { ALL_ARTICLE_PAGES, type IndexPart, PARTS_MANIFEST, partGlob } from './index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
@@ -44,11 +45,13 @@ export async function writeIndex(outputPath: string, add: (index: PagefindIndex)
   }
 }
 
-/** The article pages (and former-URL pages) of one year of a built site, `<mm>/<dd>/<slug>/index.html`, sorted. */
-async function articlePagesOf(root: string, year: number | string): Promise<string[]> {
-  const pages = await readdir(join(root, String(year)), { recursive: true }).catch(() => [] as string[]);
-  return pages
-    .map((path) => path.replace(/\\/g, '/'))
+/**
+ * The article pages (and former-URL pages) of one year of a built site,
+ * `<mm>/<dd>/<slug>/index.html`, sorted; listed synchronously
+ * (`filesUnder`), since a year has a folder per article.
+ */
+function articlePagesOf(root: string, year: number | string): string[] {
+  return filesUnder(join(root, String(year)))
     .filter((path) => ARTICLE_PAGE.test(path))
     .sort();
 }
@@ -57,7 +60,7 @@ async function articlePagesOf(root: string, year: number | string): Promise<stri
 export async function articlePagesPerYear(root: string): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const name of (await readdir(root)).filter((name) => /^\d{4}$/.test(name))) {
-    const pages = await articlePagesOf(root, name);
+    const pages = articlePagesOf(root, name);
     if (pages.length > 0) counts.set(Number(name), pages.length);
   }
   return counts;
@@ -83,10 +86,10 @@ export interface IndexPlan {
 const PART_FOLDER = /^\d{4}-\d{4}$/;
 
 /** Digest of the article pages (and former-URL pages) of some years in a built site. */
-async function pagesDigest(root: string, years: readonly number[]): Promise<string> {
+function pagesDigest(root: string, years: readonly number[]): string {
   const hash = createHash('sha256');
   for (const year of [...years].sort()) {
-    for (const page of await articlePagesOf(root, year)) {
+    for (const page of articlePagesOf(root, year)) {
       // Synchronous: thousands of awaited stats cost more in waiting than the calls themselves.
       const info = statSync(join(root, String(year), page));
       hash.update(`${year}/${page}\0${info.size}\0${info.mtimeMs}\n`);
@@ -144,7 +147,7 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
   };
   for (const part of building) {
     const bundle = join(root, 'pagefind', part.folder);
-    const digest = `${parts.length}:${part.years.join(',')}:${await pagesDigest(root, part.years)}`;
+    const digest = `${parts.length}:${part.years.join(',')}:${pagesDigest(root, part.years)}`;
     next[part.folder] = digest;
     if (state[part.folder] === digest && existsSync(join(bundle, 'pagefind-entry.json'))) {
       kept += 1;
