@@ -13,6 +13,7 @@ import sourceVersion from './src/integrations/source-version.ts';
 import servedFiles from './src/integrations/served-files.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import media from './src/integrations/media.ts';
+import shardPagesWritten from './src/integrations/shard-pages-written.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -36,6 +37,7 @@ export default defineConfig({
   // validateContent: every invalid front matter of the archive in one build error (before Astro stops at the first).
   // servedFiles: every file of public/ and every local file an article links is safe to serve from the site's origin.
   // securityHeaders: _headers with the Content Security Policy for hosts that read it.
+  // shardPagesWritten: a shard's files but the index are final; its build assembles them while the index is built.
   // media: where lead photos are read, their resized variants cached (ARKHIV_MEDIA_CACHE: one folder for all shards) and the site written.
   integrations: [
     validateContent(),
@@ -48,8 +50,9 @@ export default defineConfig({
     sourceVersion(),
     mdx(),
     siteSitemap(),
+    securityHeaders(),
+    shardPagesWritten(),
     pagefind({ content: process.env.ARKHIV_CONTENT ?? './content' }),
     serviceWorker(),
-    securityHeaders(),
   ],
 });

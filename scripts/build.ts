@@ -16,7 +16,15 @@ import { validateForBuild } from '#lib/archive/validate-archive.ts';
 import { assembleSite, SiteAssembly } from '#lib/build/assemble.ts';
 import { statArchive } from '#lib/build/archive-snapshot.ts';
 import { yearCounts } from '#lib/build/articles-per-year.ts';
-import { parseShardOption, planShards, scopeOf, SHARD_VARIABLE, VALIDATED_VARIABLE, type Shard } from '#lib/build/shards.ts';
+import {
+  PAGES_WRITTEN_MESSAGE,
+  parseShardOption,
+  planShards,
+  scopeOf,
+  SHARD_VARIABLE,
+  VALIDATED_VARIABLE,
+  type Shard,
+} from '#lib/build/shards.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
@@ -118,8 +126,17 @@ async function buildShard(shard: Shard, dir: string, options: ShardRunOptions = 
   });
   const prefix = shard.count > 1 ? `[${shard.number}/${shard.count}] ` : '';
   const root = await shardRoot(shard);
-  const { signal } = options;
-  const exit = runAstro({ root, project: ROOT, args: astroArgs(dir), env, prefix, verbose: values.verbose, ...(signal ? { signal } : {}) });
+  const { signal, onPagesWritten } = options;
+  const exit = runAstro({
+    root,
+    project: ROOT,
+    args: astroArgs(dir),
+    env,
+    prefix,
+    verbose: values.verbose,
+    ...(signal ? { signal } : {}),
+    ...(onPagesWritten ? { onMessage: (message: unknown) => message === PAGES_WRITTEN_MESSAGE && onPagesWritten() } : {}),
+  });
   options.onStart?.();
   return exit;
 }
@@ -131,6 +148,8 @@ interface ShardRunOptions {
   validated?: boolean;
   /** Called once the shard's process is started. */
   onStart?: () => void;
+  /** Called when the shard's files but its search index are written (`PAGES_WRITTEN_MESSAGE`). */
+  onPagesWritten?: () => void;
 }
 
 /** What `astro build` reads from the project root (the archive and `public/` it is given by path): a shard's root links to each. */
@@ -191,15 +210,29 @@ if (values.assemble) {
   // A shard's files go into the site as soon as it is done, while the others still build.
   const assembly = new SiteAssembly({ outDir, shards: plan, site, base, buildId, cacheDir, logger });
   const shardsStarted: Array<Promise<void>> = [];
+  // Nothing goes into the site before the archive is known valid: an invalid archive leaves the site as it was.
+  const validation = Promise.withResolvers<boolean>();
+  const placeable = async () => (await validation.promise) && !controller.signal.aborted;
+  // A shard's pages go into the site while it builds its search index (`PAGES_WRITTEN_MESSAGE`).
+  const pagesPlaced = new Map<Shard, Promise<void>>();
   const runShard = (shard: Shard): Promise<number> => {
     const { promise, resolve: onStart } = Promise.withResolvers<void>();
     shardsStarted.push(promise);
-    return buildShard(shard, shardDir(shard), { signal: controller.signal, validated: true, onStart }).finally(onStart);
+    const onPagesWritten = () => {
+      const placing = placeable().then((ok) => (ok ? assembly.add(shard, shardDir(shard), 'pages') : undefined));
+      placing.catch(() => {}); // awaited, and so reported, once the shard is done
+      pagesPlaced.set(shard, placing);
+    };
+    return buildShard(shard, shardDir(shard), { signal: controller.signal, validated: true, onStart, onPagesWritten }).finally(onStart);
   };
   const assembled = async (shard: Shard, exit: Promise<number>): Promise<number> => {
     const code = await exit;
     if (code !== 0) controller.abort();
-    else if (!controller.signal.aborted) await assembly.add(shard, shardDir(shard));
+    else if (await placeable()) {
+      const pages = pagesPlaced.get(shard);
+      if (pages) await pages.then(() => assembly.add(shard, shardDir(shard), 'index'));
+      else await assembly.add(shard, shardDir(shard));
+    }
     return code;
   };
   // The global shard runs in every build (`shardsToBuild`), so it starts while the others are planned.
@@ -243,10 +276,12 @@ if (values.assemble) {
   const errors = await validateForBuild(contentDir, cacheDir, (message) => console.warn(message)).then(
     (found) => {
       if (found.length > 0) controller.abort();
+      validation.resolve(found.length === 0);
       return found;
     },
     (error: unknown) => {
       controller.abort();
+      validation.resolve(false);
       throw error;
     },
   );

@@ -18,6 +18,8 @@ export interface AstroRun {
   verbose: boolean;
   /** Stops the build (another shard failed). */
   signal?: AbortSignal;
+  /** Receives what the build sends over Node's IPC channel, which it has only when this is given. */
+  onMessage?: (message: unknown) => void;
 }
 
 /**
@@ -30,17 +32,19 @@ export function runAstro(run: AstroRun): Promise<number> {
   const child = spawn(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
     cwd: project,
     env: run.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: run.onMessage ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     ...(run.signal ? { signal: run.signal } : {}),
   });
+  if (run.onMessage) child.on('message', run.onMessage);
   const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     createInterface({ input: stream }).on('line', (line) => {
       if (!run.verbose && PAGE_LINE.test(line)) return;
       out.write(`${run.prefix}${line}\n`);
     });
   };
-  pass(child.stdout, process.stdout);
-  pass(child.stderr, process.stderr);
+  // Piped above, so both streams exist.
+  pass(child.stdout!, process.stdout);
+  pass(child.stderr!, process.stderr);
   return new Promise((done, fail) => {
     child.on('error', (error) => (error.name === 'AbortError' ? done(1) : fail(error)));
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));

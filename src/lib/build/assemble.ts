@@ -4,7 +4,7 @@ import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFileSync } fr
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
-import type { Shard } from './shards.ts';
+import { INDEX_FOLDER, type Shard } from './shards.ts';
 
 export interface AssembleOptions {
   /** Where the site goes: afterwards it holds the assembled site and nothing else. */
@@ -43,6 +43,9 @@ function globalShard(shards: readonly Shard[]): Shard {
   return shard;
 }
 
+/** Which of a shard's files `SiteAssembly.add` links. */
+export type ShardFiles = 'all' | 'pages' | 'index';
+
 /**
  * Joins the shards' outputs into one site as the shards finish: each
  * shard's files are linked into `outDir` as soon as it is done (`add`), then
@@ -69,10 +72,19 @@ export class SiteAssembly {
     this.present.catch(() => {}); // awaited, and so reported, by `finish`
   }
 
-  /** Links the files that `shard` (one of `options.shards`) owns from its output folder `dir`. */
-  async add(shard: Shard, dir: string): Promise<void> {
+  /**
+   * Links the files that `shard` (one of `options.shards`) owns from its
+   * output folder `dir`: all of them, or those outside the search index
+   * (`'pages'`, once the shard has written them) and then the index alone
+   * (`'index'`, once the shard is done).
+   */
+  async add(shard: Shard, dir: string, which: ShardFiles = 'all'): Promise<void> {
     const placing: Array<[string, string]> = [];
-    for (const path of filesUnder(dir)) {
+    const paths =
+      which === 'index'
+        ? filesUnder(join(dir, INDEX_FOLDER)).map((path) => `${INDEX_FOLDER}/${path}`)
+        : filesUnder(dir, which === 'pages' ? new Set([INDEX_FOLDER]) : undefined);
+    for (const path of paths) {
       const owner = ownerOf(path, this.options.shards);
       if ((owner && owner !== shard) || this.moves.has(path)) continue;
       this.moves.set(path, join(dir, path));

@@ -105,6 +105,17 @@ export function shardScope(environment: NodeJS.ProcessEnv = process.env): ShardS
   return scope;
 }
 
+/**
+ * The message a shard sends to the build that started it (over Node's IPC
+ * channel, when it has one) once its pages are written: from then on it
+ * changes nothing in its output folder but the search index (`pagefind/`),
+ * so the build can assemble the pages while the index is built.
+ */
+export const PAGES_WRITTEN_MESSAGE = 'arkhiv:shard-pages-written';
+
+/** The folder of a shard's output that changes after `PAGES_WRITTEN_MESSAGE`. */
+export const INDEX_FOLDER = 'pagefind';
+
 export function scopeOf(shard: Shard): ShardScope {
   return { years: shard.years, global: shard.global, parts: shard.parts.map((part) => part.folder) };
 }
