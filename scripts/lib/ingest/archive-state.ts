@@ -94,7 +94,8 @@ export class ArchiveState {
    * comparison samples) with the reader the build and `npm run check` use,
    * or takes what an earlier run kept in `cacheFile` for the files unchanged
    * since (same modification time and size), so that ingesting a few items
-   * reads only the archive's changed files. Rejects with an
+   * reads only the archive's changed files; what it learnt is kept by
+   * `keepWritten` or `saveFacts`, one write per run. Rejects with an
    * `InvalidArchiveError` listing every file they would reject (paths
    * relative to the working folder), before anything is written.
    */
@@ -117,7 +118,6 @@ export class ArchiveState {
       onProgress?.(n + 1, listing.articles.length);
     }
     if (problems.length > 0) throw new InvalidArchiveError(sortProblems(problems), 'запустіть npm run ingest знову');
-    cache?.save();
     return state;
   }
 
@@ -149,6 +149,11 @@ export class ArchiveState {
       if (article && problems.length === 0) cache.set(path, statSync(join(this.contentDir, path)), factsOf(article));
     }
     cache.save();
+  }
+
+  /** Keeps what `load` learnt of the archive's files, for a run that writes nothing (`keepWritten` keeps it otherwise). */
+  saveFacts(): void {
+    this.cache?.save();
   }
 
   private textOf(known: KnownArticle): string {

@@ -207,7 +207,7 @@ async function ingestInto(
         `${changed} змінено чи створено під час імпорту: нових тем, авторів і статей не записано, щоб не затерти цих змін. Запустіть імпорт ще раз.`,
       );
     archive.keepWritten(writePlanned(contentDir, placement.writes));
-  }
+  } else archive.saveFacts();
   return {
     contentDir,
     dryRun: options.dryRun ?? false,

@@ -22,7 +22,12 @@ afterAll(async () => {
 describe('ArchiveState with kept facts', () => {
   const root = join(OUTPUT, 'archive');
   const cacheFile = archiveFactsFile(join(OUTPUT, 'cache'), root);
-  const load = (withCache: boolean) => ArchiveState.load(root, undefined, withCache ? cacheFile : undefined);
+  /** A run that writes nothing: it loads the archive, then keeps what it learnt (`saveFacts`). */
+  const load = async (withCache: boolean) => {
+    const state = await ArchiveState.load(root, undefined, withCache ? cacheFile : undefined);
+    state.saveFacts();
+    return state;
+  };
   const answers = (state: ArchiveState) => ({
     budget: state.nearDuplicate(textSignature(BUDGET))?.key.path,
     museum: state.nearDuplicate(textSignature(MUSEUM))?.key.path,
