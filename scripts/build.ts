@@ -239,6 +239,8 @@ if (values.assemble) {
   const globalShard = plan.find((shard) => shard.global)!;
   const globalDone = assembled(globalShard, runShard(globalShard));
   globalDone.catch(() => {});
+  // Reading the snapshot and listing the site are synchronous: started before its process, they would hold it up.
+  await Promise.all(shardsStarted);
   const runs = await planShardRuns({
     plan,
     contentDir,
@@ -273,6 +275,8 @@ if (values.assemble) {
   // Once the shards have started, this process validates the whole archive, on a core that a publish (one shard)
   // leaves free; the shards skip it (`src/integrations/validate-content.ts`).
   await Promise.all(shardsStarted);
+  // The site as the last build left it, listed while the shards work.
+  assembly.listSite();
   const errors = await validateForBuild(contentDir, cacheDir, (message) => console.warn(message)).then(
     (found) => {
       if (found.length > 0) controller.abort();

@@ -61,15 +61,23 @@ export class SiteAssembly {
   private readonly outDir: string;
   /** Each file of the site and the shard file it comes from. */
   private readonly moves = new Map<string, string>();
-  /** The files of `outDir` before this assembly, listed while the shards build. */
-  private readonly present: Promise<string[]>;
+  /** The files of `outDir` before this assembly (`listSite`). */
+  private present: string[] | undefined;
   private readonly folders = new Map<string, Promise<unknown>>();
 
   constructor(options: Omit<AssembleOptions, 'shardDirs'>) {
     this.options = options;
     this.outDir = resolve(options.outDir);
-    this.present = mkdir(this.outDir, { recursive: true }).then(() => filesUnder(this.outDir));
-    this.present.catch(() => {}); // awaited, and so reported, by `finish`
+  }
+
+  /**
+   * Lists the site's files as they were before this assembly, for `finish`
+   * to remove those no shard produced; `finish` lists them itself when this
+   * was not called. The listing is synchronous (a site has a folder per
+   * page): a build calls this once its shards have started, while they work.
+   */
+  listSite(): void {
+    this.present ??= filesUnder(this.outDir);
   }
 
   /**
@@ -104,7 +112,7 @@ export class SiteAssembly {
     const { shards, logger } = this.options;
     await removeFiles(
       this.outDir,
-      (await this.present).filter((path) => !this.moves.has(path)),
+      (this.present ?? filesUnder(this.outDir)).filter((path) => !this.moves.has(path)),
     );
     await writePartsManifest(
       this.outDir,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +19,7 @@ const ENTRY = JSON.stringify({ languages: { uk: { hash: 'uk1', wasm: 'uk' } } })
 const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body>${title}</body></html>`;
 
 async function shardOutputs(): Promise<[string, string]> {
+  await rm(ROOT, { recursive: true, force: true });
   const first = await freshFolder(join(ROOT, 'shard-1'), {
     'index.html': page('Головна'),
     '2024/01/02/persha/index.html': page('Перша'),
