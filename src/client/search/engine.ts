@@ -283,23 +283,17 @@ export function createEngine(config: EngineConfig): SearchEngine {
    * like makes the query find nothing. A query with nothing to search for finds nothing.
    */
   const queryMatches = keptPromises<PagefindResult[]>();
-  const matchesOfQuery = (query: string, onRanked?: (ranked: PagefindResult[]) => void) =>
+  const matchesOfQuery = (query: string) =>
     queryMatches(query, async () => {
       const { plan } = await queryOf(query);
       if (!hasTerms(plan)) return [];
       const [first = null, ...rest] = plan.include;
-      const ranked = first !== null && plan.alternatives.length > 0 ? matchesWithAlternatives(first, plan.alternatives) : matchesOf(first);
-      // A query of one term and no exclusion keeps Pagefind's order: `onRanked` may fetch what the first results show.
-      if (onRanked && rest.length === 0 && plan.exclude.length === 0) ranked.then(onRanked, () => {});
-      // The word forms are read from the index chunk after Pagefind's search of it: both run on this thread, and the
-      // results' fragments can be on their way meanwhile.
-      const afterRanked = <T>(work: () => Promise<T>) => ranked.then(work);
       const [indexed, results, required, excluded, forms, index] = await Promise.all([
-        afterRanked(() => Promise.all(plan.inflected.map(wordIndexed))),
-        ranked,
+        Promise.all(plan.inflected.map(wordIndexed)),
+        first !== null && plan.alternatives.length > 0 ? matchesWithAlternatives(first, plan.alternatives) : matchesOf(first),
         Promise.all(rest.map(matchesOf)),
         Promise.all(plan.exclude.map(async (term) => (term.startsWith('"') || (await stemFound(term)) ? matchesOf(term) : []))),
-        afterRanked(() => Promise.all(plan.inflected.map(pagesOfForms))),
+        Promise.all(plan.inflected.map(pagesOfForms)),
         meta(),
       ]);
       if (!indexed.every(Boolean)) return [];
@@ -350,10 +344,6 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   return {
     async search(state, from, count) {
-      // In relevance order without filters, the results shown are usually those Pagefind ranks first (`keepForms` drops
-      // few): their fragments are fetched as soon as it has ranked them.
-      if (state.query && Object.keys(selectedFilters(state)).length === 0 && Object.keys(pagefindOptions(state).sort ?? {}).length === 0)
-        void matchesOfQuery(state.query, (ranked) => ranked.slice(from, from + count).forEach((result) => void readResult(result)));
       const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
       const stems = query?.plan.stems ?? [];
       const page = results.slice(from, from + count);
