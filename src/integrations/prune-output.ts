@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder, removeFiles } from '#lib/files/output-files.ts';
 import { isVariantName } from '#lib/media/variant-plan.ts';
+import { INDEX_FOLDER } from '#lib/search/index-parts.ts';
 
 /** Astro's record of the last build's pages (`experimental.incrementalBuild`) in its cache folder. */
 const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -49,7 +50,7 @@ export default function pruneOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
         const stale: string[] = [];
         // The search index holds a file per article and is pruned by its own writer.
-        for (const relative of filesUnder(root, new Set(['pagefind']))) {
+        for (const relative of filesUnder(root, new Set([INDEX_FOLDER]))) {
           const path = join(root, relative);
           if (relative.startsWith('_astro/')) {
             // Vite rewrites every asset it emits on each build; one it did not rewrite is no longer used.

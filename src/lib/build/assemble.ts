@@ -4,7 +4,8 @@ import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFileSync } fr
 import { writePartsManifest } from '../search/write-index.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
-import { INDEX_FOLDER, type Shard } from './shards.ts';
+import { INDEX_FOLDER } from '../search/index-parts.ts';
+import type { Shard } from './shards.ts';
 
 export interface AssembleOptions {
   /** Where the site goes: afterwards it holds the assembled site and nothing else. */
@@ -31,10 +32,10 @@ export function ownerOf(path: string, shards: readonly Shard[]): Shard | undefin
   const year = /^(\d{4})\//.exec(path);
   if (year) return shards.find((shard) => shard.years.includes(Number(year[1]))) ?? globalShard(shards);
   if (path.startsWith('_astro/')) return undefined;
-  const part = /^pagefind\/(\d{4}-\d{4}\/)/.exec(path);
-  if (part) return shards.find((shard) => shard.parts.some((p) => p.folder === part[1])) ?? globalShard(shards);
-  if (path.startsWith('pagefind/')) return shards.find((shard) => shard.parts.some((p) => p.folder === '')) ?? globalShard(shards);
-  return globalShard(shards);
+  if (!path.startsWith(`${INDEX_FOLDER}/`)) return globalShard(shards);
+  // An index file belongs to the part whose folder it is in, or to the main bundle.
+  const folder = /^\d{4}-\d{4}\//.exec(path.slice(INDEX_FOLDER.length + 1))?.[0] ?? '';
+  return shards.find((shard) => shard.parts.some((p) => p.folder === folder)) ?? globalShard(shards);
 }
 
 function globalShard(shards: readonly Shard[]): Shard {
@@ -71,13 +72,13 @@ export class SiteAssembly {
   }
 
   /**
-   * Lists the site's files as they were before this assembly, for `finish`
-   * to remove those no shard produced; `finish` lists them itself when this
-   * was not called. The listing is synchronous (a site has a folder per
-   * page): a build calls this once its shards have started, while they work.
+   * The site's files as they were before this assembly, listed at the first
+   * call and kept: `finish` removes those no shard produced. The listing is
+   * synchronous (a site has a folder per page): a build calls this once its
+   * shards have started, while they work; otherwise `finish` lists them.
    */
-  listSite(): void {
-    this.present ??= filesUnder(this.outDir);
+  listSite(): string[] {
+    return (this.present ??= filesUnder(this.outDir));
   }
 
   /**
@@ -112,7 +113,7 @@ export class SiteAssembly {
     const { shards, logger } = this.options;
     await removeFiles(
       this.outDir,
-      (this.present ?? filesUnder(this.outDir)).filter((path) => !this.moves.has(path)),
+      this.listSite().filter((path) => !this.moves.has(path)),
     );
     await writePartsManifest(
       this.outDir,

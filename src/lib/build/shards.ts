@@ -113,9 +113,6 @@ export function shardScope(environment: NodeJS.ProcessEnv = process.env): ShardS
  */
 export const PAGES_WRITTEN_MESSAGE = 'arkhiv:shard-pages-written';
 
-/** The folder of a shard's output that changes after `PAGES_WRITTEN_MESSAGE`. */
-export const INDEX_FOLDER = 'pagefind';
-
 export function scopeOf(shard: Shard): ShardScope {
   return { years: shard.years, global: shard.global, parts: shard.parts.map((part) => part.folder) };
 }

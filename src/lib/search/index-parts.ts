@@ -20,6 +20,9 @@ export interface IndexPart {
   folder: string;
 }
 
+/** The folder of a built site that holds the search index: Pagefind's main bundle, with the other parts' folders inside. */
+export const INDEX_FOLDER = 'pagefind';
+
 /** The manifest file, relative to the main bundle, that lists the other parts' folders. */
 export const PARTS_MANIFEST = 'parts.json';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { filesUnder } from '../files/output-files.ts';
-import { ALL_ARTICLE_PAGES, type IndexPart, PARTS_MANIFEST, partGlob } from './index-parts.ts';
+import { ALL_ARTICLE_PAGES, INDEX_FOLDER, type IndexPart, PARTS_MANIFEST, partGlob } from './index-parts.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -146,7 +146,7 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     if (parts.length > 1) logger.info(`Pagefind indexed part ${part.years.at(-1)}–${part.years[0]}: ${pages} pages.`);
   };
   for (const part of building) {
-    const bundle = join(root, 'pagefind', part.folder);
+    const bundle = join(root, INDEX_FOLDER, part.folder);
     const digest = `${parts.length}:${part.years.join(',')}:${pagesDigest(root, part.years)}`;
     next[part.folder] = digest;
     if (state[part.folder] === digest && existsSync(join(bundle, 'pagefind-entry.json'))) {
@@ -162,11 +162,11 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
   if (!plan.only) {
     // Folders of parts that are no longer in the plan (the archive grew or lost a year).
     const folders = new Set(parts.map((part) => part.folder.replace(/\/$/, '')));
-    const names = await readdir(join(root, 'pagefind')).catch(() => [] as string[]);
+    const names = await readdir(join(root, INDEX_FOLDER)).catch(() => [] as string[]);
     await Promise.all(
       names
         .filter((name) => PART_FOLDER.test(name) && !folders.has(name))
-        .map((name) => rm(join(root, 'pagefind', name), { recursive: true, force: true })),
+        .map((name) => rm(join(root, INDEX_FOLDER, name), { recursive: true, force: true })),
     );
   }
   if (plan.manifest) await writePartsManifest(root, parts);
@@ -180,5 +180,5 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
 /** `pagefind/parts.json`: the folders of every part but the main bundle, which the search page merges. */
 export async function writePartsManifest(root: string, parts: readonly IndexPart[]): Promise<void> {
   const all = parts.length > 0 ? parts : [{ folder: '' }];
-  await writeFileAtomicAsync(join(root, 'pagefind', PARTS_MANIFEST), `${JSON.stringify(all.slice(1).map((part) => part.folder))}\n`);
+  await writeFileAtomicAsync(join(root, INDEX_FOLDER, PARTS_MANIFEST), `${JSON.stringify(all.slice(1).map((part) => part.folder))}\n`);
 }

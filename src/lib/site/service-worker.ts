@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
-import { PARTS_MANIFEST } from '../search/index-parts.ts';
+import { INDEX_FOLDER, PARTS_MANIFEST } from '../search/index-parts.ts';
 
 /** File kinds of `_astro/` that the shell needs; images and media are cached when used. */
 const SHELL_ASSET = /\.(?:js|css|woff2?|svg)$/;
@@ -31,7 +31,7 @@ async function bundleFiles(bundle: string, buildId: string): Promise<string[]> {
 
 /** The URLs cached at install: the shell of the site and the entry files of the search index and of its parts. */
 export async function precacheList(outDir: string, base: string, buildId: string): Promise<string[]> {
-  const bundle = join(outDir, 'pagefind');
+  const bundle = join(outDir, INDEX_FOLDER);
   const pages = ['', 'search/'].filter((page) => existsSync(join(outDir, page, 'index.html')));
   const assets = (await filesIn(join(outDir, '_astro'))).filter((f) => SHELL_ASSET.test(f)).map((f) => `_astro/${f}`);
   const pagefindFiles = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', ...(await bundleFiles(bundle, buildId))];

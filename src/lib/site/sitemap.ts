@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { filesUnder } from '../files/output-files.ts';
 import { rulesKey, StatCache } from '../files/stat-cache.ts';
+import { INDEX_FOLDER } from '../search/index-parts.ts';
 
 /** The robots meta tag that `BaseLayout.astro` writes on pages kept out of search engines. */
 const NOINDEX = '<meta name="robots" content="noindex">';
@@ -46,7 +47,7 @@ export async function indexablePages(root: string, known: KnownPages = {}): Prom
   const noindex = known.cacheDir ? new StatCache<boolean>(join(known.cacheDir, CACHE_FILE), rulesKey([root, NOINDEX], [])) : undefined;
   const pages: string[] = [];
   // The search index and the assets hold no pages (and most of the output's files).
-  for (const page of known.files ?? filesUnder(root, new Set(['pagefind', '_astro']))) {
+  for (const page of known.files ?? filesUnder(root, new Set([INDEX_FOLDER, '_astro']))) {
     if (page !== 'index.html' && !page.endsWith('/index.html')) continue;
     if (isNoindex(join(root, page), page, noindex)) continue;
     pages.push(page.slice(0, -'index.html'.length));
