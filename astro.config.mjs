@@ -14,6 +14,7 @@ import servedFiles from './src/integrations/served-files.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import media from './src/integrations/media.ts';
 import shardPagesWritten from './src/integrations/shard-pages-written.ts';
+import pageCacheLinks from './src/integrations/page-cache-links.ts';
 
 // `site` and `base` come from the environment or from Astro's own flags
 // (`npm run build -- --site https://example.org --base /sub/`), so one checkout
@@ -31,6 +32,8 @@ export default defineConfig({
   build: { concurrency: 4 },
   // Pages whose getStaticPaths() cache key is unchanged are copied from the last build (article and day pages).
   experimental: { incrementalBuild: true },
+  // Astro's console log, without its two lines per rendered page when the build asks for none (ARKHIV_PAGE_LINES).
+  logger: { entrypoint: './src/integrations/build-log.ts' },
   // Separate caches let tests and benchmarks build several archives from one checkout.
   cacheDir: process.env.ARKHIV_CACHE_DIR ?? './node_modules/.astro',
   // contentSafety: article bodies may hold only Markdown and the article components (checked on every build).
@@ -47,6 +50,7 @@ export default defineConfig({
     articleHtml(),
     media({ content: process.env.ARKHIV_CONTENT ?? './content', cache: process.env.ARKHIV_MEDIA_CACHE }),
     pruneOutput(),
+    pageCacheLinks(),
     sourceVersion(),
     mdx(),
     siteSitemap(),

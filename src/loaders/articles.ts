@@ -45,13 +45,11 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       if (!keptForSameSource(context)) frontMatter.clear();
       const failures: Array<{ entry: string; reason: string }> = [];
       const logger = collectRenderErrors(context.logger, failures);
-      const writes: Array<Promise<void>> = [];
       const scope = shardScope();
       const { entryTypes } = context as GlobContext;
       const base = resolve(fileURLToPath(context.config.root), options.base);
       const store = leanStore(context.store, {
         dir: articleHtmlDir(context.config.cacheDir),
-        writes,
         scope,
         frontMatter,
       });
@@ -77,7 +75,6 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       if (context.watcher) frontMatter.keepSaved();
       else frontMatter.save();
       shareFrontMatter(frontMatter.view());
-      await Promise.all(writes);
       if (failures.length > 0) throw new ArticleRenderError(failures);
     },
   };
@@ -269,7 +266,7 @@ function loaderEntryTypes(
 }
 
 /** What to store of an entry `glob()` loaded: `undefined` for a Markdown entry that failed to render. */
-function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): DataEntry | undefined {
+function slim(entry: DataEntry, dir: string): DataEntry | undefined {
   const { rendered, body, ...rest } = entry;
   if (entry.deferredRender) return entry;
   if (!rendered) return undefined;
@@ -279,14 +276,11 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
     return rest;
   }
   if ((rendered.metadata?.imagePaths?.length ?? 0) > 0) return entry;
-  // Written while the next entries render; the load waits for every write before it ends.
-  const write = writeArticleHtml(dir, entry.id, {
+  writeArticleHtml(dir, entry.id, {
     digest: String(entry.digest),
     html: rendered.html,
     words: countReadableWords(body ?? ''),
   });
-  write.catch(() => {}); // reported by the load's Promise.all, not as an unhandled rejection
-  writes.push(write);
   return rest;
 }
 
@@ -294,7 +288,6 @@ function slim(entry: DataEntry, dir: string, writes: Array<Promise<void>>): Data
 interface LeanStoreOptions {
   /** Where the bodies of plain Markdown entries go. */
   dir: string;
-  writes: Array<Promise<void>>;
   scope: ShardScope | undefined;
   frontMatter: FrontMatterStore<Record<string, unknown>>;
 }
@@ -308,7 +301,7 @@ interface LeanStoreOptions {
  * instead of trusting its digest; an entry of another shard's years needs
  * no body here.
  */
-function leanStore(store: DataStore, { dir, writes, scope, frontMatter }: LeanStoreOptions): DataStore {
+function leanStore(store: DataStore, { dir, scope, frontMatter }: LeanStoreOptions): DataStore {
   const forget = (id: string) => {
     store.delete(id);
     frontMatter.delete(id);
@@ -321,7 +314,7 @@ function leanStore(store: DataStore, { dir, writes, scope, frontMatter }: LeanSt
       return bodyGone ? undefined : entry;
     }) as DataStore['get'],
     set: (entry: DataEntry) => {
-      const kept = slim(entry, dir, writes);
+      const kept = slim(entry, dir);
       if (!kept) {
         forget(entry.id);
         return false;

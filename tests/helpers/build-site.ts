@@ -70,6 +70,11 @@ export function buildEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The cache folder `buildSite` gives the build of `outDir`: beside it, one per output folder. */
+export function buildCacheDir(outDir: string): string {
+  return join(resolve(outDir), '..', `.cache-${Buffer.from(resolve(outDir)).toString('hex').slice(-24)}`);
+}
+
 /** Runs the real `astro build` (site and search index) for an archive; never throws on a failed build. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const args = [ASTRO, 'build', '--outDir', resolve(options.outDir)];
@@ -82,7 +87,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       env: {
         ...buildEnvironment(),
         ARKHIV_CONTENT: resolve(options.content),
-        ARKHIV_CACHE_DIR: join(resolve(options.outDir), '..', `.cache-${Buffer.from(resolve(options.outDir)).toString('hex').slice(-24)}`),
+        ARKHIV_CACHE_DIR: buildCacheDir(options.outDir),
         ASTRO_TELEMETRY_DISABLED: '1',
         ...(options.publicDir ? { ARKHIV_PUBLIC: resolve(options.publicDir) } : {}),
       },

@@ -1,8 +1,8 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { buildCacheDir, buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * Article and day pages are copied from the last build when their cache keys
@@ -49,6 +49,16 @@ beforeAll(async () => {
   const first = await buildSite({ content: archive, outDir: join(work, 'incremental') });
   expect(first.code, first.stderr).toBe(0);
 }, 180_000);
+
+test('the incremental cache keeps each rendered page as a link to the page written, not a second copy', async () => {
+  const cached = join(buildCacheDir(join(work, 'incremental')), 'dist');
+  const pages = (await readdir(cached, { recursive: true })).filter((path) => path.endsWith('.html'));
+  expect(pages).toContain('2022/02/24/index.html');
+  for (const page of pages) {
+    const [copy, written] = await Promise.all([lstat(join(cached, page)), lstat(join(work, 'incremental', page))]);
+    expect({ page, ino: copy.ino, dev: copy.dev }).toEqual({ page, ino: written.ino, dev: written.dev });
+  }
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

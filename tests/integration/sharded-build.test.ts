@@ -69,6 +69,9 @@ describe('a sharded build', () => {
     // No page of 2022 shows the new article: that shard's output is kept as it is.
     expect(rebuilt).toMatch(/\[3\/3\] Nothing to rebuild: no page of 2022 shows what changed/);
     expect(rebuilt).not.toMatch(/\[3\/3\] .*\[build\]/);
+    // Astro's lines per rendered page are left out of the log (`src/integrations/build-log.ts`) unless --verbose.
+    expect(rebuilt).toMatch(/\[1\/3\] .*generating static routes/);
+    expect(rebuilt).not.toMatch(/[├└]─|\(cached\)/);
     await build(['--shards', '1', '--outDir', join(OUTPUT, 'clean')], 'cache-clean');
     expect(await siteDifferences(join(OUTPUT, 'clean'), join(OUTPUT, 'parallel'))).toEqual([]);
     expect((await readFile(join(OUTPUT, 'parallel/2024/06/03/nova-biblioteka/index.html'), 'utf8')).includes('Нова бібліотека')).toBe(true);

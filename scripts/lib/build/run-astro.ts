@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-
-/** Astro's two log lines per rendered page (`├─ /2022/01/11/slug/index.html` and its time): hundreds of thousands in a large archive. */
-const PAGE_LINE = /[├└]─|^\s*\(\+[\d.]+m?s\)\s*$/;
+import { PAGE_LINES_HIDDEN, PAGE_LINES_VARIABLE } from '#lib/build/page-lines.ts';
 
 export interface AstroRun {
   /** Project root (where astro.config.mjs is). */
@@ -14,7 +12,7 @@ export interface AstroRun {
   env: NodeJS.ProcessEnv;
   /** Put in front of every line the build prints, e.g. `[2/4] `. */
   prefix: string;
-  /** Keep the per-page lines. */
+  /** Keep Astro's two lines per rendered page (`├─ /2022/01/11/slug/index.html` and its time): hundreds of thousands in a large archive. */
   verbose: boolean;
   /** Stops the build (another shard failed). */
   signal?: AbortSignal;
@@ -24,21 +22,21 @@ export interface AstroRun {
 
 /**
  * Runs `astro build` as a child process on this project's Node.js, passing
- * its output through line by line (prefixed, without the per-page lines
- * unless `verbose`), and resolves with its exit code.
+ * its output through line by line (prefixed; without the per-page lines
+ * unless `verbose`, which the build's log leaves out: `build-log.ts`), and
+ * resolves with its exit code.
  */
 export function runAstro(run: AstroRun): Promise<number> {
   const project = run.project ?? run.root;
   const child = spawn(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', run.root, ...run.args], {
     cwd: project,
-    env: run.env,
+    env: run.verbose ? run.env : { ...run.env, [PAGE_LINES_VARIABLE]: PAGE_LINES_HIDDEN },
     stdio: run.onMessage ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     ...(run.signal ? { signal: run.signal } : {}),
   });
   if (run.onMessage) child.on('message', run.onMessage);
   const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     createInterface({ input: stream }).on('line', (line) => {
-      if (!run.verbose && PAGE_LINE.test(line)) return;
       out.write(`${run.prefix}${line}\n`);
     });
   };

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, lstatSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, link, lstat, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -82,6 +82,13 @@ export function sameFileSync(a: string, b: string): boolean {
  */
 export async function placeFile(from: string, to: string): Promise<void> {
   if (!(await sameFile(from, to))) await replaceWithLink(from, to);
+}
+
+/** `placeFile`, synchronously: for a process that places its files one by one as it writes them. */
+export function placeFileSync(from: string, to: string): void {
+  if (sameFileSync(from, to)) return;
+  rmSync(to, { force: true });
+  linkOrCopySync(from, to);
 }
 
 /** `placeFile` for a `to` known not to be `from` already: whatever is there is removed, then `from` is linked (or copied). */

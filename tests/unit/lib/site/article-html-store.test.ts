@@ -19,13 +19,13 @@ describe('stored article bodies', () => {
   });
 
   test('are read back as written, one file per article id, with no temporary file left', async () => {
-    await writeArticleHtml(dir, '2022/01/11/slug', { digest: 'abc', html: '<p>Текст</p>', words: 1 });
+    writeArticleHtml(dir, '2022/01/11/slug', { digest: 'abc', html: '<p>Текст</p>', words: 1 });
     expect(await readArticleHtml(dir, '2022/01/11/slug', 'abc')).toEqual({ digest: 'abc', html: '<p>Текст</p>', words: 1 });
     expect(await readdir(join(dir, '2022/01/11'))).toEqual(['slug.json']);
   });
 
   test('rendered from another version of the file are refused with the way out', async () => {
-    await writeArticleHtml(dir, '2022/01/11/slug', { digest: 'old', html: '<p>Старе</p>', words: 1 });
+    writeArticleHtml(dir, '2022/01/11/slug', { digest: 'old', html: '<p>Старе</p>', words: 1 });
     await expect(readArticleHtml(dir, '2022/01/11/slug', 'new')).rejects.toThrow(
       /rendered body of article 2022\/01\/11\/slug is out of date .*Delete the cache folder/,
     );
