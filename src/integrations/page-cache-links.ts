@@ -19,8 +19,8 @@ interface IncrementalBuildCacheClass {
  * Astro's incremental build writes every page it renders twice: to the output
  * folder, then a copy into its cache, from which it restores a skipped page
  * whose output file is gone. Here the copy is a hard link to the page just
- * written: the same bytes for the restore, without writing them again (at
- * 20,000 articles, 33,000 pages, about a tenth of a full build's file work).
+ * written: the same bytes for the restore, without writing them again
+ * (33,000 pages at 20,000 articles).
  * The output file is never changed in place after Astro writes it (no
  * integration rewrites pages), and a page rendered again is written by Astro
  * through the same link, so the copy stays the page's last rendering.
