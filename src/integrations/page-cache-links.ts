@@ -1,7 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { placeFileSync } from '#lib/files/output-files.ts';
 
@@ -40,14 +38,9 @@ export default function pageCacheLinks(): AstroIntegration {
           logger.warn('Astro’s incremental build cache was not found: rendered pages are copied into the cache, not linked.');
           return;
         }
-        const folders = new Set<string>();
         cache.prototype.writeOutputFile = async (settings, outputFile) => {
           const from = fileURLToPath(new URL(outputFile, settings.config.outDir));
-          const to = fileURLToPath(new URL(outputFile, new URL(CACHED_PAGES, settings.config.cacheDir)));
-          const folder = dirname(to);
-          if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-          folders.add(folder);
-          placeFileSync(from, to);
+          placeFileSync(from, fileURLToPath(new URL(outputFile, new URL(CACHED_PAGES, settings.config.cacheDir))));
         };
       },
     },

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, lstatSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, link, lstat, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -84,11 +84,22 @@ export async function placeFile(from: string, to: string): Promise<void> {
   if (!(await sameFile(from, to))) await replaceWithLink(from, to);
 }
 
-/** `placeFile`, synchronously: for a process that places its files one by one as it writes them. */
+/**
+ * `placeFile`, synchronously, making the folder of `to` when it is missing:
+ * for a process that places its files one by one as it writes them. Where
+ * `to` is new and its folder exists, that is one file call.
+ */
 export function placeFileSync(from: string, to: string): void {
-  if (sameFileSync(from, to)) return;
-  rmSync(to, { force: true });
-  linkOrCopySync(from, to);
+  try {
+    linkOrCopySync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') mkdirSync(dirname(to), { recursive: true });
+    else if (code !== 'EEXIST') throw error;
+    else if (sameFileSync(from, to)) return;
+    else rmSync(to, { force: true });
+    linkOrCopySync(from, to);
+  }
 }
 
 /** `placeFile` for a `to` known not to be `from` already: whatever is there is removed, then `from` is linked (or copied). */

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { placeFile, sameFile, sameFileSync } from '#lib/files/output-files.ts';
+import { placeFile, placeFileSync, sameFile, sameFileSync } from '#lib/files/output-files.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -40,5 +40,21 @@ describe('sameFile and sameFileSync', () => {
     await placeFile(from, site);
     expect(sameFileSync(from, site)).toBe(true);
     expect(await readFile(old, 'utf8')).toBe('<p>старий</p>\n');
+  });
+
+  test('placeFileSync makes the missing folders, keeps a link in place, replaces another file without writing through it', async () => {
+    const from = join(dir, 'shard.html');
+    const cached = join(dir, 'cache/2022/01/11/slug/index.html');
+    placeFileSync(from, cached);
+    expect(sameFileSync(from, cached)).toBe(true);
+    placeFileSync(from, cached);
+    expect(sameFileSync(from, cached)).toBe(true);
+    const old = join(dir, 'old.html');
+    await writeFile(old, '<p>старий</p>\n');
+    placeFileSync(old, cached);
+    placeFileSync(from, cached);
+    expect(sameFileSync(from, cached)).toBe(true);
+    expect(await readFile(old, 'utf8')).toBe('<p>старий</p>\n');
+    expect(() => placeFileSync(join(dir, 'missing.html'), join(dir, 'cache/other/index.html'))).toThrow(/ENOENT/);
   });
 });
