@@ -147,7 +147,7 @@ interface ShardRunOptions {
   signal?: AbortSignal;
   /** This process validates the archive, so the shard does not. */
   validated?: boolean;
-  /** Other shards run at the same time, on the other cores. */
+  /** Runs beside the build's other processes (other shards, this process's validation of the archive). */
   inParallel?: boolean;
   /** Called once the shard's process is started. */
   onStart?: () => void;
@@ -156,11 +156,12 @@ interface ShardRunOptions {
 }
 
 /**
- * The threads a shard that shares the machine with other shards gives Node's
- * asynchronous file calls (libuv's pool, 4 by default). Astro writes every page
- * with such calls; with shards on every core, each call handed to another
- * thread costs more than it saves: a clean build of 20,000 articles spent a
- * fifth less system time with one (measured in docs/scaling.md).
+ * The threads a shard that shares the machine with the build's other
+ * processes gives Node's asynchronous file calls (libuv's pool, 4 by default).
+ * Astro writes every page with such calls; with every core busy, each call
+ * handed to another thread costs more than it saves: two clean builds of
+ * 20,000 articles spent 21–26 s of system time with one, against 31–34 s with
+ * four (docs/scaling.md).
  */
 const PARALLEL_FILE_THREADS = '1';
 

@@ -94,10 +94,11 @@ export function placeFileSync(from: string, to: string): void {
     linkOrCopySync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') mkdirSync(dirname(to), { recursive: true });
-    else if (code !== 'EEXIST') throw error;
-    else if (sameFileSync(from, to)) return;
-    else rmSync(to, { force: true });
+    if (code === 'EEXIST') {
+      if (sameFileSync(from, to)) return;
+      rmSync(to, { force: true });
+    } else if (code === 'ENOENT') mkdirSync(dirname(to), { recursive: true });
+    else throw error;
     linkOrCopySync(from, to);
   }
 }
