@@ -85,8 +85,12 @@ export interface SearchEngine {
 /** Queries whose matches, order and counts are kept. */
 const KEPT = 10;
 
-/** Index chunks whose words are kept, decoded: a query needs one or two per word. */
-const KEPT_CHUNKS = 16;
+/**
+ * Index chunks whose words are kept, decoded, per part of the index: a query
+ * needs one or two per word in every part, and one that the kept chunks
+ * cannot hold decodes some of them again for each step that reads them.
+ */
+const KEPT_CHUNKS_PER_PART = 16;
 
 /** Query words whose pages with a form of them are kept. */
 const KEPT_FORMS = 20;
@@ -168,9 +172,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
   });
 
   /** The words of every index chunk of every part, read when a query needs them (`word-forms.ts`). */
-  const chunkWords = keptPromises<ChunkWords>(KEPT_CHUNKS);
   const indexParts = once(async (): Promise<IndexPart[]> => {
     const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
+    const chunkWords = keptPromises<ChunkWords>(KEPT_CHUNKS_PER_PART * all.length);
     return all.map((part, i) => ({
       chunks: part.indexChunks,
       offset: index.offsets[i]!,

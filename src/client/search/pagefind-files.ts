@@ -44,8 +44,8 @@ function pickLanguage(languages: Record<string, EntryLanguage>, language: string
   return found;
 }
 
-/** Index chunks kept downloaded: a query needs one or two per word, the engine and Pagefind each once. */
-const KEPT_CHUNKS = 16;
+/** Index chunks kept downloaded, per part of the index: a query needs one or two per word in every part, the engine and Pagefind each once. */
+const KEPT_CHUNKS_PER_PART = 16;
 
 /**
  * Pagefind's larger compressed files, by name: metadata, index and filter
@@ -92,8 +92,9 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     return made;
   };
 
-  /** Index chunks downloaded lately, by absolute URL, the last used last. */
+  /** Index chunks downloaded lately, by absolute URL, the last used last; as many as `keptChunks`, set when the parts are known. */
   const chunks = new Map<string, Promise<Uint8Array>>();
+  let keptChunks = KEPT_CHUNKS_PER_PART;
   const readChunk = (url: string): Promise<Uint8Array> => {
     // Outside the worker (no `location` in Node) the engine alone asks, always by the same URL.
     const key = share ? keyOf(url) : url;
@@ -104,7 +105,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       bytes.catch(() => chunks.get(key) === bytes && chunks.delete(key));
     }
     chunks.set(key, bytes);
-    if (chunks.size > KEPT_CHUNKS) chunks.delete(chunks.keys().next().value!);
+    if (chunks.size > keptChunks) chunks.delete(chunks.keys().next().value!);
     return bytes;
   };
 
@@ -118,6 +119,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       if (!Array.isArray(folders) || !folders.every((folder) => typeof folder === 'string' && /^[\w.-]+\/$/.test(folder))) {
         throw new Error(`${bundlePath}parts.json is not a list of index folders: rebuild the site and its index.`);
       }
+      keptChunks = KEPT_CHUNKS_PER_PART * (folders.length + 1);
       return folders as string[];
     });
   const readMeta = (folder = ''): Promise<Uint8Array> =>

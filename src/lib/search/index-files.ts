@@ -1,4 +1,4 @@
-import { decodeCbor, type CborValue } from './cbor.ts';
+import { CborReader, decodeCbor, type CborValue } from './cbor.ts';
 
 /**
  * Reads the parts of Pagefind 1.6's index files that the search page uses
@@ -37,9 +37,14 @@ export async function inflatePagefindFile(bytes: Uint8Array, file: string): Prom
   return data;
 }
 
-function body(data: Uint8Array, file: string): CborValue {
+/** A reader at the start of an inflated file's CBOR body. */
+function bodyReader(data: Uint8Array, file: string): CborReader {
   if (!hasSignature(data)) throw new Error(`${file} is not an inflated Pagefind index file (no pagefind_dcd signature).`);
-  return decodeCbor(data, SIGNATURE.length);
+  return new CborReader(data, SIGNATURE.length);
+}
+
+function body(data: Uint8Array, file: string): CborValue {
+  return bodyReader(data, file).value();
 }
 
 export interface IndexMeta {
@@ -189,13 +194,32 @@ function wordPages(value: CborValue | undefined, file: string, pages: Map<number
  * `index/<hash>.pf_index`, inflated: [[[folded word, [pages], [[word as written, [pages]], …]], …]].
  * Pagefind 1.6 keys each word as it compares words (without diacritics) and keeps
  * the spellings with diacritics beside it; a page that uses any of them uses the word.
+ * Only the words are read here; a word's pages are read when first asked for.
  */
 export function decodeIndexChunk(data: Uint8Array, file = 'Pagefind index chunk'): ChunkWords {
-  const [entries] = list(body(data, file), file, 'the file');
-  return list(entries, file, 'the words').map((entry) => {
-    const [word, pages, spellings] = list(entry, file, 'a word');
-    return new IndexedWord(text(word, file, 'a word'), pages, spellings, file);
-  });
+  const reader = bodyReader(data, file);
+  const items = reader.listLength() ?? fail(file, 'the file is not a list');
+  if (items === 0) fail(file, 'the words is not a list');
+  const count = reader.listLength() ?? fail(file, 'the words is not a list');
+  const words: ChunkWords = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const size = reader.listLength() ?? fail(file, 'a word is not a list');
+    const word = (size > 0 ? reader.text() : undefined) ?? fail(file, 'a word is not a string');
+    const pages = size > 1 ? reader.offset : undefined;
+    if (size > 1) reader.skip();
+    const spellings = size > 2 ? reader.offset : undefined;
+    for (let rest = 2; rest < size; rest++) reader.skip();
+    words[i] = new IndexedWord(word, { data, pages, spellings, file });
+  }
+  return words;
+}
+
+/** Where a word's pages and spellings start in its chunk's data, when the word has them. */
+interface WordSource {
+  data: Uint8Array;
+  pages: number | undefined;
+  spellings: number | undefined;
+  file: string;
 }
 
 /**
@@ -206,11 +230,11 @@ export function decodeIndexChunk(data: Uint8Array, file = 'Pagefind index chunk'
 class IndexedWord implements ChunkWord {
   readonly word: string;
   private read: { pages: Uint32Array; places: Uint32Array[] } | undefined;
-  private readonly source: { pages: CborValue | undefined; spellings: CborValue | undefined; file: string };
+  private readonly source: WordSource;
 
-  constructor(word: string, pages: CborValue | undefined, spellings: CborValue | undefined, file: string) {
+  constructor(word: string, source: WordSource) {
     this.word = word;
-    this.source = { pages, spellings, file };
+    this.source = source;
   }
 
   get pages(): Uint32Array {
@@ -223,13 +247,18 @@ class IndexedWord implements ChunkWord {
 
   private pagesAndPlaces(): { pages: Uint32Array; places: Uint32Array[] } {
     if (this.read) return this.read;
-    const { pages, spellings, file } = this.source;
+    const { data, pages, spellings, file } = this.source;
+    const at = (offset: number | undefined) => (offset === undefined ? undefined : decodeCbor(data, offset));
     const found = new Map<number, number[]>();
-    wordPages(pages, file, found);
-    for (const spelling of spellings === undefined ? [] : list(spellings, file, 'the spellings of a word')) {
-      wordPages(list(spelling, file, 'a spelling')[1], file, found);
-    }
-    this.read = { pages: Uint32Array.from(found.keys()), places: [...found.values()].map((places) => Uint32Array.from(places)) };
+    wordPages(at(pages), file, found);
+    const written = spellings === undefined ? [] : list(at(spellings), file, 'the spellings of a word');
+    for (const spelling of written) wordPages(list(spelling, file, 'a spelling')[1], file, found);
+    // Each list is in page order; the pages of other spellings join at the end.
+    const entries = written.length > 0 ? [...found].sort(([a], [b]) => a - b) : [...found];
+    this.read = {
+      pages: Uint32Array.from(entries, ([page]) => page),
+      places: entries.map(([, places]) => Uint32Array.from(places)),
+    };
     return this.read;
   }
 }

@@ -82,19 +82,23 @@ function wordsFrom(words: ChunkWords, prefix: string): ChunkWords {
  */
 function ownPages(words: ChunkWords, at: number): number[] {
   const { word, pages, places } = words[at]!;
-  const wholes = new Map<number, Set<number>>();
+  /** By the index of a page in `pages`: the word's places on it where a longer word stands too. */
+  const taken: Array<Set<number> | undefined> = [];
   for (let i = at + 1; i < words.length && words[i]!.word.startsWith(word); i++) {
     const longer = words[i]!;
     if (!LETTER.test(longer.word.slice(word.length))) continue;
-    longer.pages.forEach((page, j) => {
-      const taken = wholes.get(page) ?? new Set<number>();
-      wholes.set(page, taken);
-      for (const place of longer.places[j]!) taken.add(place);
-    });
+    // Both lists of pages are in order: walk them side by side.
+    let j = 0;
+    for (let k = 0; k < longer.pages.length; k++) {
+      const page = longer.pages[k]!;
+      while (j < pages.length && pages[j]! < page) j += 1;
+      if (pages[j] !== page) continue;
+      for (const place of longer.places[k]!) if (places[j]!.includes(place)) (taken[j] ??= new Set()).add(place);
+    }
   }
-  return [...pages].filter((page, j) => {
-    const taken = wholes.get(page);
-    return !taken || places[j]!.some((place) => !taken.has(place));
+  return [...pages].filter((_, j) => {
+    const shared = taken[j];
+    return !shared || places[j]!.some((place) => !shared.has(place));
   });
 }
 
