@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articlePagesPerYear, buildIndex } from '#lib/search/write-index.ts';
 import { planIndexParts } from '#lib/search/index-parts.ts';
-import { decodeFilterChunk, decodeIndexChunk, decodeMeta, inflatePagefindFile } from '#lib/search/index-files.ts';
+import { decodeFilterChunk, decodeIndexChunk, decodeMeta, inflatePagefindFile, readIndexChunks } from '#lib/search/index-files.ts';
 import type { FilterCounts, PagefindFragment, PagefindSearchOptions } from '#lib/search/pagefind-types.ts';
 import { queryParadigms, usesQueryWords } from '#lib/search/rerank.ts';
 import { openSearchIndex, type NodeSearchIndex } from '../../scripts/lib/search-eval/node-search.ts';
@@ -112,8 +112,10 @@ describe('the index files', () => {
       languages: Record<string, { hash: string }>;
     };
     const metaFile = join(site, `pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`);
-    const meta = decodeMeta(await inflatePagefindFile(await readFile(metaFile), metaFile));
+    const metaData = await inflatePagefindFile(await readFile(metaFile), metaFile);
+    const meta = decodeMeta(metaData);
     expect(meta.indexChunks.length).toBeGreaterThan(0);
+    expect(readIndexChunks(metaData)).toEqual(meta.indexChunks);
     const words = new Map<string, number[]>();
     for (const chunk of meta.indexChunks) {
       const file = join(site, `pagefind/index/${chunk.hash}.pf_index`);
@@ -132,7 +134,7 @@ describe('the index files', () => {
     // `київ` is held as `киів`, with its spelling beside it.
     for (const word of ['переговорів', 'казахстанське', 'київ', 'допомогу']) {
       const response = await pagefind.pagefind.search(`"${word}"`);
-      const pages = response.results.map((r) => meta.pageNumbers.get(r.id)!).sort((a, b) => a - b);
+      const pages = response.results.map((r) => meta.pages.indexOf(r.id)).sort((a, b) => a - b);
       expect(pages.length, word).toBeGreaterThan(0);
       expect(words.get(word.replace('ї', 'і')), word).toEqual(pages);
     }

@@ -15,17 +15,26 @@
  * page when no worker can start.
  */
 import { allowedPages, countFacets, intersectPages, markPages, sortByOrder } from '#lib/search/facets.ts';
-import { decodeFilterChunk, decodeIndexChunk, decodeMeta, type ChunkWords, type Facet, type IndexMeta } from '#lib/search/index-files.ts';
+import {
+  decodeFilterChunk,
+  decodeIndexChunk,
+  decodeMeta,
+  readIndexChunks,
+  type ChunkWords,
+  type Facet,
+  type IndexChunkRef,
+  type IndexMeta,
+} from '#lib/search/index-files.ts';
 import { joinFacets, joinMetas, type IndexUnion } from '#lib/search/index-union.ts';
 import type { FilterCounts, PagefindApi, PagefindFragment, PagefindModule, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { hasTerms, queryWords, searchPlan, SEARCH_RANKING, type SearchPlan } from '#lib/search/query.ts';
 import { foldLikePagefind } from '#lib/search/paradigm.ts';
-import { resolveQuery } from '#lib/search/query-resolution.ts';
+import { mayBeMisspelledCyrillic, resolveQuery } from '#lib/search/query-resolution.ts';
 import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
 import { hasWordStartingWith } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
-import { hasIndexedWordStartingWith, isIndexed, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import { chunksFor, hasIndexedWordStartingWith, isIndexed, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
@@ -171,6 +180,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
     return joinFacets(await Promise.all(perPart), index.offsets);
   });
 
+  const chunkUrl = (folder: string, hash: string) => `${bundlePath}${folder}index/${hash}.pf_index`;
   /** The words of every index chunk of every part, read when a query needs them (`word-forms.ts`). */
   const indexParts = once(async (): Promise<IndexPart[]> => {
     const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
@@ -180,11 +190,34 @@ export function createEngine(config: EngineConfig): SearchEngine {
       offset: index.offsets[i]!,
       words: (hash) =>
         chunkWords(`${partFolders[i]}${hash}`, async () => {
-          const url = `${bundlePath}${partFolders[i]}index/${hash}.pf_index`;
+          const url = chunkUrl(partFolders[i]!, hash);
           return decodeIndexChunk(await files.indexChunk(url), url);
         }),
     }));
   });
+  /** Each part's index chunk list, read from its metadata alone, by folder. */
+  const chunkLists = keptPromises<IndexChunkRef[]>(Number.POSITIVE_INFINITY);
+  /**
+   * Requests the index chunks that a query's words begin in, in every part,
+   * as soon as that part's metadata has arrived. Its chunk list alone reads
+   * in a fraction of the time the whole metadata takes to decode, so on a
+   * cold start with an index in parts the chunks download while the
+   * metadata is decoded and Pagefind starts, rather than after; the engine
+   * and Pagefind then get the same downloads.
+   */
+  const requestChunks = async (query: string) => {
+    // A word that may be Cyrillic typed with Latin keys is searched by the reading the index holds, found later.
+    const words = searchPlan(parseQuery(query)).inflected.filter((word) => !mayBeMisspelledCyrillic(word));
+    const prefixes = words.flatMap((word) => wordForms(word).prefixes);
+    if (prefixes.length === 0) return;
+    await Promise.all(
+      (await folders()).map(async (folder) => {
+        const chunks = await chunkLists(folder, async () => readIndexChunks(await files.meta(folder), `the metadata in ${bundlePath}${folder}`));
+        const hashes = new Set(prefixes.flatMap((prefix) => chunksFor(chunks, prefix).map((chunk) => chunk.hash)));
+        await Promise.all([...hashes].map((hash) => files.indexChunk(chunkUrl(folder, hash))));
+      }),
+    );
+  };
   /** The page numbers of the pages that use a form of a query word. */
   const formPages = keptPromises<Set<number>>(KEPT_FORMS);
   const pagesOfForms = (word: string) => formPages(word, async () => pagesWithForms(wordForms(word), await indexParts()));
@@ -348,6 +381,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   return {
     async search(state, from, count) {
+      if (state.query) requestChunks(state.query).catch(() => {});
       const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
       const stems = query?.plan.stems ?? [];
       const page = results.slice(from, from + count);
@@ -371,6 +405,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
     },
     async preload(query) {
       const plan = searchPlan(parseQuery(query));
+      requestChunks(query).catch(() => {});
       const api = await pagefind();
       await Promise.all([...plan.include, ...plan.alternatives.map((a) => a.term), ...plan.exclude].map((term) => api.preload(term)));
     },

@@ -52,8 +52,6 @@ export interface IndexMeta {
   version: string;
   /** Page hashes (the `id` of a search result) by page number. */
   pages: string[];
-  /** Page number of each page hash. */
-  pageNumbers: Map<string, number>;
   /** The index chunks (`index/<hash>.pf_index`), each with the first and last word it holds, in word order. */
   indexChunks: IndexChunkRef[];
   /** Filter name → hash of its chunk (`filter/<hash>.pf_filter`). */
@@ -99,14 +97,18 @@ function pageList(value: CborValue | undefined, file: string, what: string): Uin
   return pages;
 }
 
+function indexChunkRefs(value: CborValue | undefined, file: string): IndexChunkRef[] {
+  return list(value, file, 'the index chunk list').map((entry) => {
+    const [from, to, hash] = list(entry, file, 'an index chunk');
+    return { from: text(from, file, 'a first word'), to: text(to, file, 'a last word'), hash: text(hash, file, 'an index chunk hash') };
+  });
+}
+
 /** `pagefind.<language>.pf_meta`, inflated: [version, pages, index chunks, filter chunks, sorts, …]. */
 export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexMeta {
   const [version, pageEntries, chunkEntries, filterEntries, sortEntries] = list(body(data, file), file, 'the file');
   const pages = list(pageEntries, file, 'the page list').map((entry) => text(list(entry, file, 'a page')[0], file, 'a page hash'));
-  const indexChunks = list(chunkEntries, file, 'the index chunk list').map((entry) => {
-    const [from, to, hash] = list(entry, file, 'an index chunk');
-    return { from: text(from, file, 'a first word'), to: text(to, file, 'a last word'), hash: text(hash, file, 'an index chunk hash') };
-  });
+  const indexChunks = indexChunkRefs(chunkEntries, file);
   const filterChunks = new Map<string, string>();
   for (const entry of list(filterEntries, file, 'the filter list')) {
     const [name, hash] = list(entry, file, 'a filter');
@@ -120,11 +122,23 @@ export function decodeMeta(data: Uint8Array, file = 'Pagefind metadata'): IndexM
   return {
     version: text(version, file, 'the version'),
     pages,
-    pageNumbers: new Map(pages.map((hash, i) => [hash, i])),
     indexChunks,
     filterChunks,
     sorts,
   };
+}
+
+/**
+ * The index chunk list of `pagefind.<language>.pf_meta` alone, the page list
+ * stepped over: a fraction of the time `decodeMeta` takes, so that the
+ * chunks a query needs can be requested before the metadata is decoded.
+ */
+export function readIndexChunks(data: Uint8Array, file = 'Pagefind metadata'): IndexChunkRef[] {
+  const reader = bodyReader(data, file);
+  if ((reader.listLength() ?? fail(file, 'the file is not a list')) < 3) fail(file, 'the index chunk list is not a list');
+  reader.skip();
+  reader.skip();
+  return indexChunkRefs(reader.value(), file);
 }
 
 /** `filter/<hash>.pf_filter`, inflated: [name, [[value, [page numbers]], …]]. */

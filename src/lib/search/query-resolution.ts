@@ -30,7 +30,7 @@ export interface Resolution {
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /** Whether a typed word could be a Ukrainian word written with Latin keys: a Latin letter, no Cyrillic one. */
-function mayBeMisspelledCyrillic(word: string): boolean {
+export function mayBeMisspelledCyrillic(word: string): boolean {
   return /[a-z]/i.test(word) && !CYRILLIC.test(word);
 }
 

@@ -5,7 +5,6 @@ import { joinFacets, joinMetas } from '#lib/search/index-union.ts';
 const meta = (pages: string[], dateOrder: number[]): IndexMeta => ({
   version: '1.6.0',
   pages,
-  pageNumbers: new Map(pages.map((hash, i) => [hash, i])),
   indexChunks: [],
   filterChunks: new Map(),
   sorts: new Map([['date', Uint32Array.from(dateOrder)]]),
