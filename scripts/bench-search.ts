@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { INDEX_FOLDER } from '#lib/search/index-parts.ts';
 import { COLD_QUERY, WARM_QUERIES } from './lib/bench/run-size.ts';
 import { ARKHIV_SEARCH, PAGEFIND_UI_SEARCH, serveSearchPages } from './lib/bench/search-pages.ts';
 import { measureSearch, medianTiming, type SearchTiming } from './lib/bench/search-timing.ts';
@@ -46,7 +47,7 @@ const runs = Number(values.runs);
 if (positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, 'не вказано жодної теки сайту (наприклад dist)'));
 const sites = positionals.map((site) => resolve(site));
 const missing = sites.filter(
-  (site) => !existsSync(join(site, 'pagefind/pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')),
+  (site) => !existsSync(join(site, INDEX_FOLDER, 'pagefind-entry.json')) || !existsSync(join(site, 'search/index.html')),
 );
 if (missing.length > 0) {
   console.error(

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { INDEX_FOLDER } from '#lib/search/index-parts.ts';
+import { readPartsManifest } from '#lib/search/parts-manifest.ts';
 import { serveStatic, type StaticServer } from '../serve-static.ts';
 
 /** A search page the benchmark times, and how to tell from its markup that results are shown. */
@@ -103,17 +105,13 @@ export function withoutTypingDelay(html: string): string {
  */
 export async function serveSearchPages(site: string): Promise<StaticServer> {
   const searchPage = await readFile(join(site, ARKHIV_SEARCH.path, 'index.html'), 'utf8');
-  // A site indexed in one part has no other parts to merge.
-  const parts = await readFile(join(site, 'pagefind/parts.json'), 'utf8').then(
-    (text) => JSON.parse(text) as string[],
-    () => [],
-  );
+  const parts = await readPartsManifest(site);
   return serveStatic(
     site,
     '/',
     new Map([
       [`/${ARKHIV_SEARCH.path}`, withoutTypingDelay(searchPage)],
-      [`/${PAGEFIND_UI_SEARCH.path}`, pagefindUiPage('/pagefind/', parts)],
+      [`/${PAGEFIND_UI_SEARCH.path}`, pagefindUiPage(`/${INDEX_FOLDER}/`, parts)],
     ]),
   );
 }

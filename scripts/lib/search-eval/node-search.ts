@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { PARTS_MANIFEST } from '#lib/search/index-parts.ts';
+import { INDEX_FOLDER } from '#lib/search/index-parts.ts';
+import { readPartsManifest } from '#lib/search/parts-manifest.ts';
 import { serveStatic } from '../serve-static.ts';
 import type { PagefindApi, PagefindModule, PagefindOptions, PagefindResult } from '#lib/search/pagefind-types.ts';
 import { decodeIndexChunk, decodeMeta, inflatePagefindFile, type ChunkWords, type IndexMeta } from '#lib/search/index-files.ts';
@@ -41,15 +41,14 @@ export function articleIdOf(url: string): string {
 
 export async function openSearchIndex(siteDir: string, options: PagefindOptions = {}): Promise<NodeSearchIndex> {
   const server = await serveStatic(siteDir, '/');
-  const module = (await import(pathToFileURL(join(siteDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
-  const pagefind = module.createInstance({ ...options, basePath: `${server.url}pagefind/`, noWorker: true });
+  const module = (await import(pathToFileURL(join(siteDir, INDEX_FOLDER, 'pagefind.js')).href)) as PagefindModule;
+  const pagefind = module.createInstance({ ...options, basePath: `${server.url}${INDEX_FOLDER}/`, noWorker: true });
   await pagefind.init();
   // An index built in parts (`src/lib/search/index-parts.ts`) is searched whole, as the search page does.
-  const manifest = join(siteDir, 'pagefind', PARTS_MANIFEST);
-  const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
-  for (const folder of parts) await pagefind.mergeIndex(`${server.url}pagefind/${folder}`, options);
+  const parts = await readPartsManifest(siteDir);
+  for (const folder of parts) await pagefind.mergeIndex(`${server.url}${INDEX_FOLDER}/${folder}`, options);
   // The metadata and index chunks of every part, read from disk as the search page reads them over the network.
-  const bundle = join(siteDir, 'pagefind');
+  const bundle = join(siteDir, INDEX_FOLDER);
   const metaFiles = await Promise.all(
     ['', ...parts].map(async (folder) => {
       const entry = JSON.parse(await readFile(join(bundle, folder, 'pagefind-entry.json'), 'utf8')) as {

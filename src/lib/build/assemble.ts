@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { eachAtOnce, filesUnder, removeFiles, replaceWithLink, sameFileSync } from '../files/output-files.ts';
-import { writePartsManifest } from '../search/write-index.ts';
+import { writePartsManifest } from '../search/parts-manifest.ts';
 import { writeServiceWorker } from '../site/service-worker.ts';
 import { writeSitemap } from '../site/sitemap.ts';
 import { INDEX_FOLDER } from '../search/index-parts.ts';

@@ -6,6 +6,7 @@ import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { filesUnder } from '../files/output-files.ts';
 import { ALL_ARTICLE_PAGES, INDEX_FOLDER, type IndexPart, PARTS_MANIFEST, partGlob } from './index-parts.ts';
+import { writePartsManifest } from './parts-manifest.ts';
 
 /** Throws one error that names the Pagefind step and every message it returned. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -175,10 +176,4 @@ export async function buildIndex(outDir: string, logger: { info(message: string)
     `Pagefind indexed ${total} article pages${parts.length > 1 ? ` in ${building.length - kept} of ${parts.length} parts` : ''}${kept > 0 ? ` (${kept} unchanged part(s) kept)` : ''}.`,
   );
   return total;
-}
-
-/** `pagefind/parts.json`: the folders of every part but the main bundle, which the search page merges. */
-export async function writePartsManifest(root: string, parts: readonly IndexPart[]): Promise<void> {
-  const all = parts.length > 0 ? parts : [{ folder: '' }];
-  await writeFileAtomicAsync(join(root, INDEX_FOLDER, PARTS_MANIFEST), `${JSON.stringify(all.slice(1).map((part) => part.folder))}\n`);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { INDEX_FOLDER, PARTS_MANIFEST } from '../search/index-parts.ts';
+import { readPartsManifest } from '../search/parts-manifest.ts';
 
 /** File kinds of `_astro/` that the shell needs; images and media are cached when used. */
 const SHELL_ASSET = /\.(?:js|css|woff2?|svg)$/;
@@ -35,11 +36,10 @@ export async function precacheList(outDir: string, base: string, buildId: string
   const pages = ['', 'search/'].filter((page) => existsSync(join(outDir, page, 'index.html')));
   const assets = (await filesIn(join(outDir, '_astro'))).filter((f) => SHELL_ASSET.test(f)).map((f) => `_astro/${f}`);
   const pagefindFiles = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', ...(await bundleFiles(bundle, buildId))];
-  const manifest = join(bundle, PARTS_MANIFEST);
-  const parts = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as string[]) : [];
-  if (existsSync(manifest)) pagefindFiles.push(PARTS_MANIFEST);
+  const parts = await readPartsManifest(outDir);
+  if (existsSync(join(bundle, PARTS_MANIFEST))) pagefindFiles.push(PARTS_MANIFEST);
   for (const part of parts) pagefindFiles.push(...(await bundleFiles(join(bundle, part), buildId)).map((f) => `${part}${f}`));
-  return [...pages, ...assets, ...pagefindFiles.map((f) => `pagefind/${f}`)].map((path) => `${base}${path}`);
+  return [...pages, ...assets, ...pagefindFiles.map((f) => `${INDEX_FOLDER}/${f}`)].map((path) => `${base}${path}`);
 }
 
 /** Writes `<outDir>/sw.js` atomically. */
