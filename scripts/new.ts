@@ -1,7 +1,10 @@
 /**
  * `npm run new -- --title "…" [--date рррр-мм-дд] [--topics a,b] [--summary "…"] [--mdx] [--slug s] [--content тека]`:
  * writes a new article where it belongs (`content/articles/рррр/мм/дд/<слаг>.md`),
- * refuses to overwrite anything, and prints its path. Exit 1 on invalid
+ * refuses to overwrite anything, and prints its path. It writes under the
+ * archive's ingest lock (`ingest-lock.ts`): a running ingest chose its
+ * articles' paths from the archive as it read it, and takes none that
+ * appears meanwhile. Exit 1 on invalid
  * answers or an existing article, 2 on a usage error.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,6 +13,8 @@ import { parseTaxonomy } from '#lib/archive/taxonomy.ts';
 import { writeFileAtomic } from '#lib/files/atomic-write.ts';
 import { archiveDay } from '#lib/text/dates.ts';
 import { defineCli, exitWithUsageError, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
+import { LOCK_WAIT_OPTION } from './lib/ingest/cli-options.ts';
+import { acquireIngestLock, IngestLockBusyError } from './lib/ingest/ingest-lock.ts';
 import { newArticle, validateNewArticle } from './lib/new-article.ts';
 
 const CLI = defineCli({
@@ -38,10 +43,11 @@ const CLI = defineCli({
       default: process.env.ARKHIV_CONTENT ?? 'content',
       defaultText: 'content, або тека зі змінної ARKHIV_CONTENT',
     },
+    wait: LOCK_WAIT_OPTION,
   },
   exitCodes: [
     [0, 'статтю записано'],
-    [1, 'неправильні дані (дата, теми, слаг) або стаття з цією адресою вже є; нічого не записано'],
+    [1, 'неправильні дані (дата, теми, слаг), стаття з цією адресою вже є або архів зайнятий імпортом; нічого не записано'],
     [2, 'неправильні параметри'],
   ],
 });
@@ -74,6 +80,10 @@ if (errors.length > 0) fail(errors.join('\n'));
 
 const article = newArticle(input);
 const target = join(values.content, article.path);
+const lock = await acquireIngestLock(values.content, Number(values.wait) * 1000).catch((error: unknown) => {
+  if (error instanceof IngestLockBusyError) fail(error.message);
+  throw error;
+});
 const sibling = target.replace(/\.mdx?$/, (ext) => (ext === '.md' ? '.mdx' : '.md'));
 for (const existing of [target, sibling]) {
   const taken = await readFile(existing).then(
@@ -92,5 +102,7 @@ try {
   if ((error as NodeJS.ErrnoException).code === 'EEXIST')
     fail(`Стаття з цією адресою вже є: ${relative(process.cwd(), target)}. Нічого не записано.`);
   throw error;
+} finally {
+  lock.release();
 }
 console.log(relative(process.cwd(), target));

@@ -2,6 +2,16 @@ import { defineCli, helpText, isoDate, parseCommandLine } from '../cli/parse-arg
 import { DEFAULT_LOCK_WAIT_SECONDS } from './ingest-lock.ts';
 
 /** The options of `npm run ingest`, and from them its `--help`. */
+/** `--wait`: how long a command that writes into the archive waits for a running ingest's lock (`ingest-lock.ts`). */
+export const LOCK_WAIT_OPTION = {
+  type: 'string',
+  value: '<секунд>',
+  description: 'скільки чекати, поки інший імпорт звільнить архів',
+  default: String(DEFAULT_LOCK_WAIT_SECONDS),
+  check: (value: string) =>
+    /^\d+$/.test(value) ? undefined : `--wait приймає ціле число секунд від 0, наприклад --wait 60 (отримано «${value}»)`,
+} as const;
+
 export const INGEST_CLI = defineCli({
   command: 'npm run ingest --',
   name: 'ingest',
@@ -27,14 +37,7 @@ export const INGEST_CLI = defineCli({
     'one-per-file': { type: 'boolean', description: 'кожен файл — одна стаття (заголовок — перший рядок, якщо він схожий на заголовок)' },
     'dry-run': { type: 'boolean', description: 'нічого не записувати, лише показати, що сталося б' },
     update: { type: 'boolean', description: 'застосувати можливі оновлення: замінити текст статті новою версією, зберігши її адресу' },
-    wait: {
-      type: 'string',
-      value: '<секунд>',
-      description: 'скільки чекати, поки інший імпорт звільнить архів',
-      default: String(DEFAULT_LOCK_WAIT_SECONDS),
-      check: (value) =>
-        /^\d+$/.test(value) ? undefined : `--wait приймає ціле число секунд від 0, наприклад --wait 60 (отримано «${value}»)`,
-    },
+    wait: LOCK_WAIT_OPTION,
     report: { type: 'string', value: '<файл.json>', description: 'записати звіт про кожну новину у JSON' },
   },
   positionals: true,
