@@ -170,24 +170,28 @@ test('Ctrl-C (SIGINT) ends the run and releases the lock', { timeout: TIMEOUT },
   expect((await filesUnder(root)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
 });
 
-test('npm run new writes under the lock: a running ingest’s lock stops it with the same message, and it leaves no lock', { timeout: TIMEOUT }, async () => {
-  const root = await freshArchive('new-article');
-  const lock = join(root, LOCK_NAME);
-  const started = '2026-01-26T10:00:00.000Z';
-  const held = JSON.stringify({ pid: process.pid, host: hostname(), started });
-  await writeFile(lock, held);
-  const args = ['--content', root, '--title', 'Громада відкрила укриття', '--date', '2026-01-20'];
-  const busy = await runCli('scripts/new.ts', [...args, '--wait', '0'], TIMEOUT);
-  expect(busy.code).toBe(1);
-  expect(busy.stderr).toBe(
-    `${lock}: архів зараз змінює імпорт (процес ${process.pid} на ${hostname()}, запущено ${started}). Дочекайтеся, поки він завершиться, або дайте більше часу: --wait <секунд>. Якщо жоден імпорт не працює (процес ${process.pid} — вже не імпорт або інша машина), видаліть ${lock}.\n`,
-  );
-  expect(await articleFiles(root)).toEqual([]);
-  expect(await readFile(lock, 'utf8')).toBe(held);
+test(
+  'npm run new writes under the lock: a running ingest’s lock stops it with the same message, and it leaves no lock',
+  { timeout: TIMEOUT },
+  async () => {
+    const root = await freshArchive('new-article');
+    const lock = join(root, LOCK_NAME);
+    const started = '2026-01-26T10:00:00.000Z';
+    const held = JSON.stringify({ pid: process.pid, host: hostname(), started });
+    await writeFile(lock, held);
+    const args = ['--content', root, '--title', 'Громада відкрила укриття', '--date', '2026-01-20'];
+    const busy = await runCli('scripts/new.ts', [...args, '--wait', '0'], TIMEOUT);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toBe(
+      `${lock}: архів зараз змінює імпорт (процес ${process.pid} на ${hostname()}, запущено ${started}). Дочекайтеся, поки він завершиться, або дайте більше часу: --wait <секунд>. Якщо жоден імпорт не працює (процес ${process.pid} — вже не імпорт або інша машина), видаліть ${lock}.\n`,
+    );
+    expect(await articleFiles(root)).toEqual([]);
+    expect(await readFile(lock, 'utf8')).toBe(held);
 
-  await rm(lock);
-  const written = await runCli('scripts/new.ts', args, TIMEOUT);
-  expect(written.code, written.stderr).toBe(0);
-  expect(await articleFiles(root)).toHaveLength(1);
-  expect(existsSync(lock)).toBe(false);
-});
+    await rm(lock);
+    const written = await runCli('scripts/new.ts', args, TIMEOUT);
+    expect(written.code, written.stderr).toBe(0);
+    expect(await articleFiles(root)).toHaveLength(1);
+    expect(existsSync(lock)).toBe(false);
+  },
+);

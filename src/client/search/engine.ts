@@ -34,7 +34,15 @@ import { formatQuery, parseQuery } from '#lib/search/query-syntax.ts';
 import { mergeByScore } from '#lib/search/merge-results.ts';
 import { hasWordStartingWith } from '#lib/search/rerank.ts';
 import { stemWord } from '#lib/search/stem.ts';
-import { chunksFor, hasIndexedWordStartingWith, isIndexed, keepForms, pagesWithForms, wordForms, type IndexPart } from '#lib/search/word-forms.ts';
+import {
+  chunksFor,
+  hasIndexedWordStartingWith,
+  isIndexed,
+  keepForms,
+  pagesWithForms,
+  wordForms,
+  type IndexPart,
+} from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
 import { openPagefindFiles } from './pagefind-files.ts';
@@ -212,7 +220,9 @@ export function createEngine(config: EngineConfig): SearchEngine {
     if (prefixes.length === 0) return;
     await Promise.all(
       (await folders()).map(async (folder) => {
-        const chunks = await chunkLists(folder, async () => readIndexChunks(await files.meta(folder), `the metadata in ${bundlePath}${folder}`));
+        const chunks = await chunkLists(folder, async () =>
+          readIndexChunks(await files.meta(folder), `the metadata in ${bundlePath}${folder}`),
+        );
         const hashes = new Set(prefixes.flatMap((prefix) => chunksFor(chunks, prefix).map((chunk) => chunk.hash)));
         await Promise.all([...hashes].map((hash) => files.indexChunk(chunkUrl(folder, hash))));
       }),

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { CborReader, decodeCbor } from '#lib/search/cbor.ts';
 
-const bytes = (hex: string) => Uint8Array.from(hex.replace(/ /g, '').match(/../g)!.map((pair) => parseInt(pair, 16)));
+const bytes = (hex: string) =>
+  Uint8Array.from(
+    hex
+      .replace(/ /g, '')
+      .match(/../g)!
+      .map((pair) => parseInt(pair, 16)),
+  );
 
 describe('decodeCbor', () => {
   // Examples from RFC 8949, appendix A.
@@ -81,8 +87,12 @@ describe('CborReader', () => {
   });
 
   test('names the byte of what it cannot step over', () => {
-    expect(() => new CborReader(bytes('8201f9')).skip()).toThrowErrorMatchingInlineSnapshot(`[Error: Unsupported CBOR item 0xf9 at byte 2.]`);
-    expect(() => new CborReader(bytes('82c101')).skip()).toThrowErrorMatchingInlineSnapshot(`[Error: Unsupported CBOR item 0xc1 at byte 1.]`);
+    expect(() => new CborReader(bytes('8201f9')).skip()).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Unsupported CBOR item 0xf9 at byte 2.]`,
+    );
+    expect(() => new CborReader(bytes('82c101')).skip()).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Unsupported CBOR item 0xc1 at byte 1.]`,
+    );
     expect(() => new CborReader(bytes('821c')).skip()).toThrowErrorMatchingInlineSnapshot(`[Error: Unsupported CBOR length 28 at byte 1.]`);
     expect(() => new CborReader(bytes('83011a0001')).skip()).toThrowErrorMatchingInlineSnapshot(`[Error: CBOR data ends early at byte 5.]`);
     expect(() => new CborReader(bytes('830101')).skip()).toThrowErrorMatchingInlineSnapshot(`[Error: CBOR data ends early at byte 3.]`);

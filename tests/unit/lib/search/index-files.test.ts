@@ -26,7 +26,22 @@ describe('decodeIndexChunk', () => {
     const words = decodeIndexChunk(
       chunk([
         // Pages 2 (places 5, 8) and 3 (place 4); the spelling `київ` adds pages 1 and 4.
-        ['киів', [[2, [5, 3]], [1, [4]]], [['київ', [[1, [7]], [3, [1]]]]]],
+        [
+          'киів',
+          [
+            [2, [5, 3]],
+            [1, [4]],
+          ],
+          [
+            [
+              'київ',
+              [
+                [1, [7]],
+                [3, [1]],
+              ],
+            ],
+          ],
+        ],
         // Page 0: place 2 in the text, place 3 in the first metadata field.
         ['мост', [[0, [2], [-1, 3]]]],
         ['оберіг', 'not a list of pages'],
