@@ -52,6 +52,18 @@ async function waitFor(check: () => boolean, ms: number, what: string): Promise<
   }
 }
 
+/** The lock of a live ingest (this test's own process), taken at `started`, written into `root`; returns its path and text. */
+async function holdLock(root: string, started: string): Promise<{ lock: string; held: string }> {
+  const lock = join(root, LOCK_NAME);
+  const held = JSON.stringify({ pid: process.pid, host: hostname(), started });
+  await writeFile(lock, held);
+  return { lock, held };
+}
+
+/** What a command that writes into the archive says when `holdLock`'s lock does not come free. */
+const busyMessage = (lock: string, started: string) =>
+  `${lock}: архів зараз змінює імпорт (процес ${process.pid} на ${hostname()}, запущено ${started}). Дочекайтеся, поки він завершиться, або дайте більше часу: --wait <секунд>. Якщо жоден імпорт не працює (процес ${process.pid} — вже не імпорт або інша машина), видаліть ${lock}.\n`;
+
 /** The pid of a process that has already exited. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
@@ -136,14 +148,11 @@ test(
   { timeout: TIMEOUT },
   async () => {
     const root = await freshArchive('lock');
-    const lock = join(root, LOCK_NAME);
     const started = '2026-01-26T10:00:00.000Z';
-    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), started }));
+    const { lock } = await holdLock(root, started);
     const busy = await ingest(root, join(OUT, 'busy.json'), [inputA], ['--wait', '0']);
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toBe(
-      `ingest: ${lock}: архів зараз змінює імпорт (процес ${process.pid} на ${hostname()}, запущено ${started}). Дочекайтеся, поки він завершиться, або дайте більше часу: --wait <секунд>. Якщо жоден імпорт не працює (процес ${process.pid} — вже не імпорт або інша машина), видаліть ${lock}.\n`,
-    );
+    expect(busy.stderr).toBe(`ingest: ${busyMessage(lock, started)}`);
     expect(await articleFiles(root)).toEqual([]);
 
     await writeFile(lock, JSON.stringify({ pid: deadPid(), host: hostname(), started }));
@@ -175,16 +184,12 @@ test(
   { timeout: TIMEOUT },
   async () => {
     const root = await freshArchive('new-article');
-    const lock = join(root, LOCK_NAME);
     const started = '2026-01-26T10:00:00.000Z';
-    const held = JSON.stringify({ pid: process.pid, host: hostname(), started });
-    await writeFile(lock, held);
+    const { lock, held } = await holdLock(root, started);
     const args = ['--content', root, '--title', 'Громада відкрила укриття', '--date', '2026-01-20'];
     const busy = await runCli('scripts/new.ts', [...args, '--wait', '0'], TIMEOUT);
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toBe(
-      `${lock}: архів зараз змінює імпорт (процес ${process.pid} на ${hostname()}, запущено ${started}). Дочекайтеся, поки він завершиться, або дайте більше часу: --wait <секунд>. Якщо жоден імпорт не працює (процес ${process.pid} — вже не імпорт або інша машина), видаліть ${lock}.\n`,
-    );
+    expect(busy.stderr).toBe(busyMessage(lock, started));
     expect(await articleFiles(root)).toEqual([]);
     expect(await readFile(lock, 'utf8')).toBe(held);
 
