@@ -25,7 +25,6 @@ import {
   VALIDATED_VARIABLE,
   type Shard,
 } from '#lib/build/shards.ts';
-import { pruneImageCache } from '#lib/media/image-cache-folder.ts';
 import { MEDIA_CACHE_FOLDER } from '#lib/media/variant-plan.ts';
 import { partSizeFromEnvironment } from '#lib/search/index-parts.ts';
 import { defineCli, exitWithUsageError, positiveInteger, readCommandLine, withHelpHint } from './lib/cli/parse-args.ts';
@@ -83,7 +82,6 @@ if (values.shard !== undefined && !shardOption)
 if (positionals.length > 0 && !values.assemble) exitWithUsageError(CLI, withHelpHint(CLI, `зайвий аргумент «${positionals[0]}»`));
 if (values.assemble && positionals.length === 0) exitWithUsageError(CLI, withHelpHint(CLI, '--assemble чекає теки частин'));
 
-const buildStarted = Date.now();
 const contentDir = resolve(ROOT, process.env.ARKHIV_CONTENT ?? 'content');
 const cacheDir = resolve(ROOT, process.env.ARKHIV_CACHE_DIR ?? 'node_modules/.astro');
 const publicDir = resolve(ROOT, process.env.ARKHIV_PUBLIC ?? 'public');
@@ -318,12 +316,6 @@ if (values.assemble) {
     await runs.succeeded();
     logger.info(`Built ${plan.length} shards in parallel and assembled ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
-}
-// A whole site was built: resized photos that no page links any more leave the cache. A shard built alone, or an
-// assembly, has only part of the site, or none of the cache, in front of it.
-if (code === 0 && !values.assemble && !shardOption) {
-  const removed = await pruneImageCache(join(cacheDir, MEDIA_CACHE_FOLDER), outDir, buildStarted);
-  if (removed > 0) logger.info(`Removed ${removed} cached photo file(s) that no built page uses any more.`);
 }
 process.exit(code);
 

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomicAsync } from '../files/atomic-write.ts';
 import { linkOrCopySync, placeFile } from '../files/output-files.ts';
-import { cachedVariantName, measurementFile, namesIn, readKept, type KeptMeasure } from './image-cache-folder.ts';
 import { imageFormatOf, type ImageFormat } from './image-format.ts';
 import { isVariantName, variantStem, type SourceImage, type Variant } from './variant-plan.ts';
 
@@ -30,6 +29,36 @@ export interface LocalImage extends SourceImage {
   /** Absolute path of the source file. */
   path: string;
   format: ImageFormat;
+}
+
+/** A measurement kept in the cache: of the file at `path` with this size and modification time. */
+interface KeptMeasure {
+  size: number;
+  mtimeMs: number;
+  path: string;
+  format: ImageFormat;
+  digest: string;
+  width: number;
+  height: number;
+}
+
+/** The names of the entries of `folder`; none when it does not exist yet. */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** The measurement kept in `file`, or `undefined` when there is none (or it cannot be read). */
+function readKept(file: string): KeptMeasure | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as KeptMeasure;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A source file that cannot be used as a photo: not an image by its bytes, or an image sharp cannot read. */
@@ -69,7 +98,7 @@ export class ImageCache {
 
   /** The kept measurement of this version of the file, or a new one, kept for the next build. */
   private async measured(path: string, version: Pick<KeptMeasure, 'size' | 'mtimeMs'>): Promise<LocalImage> {
-    const file = measurementFile(this.folder, path);
+    const file = join(this.folder, 'sources', `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
     const kept = readKept(file);
     if (kept && kept.path === path && kept.size === version.size && kept.mtimeMs === version.mtimeMs) {
       return { path, format: kept.format, digest: kept.digest, width: kept.width, height: kept.height, stem: variantStem(basename(path)) };
@@ -89,7 +118,7 @@ export class ImageCache {
 
   /** Path of `variant` of `source` in the cache, made first when missing. */
   async variantFile(source: LocalImage, variant: Variant): Promise<string> {
-    const file = join(this.folder, cachedVariantName(source.digest, variant.width, SETTINGS));
+    const file = join(this.folder, `${source.digest}-${variant.width}-${SETTINGS}.webp`);
     let made = this.variants.get(file);
     if (!made) {
       made = this.ensure(source, variant, file);
