@@ -45,7 +45,7 @@ import {
 } from '#lib/search/word-forms.ts';
 import { timelineSelection, withoutTime } from '#lib/search/timeline.ts';
 import { pagefindOptions, selectedFilters, stateToSearch, type SearchState } from '#lib/search/url-state.ts';
-import { openPagefindFiles } from './pagefind-files.ts';
+import { keptChunks, openPagefindFiles } from './pagefind-files.ts';
 
 export interface EngineConfig {
   /** Pagefind's folder, ending in `/`: a path on the site, or an absolute URL. */
@@ -101,13 +101,6 @@ export interface SearchEngine {
 
 /** Queries whose matches, order and counts are kept. */
 const KEPT = 10;
-
-/**
- * Index chunks whose words are kept, decoded, per part of the index: a query
- * needs one or two per word in every part, and one that the kept chunks
- * cannot hold decodes some of them again for each step that reads them.
- */
-const KEPT_CHUNKS_PER_PART = 16;
 
 /** Query words whose pages with a form of them are kept. */
 const KEPT_FORMS = 20;
@@ -192,7 +185,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
   /** The words of every index chunk of every part, read when a query needs them (`word-forms.ts`). */
   const indexParts = once(async (): Promise<IndexPart[]> => {
     const [all, index, partFolders] = await Promise.all([metas(), meta(), folders()]);
-    const chunkWords = keptPromises<ChunkWords>(KEPT_CHUNKS_PER_PART * all.length);
+    const chunkWords = keptPromises<ChunkWords>(keptChunks(all.length));
     return all.map((part, i) => ({
       chunks: part.indexChunks,
       offset: index.offsets[i]!,

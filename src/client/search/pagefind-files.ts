@@ -44,8 +44,17 @@ function pickLanguage(languages: Record<string, EntryLanguage>, language: string
   return found;
 }
 
-/** Index chunks kept downloaded, per part of the index: a query needs one or two per word in every part, the engine and Pagefind each once. */
-const KEPT_CHUNKS_PER_PART = 16;
+/**
+ * How many index chunks to keep, downloaded or decoded, for an index in
+ * `parts` parts: a query needs one or two per word in every part, and one
+ * that the kept chunks cannot hold reads some of them again for each step
+ * that reads them. Eight per part kept the eleven benchmark queries on the
+ * 100,000-article site (13 parts) at the 197 chunk reads they need, as
+ * sixteen did (four: 211); an index in one part keeps sixteen.
+ */
+export function keptChunks(parts: number): number {
+  return Math.max(16, 8 * parts);
+}
 
 /**
  * Pagefind's larger compressed files, by name: metadata, index and filter
@@ -92,9 +101,9 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
     return made;
   };
 
-  /** Index chunks downloaded lately, by absolute URL, the last used last; as many as `keptChunks`, set when the parts are known. */
+  /** Index chunks downloaded lately, by absolute URL, the last used last; as many as `keptChunks` for the parts, once they are known. */
   const chunks = new Map<string, Promise<Uint8Array>>();
-  let keptChunks = KEPT_CHUNKS_PER_PART;
+  let chunksKept = keptChunks(1);
   const readChunk = (url: string): Promise<Uint8Array> => {
     // Outside the worker (no `location` in Node) the engine alone asks, always by the same URL.
     const key = share ? keyOf(url) : url;
@@ -105,7 +114,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       bytes.catch(() => chunks.get(key) === bytes && chunks.delete(key));
     }
     chunks.set(key, bytes);
-    if (chunks.size > keptChunks) chunks.delete(chunks.keys().next().value!);
+    if (chunks.size > chunksKept) chunks.delete(chunks.keys().next().value!);
     return bytes;
   };
 
@@ -119,7 +128,7 @@ export function openPagefindFiles(bundlePath: string, buildId: string, language:
       if (!Array.isArray(folders) || !folders.every((folder) => typeof folder === 'string' && /^[\w.-]+\/$/.test(folder))) {
         throw new Error(`${bundlePath}parts.json is not a list of index folders: rebuild the site and its index.`);
       }
-      keptChunks = KEPT_CHUNKS_PER_PART * (folders.length + 1);
+      chunksKept = keptChunks(folders.length + 1);
       return folders as string[];
     });
   const readMeta = (folder = ''): Promise<Uint8Array> =>
