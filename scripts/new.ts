@@ -4,8 +4,8 @@
  * refuses to overwrite anything, and prints its path. It writes under the
  * archive's ingest lock (`ingest-lock.ts`): a running ingest chose its
  * articles' paths from the archive as it read it, and takes none that
- * appears meanwhile. Exit 1 on invalid
- * answers or an existing article, 2 on a usage error.
+ * appears meanwhile. Exit 1 on invalid answers, an existing article or a
+ * lock that does not come free, 2 on a usage error.
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';

@@ -204,7 +204,8 @@ export function createEngine(config: EngineConfig): SearchEngine {
    * in a fraction of the time the whole metadata takes to decode, so on a
    * cold start with an index in parts the chunks download while the
    * metadata is decoded and Pagefind starts, rather than after; the engine
-   * and Pagefind then get the same downloads.
+   * and Pagefind then get the same downloads. Asked once per query (`queryOf`)
+   * and while the reader types (`preload`).
    */
   const requestChunks = async (query: string) => {
     // A word that may be Cyrillic typed with Latin keys is searched by the reading the index holds, found later.
@@ -286,6 +287,7 @@ export function createEngine(config: EngineConfig): SearchEngine {
   const queries = keptPromises<Query>();
   const queryOf = (query: string) =>
     queries(query, async (): Promise<Query> => {
+      requestChunks(query).catch(() => {});
       const resolution = await resolveQuery(parseQuery(query), wordFound);
       return {
         plan: searchPlan(resolution.parts),
@@ -384,7 +386,6 @@ export function createEngine(config: EngineConfig): SearchEngine {
 
   return {
     async search(state, from, count) {
-      if (state.query) requestChunks(state.query).catch(() => {});
       const [results, query] = await Promise.all([orderOf(state), state.query ? queryOf(state.query) : null]);
       const stems = query?.plan.stems ?? [];
       const page = results.slice(from, from + count);

@@ -23,6 +23,11 @@ function readText(bytes: Uint8Array, start: number, end: number): string {
 const TEXT = 3;
 const ARRAY = 4;
 
+/** Bytes of the argument that follow a head with additional information `info` (RFC 8949, 3.1); -1 for a length this reader does not take. */
+function argumentSize(info: number): number {
+  return info < 24 ? 0 : info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : -1;
+}
+
 /**
  * Reads CBOR items one after another from `offset` on. Besides decoding an
  * item whole (`value`), it can step into a list (`listLength`) and step over
@@ -54,8 +59,8 @@ export class CborReader {
     const info = head & 31;
     if (major === 7) return { major, info, argument: 0 };
     if (info < 24) return { major, info, argument: info };
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (size === 0) throw new Error(`Unsupported CBOR length ${info} at byte ${this.offset - 1}.`);
+    const size = argumentSize(info);
+    if (size < 0) throw new Error(`Unsupported CBOR length ${info} at byte ${this.offset - 1}.`);
     if (this.offset + size > this.bytes.length) throw new Error(`CBOR data ends early at byte ${this.bytes.length}.`);
     let argument = 0;
     // Big-endian; multiplication rather than shifts keeps values above 2³¹ exact.
@@ -121,7 +126,7 @@ export class CborReader {
       const major = head >> 5;
       const info = head & 31;
       if (major === 0 || major === 1) {
-        const size = info < 24 ? 0 : info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : -1;
+        const size = argumentSize(info);
         if (size < 0) throw new Error(`Unsupported CBOR length ${info} at byte ${at}.`);
         if (at + 1 + size > bytes.length) throw new Error(`CBOR data ends early at byte ${bytes.length}.`);
         this.offset = at + 1 + size;
